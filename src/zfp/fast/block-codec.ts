@@ -1,0 +1,260 @@
+import type { BitReader, BitWriter } from '../bitstream.ts';
+import { blockPrecision, isReversible } from '../params.ts';
+import { sequencyPermutation } from '../sequency.ts';
+import { blockSize, traitsOf, type ScalarTraits } from '../traits.ts';
+import type { ScalarType, StreamParams } from '../types.ts';
+import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.ts';
+import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.ts';
+import { fwdOrder32, fwdOrder64, invOrder32, invOrder64 } from './negabinary.ts';
+import { PlaneCoder, type PlaneCount } from './plane-coder.ts';
+import { blockExponent, castFromInts, castToInts, reinterpretFromInts, reinterpretToInts, reversibleCast } from './block-float.ts';
+
+/** Marks "no common exponent" (all-zero block, integer type) in per-block statistics. */
+export const NO_EXPONENT = -32768;
+
+/**
+ * Encodes and decodes single blocks of one scalar type, dimensionality and
+ * parameter set, bit for bit as zfp 1.0 does. Holds all scratch memory, so a
+ * block costs no allocation. After each call, `emax` and `planes` describe the block.
+ */
+export class BlockCodec {
+  readonly traits: ScalarTraits;
+  readonly size: number;
+  /** Float values of the current block (float32 values held exactly as doubles). */
+  readonly fblock: Float64Array;
+  /** The block's integers: (hi, lo) words for 64-bit types, lo alone for 32-bit types. */
+  readonly hi: Int32Array;
+  readonly lo: Int32Array;
+  emax = NO_EXPONENT;
+  private readonly uhi: Int32Array;
+  private readonly ulo: Int32Array;
+  private readonly perm: Uint8Array;
+  private readonly coder = new PlaneCoder();
+  private readonly count: PlaneCount = { planes: 0 };
+  private readonly reversible: boolean;
+
+  constructor(type: ScalarType, readonly dims: number, readonly params: StreamParams) {
+    this.traits = traitsOf(type);
+    this.size = blockSize(dims);
+    this.fblock = new Float64Array(this.size);
+    this.hi = new Int32Array(this.size);
+    this.lo = new Int32Array(this.size);
+    this.uhi = new Int32Array(this.size);
+    this.ulo = new Int32Array(this.size);
+    this.perm = sequencyPermutation(dims);
+    this.reversible = isReversible(params);
+  }
+
+  /** Bit planes the last block coded completely. */
+  get planes(): number {
+    return this.count.planes;
+  }
+
+  /** Encode the float block in `fblock`; returns its size in bits. */
+  encodeFloat(w: BitWriter): number {
+    return this.reversible ? this.encodeFloatReversible(w) : this.encodeFloatLossy(w);
+  }
+
+  /** Encode the integer block in (hi, lo); returns its size in bits. */
+  encodeInt(w: BitWriter): number {
+    const { minbits, maxbits, maxprec } = this.params;
+    this.emax = NO_EXPONENT;
+    return this.reversible ? this.encodeIntsReversible(w, minbits, maxbits, maxprec) : this.encodeInts(w, minbits, maxbits, maxprec);
+  }
+
+  /** Decode a float block into `fblock`; returns its size in bits. */
+  decodeFloat(r: BitReader): number {
+    return this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
+  }
+
+  /** Decode an integer block into (hi, lo); returns its size in bits. */
+  decodeInt(r: BitReader): number {
+    const { minbits, maxbits, maxprec } = this.params;
+    this.emax = NO_EXPONENT;
+    return this.reversible ? this.decodeIntsReversible(r, minbits, maxbits) : this.decodeInts(r, minbits, maxbits, maxprec);
+  }
+
+  private encodeFloatLossy(w: BitWriter): number {
+    const t = this.traits;
+    const { minbits, maxbits } = this.params;
+    const emax = blockExponent(this.fblock, this.size, t);
+    const maxprec = blockPrecision(emax, this.params, this.dims);
+    const e = maxprec ? emax + t.ebias : 0;
+    if (e) {
+      this.emax = emax;
+      const bits = 1 + t.ebits;
+      w.writeBits(2 * e + 1, bits);
+      castToInts(this.fblock, this.hi, this.lo, this.size, emax, t);
+      return bits + this.encodeInts(w, minbits - Math.min(bits, minbits), (maxbits - bits) >>> 0, maxprec);
+    }
+    this.emax = NO_EXPONENT;
+    this.count.planes = 0;
+    w.writeBit(0);
+    if (minbits > 1) {
+      w.pad(minbits - 1);
+      return minbits;
+    }
+    return 1;
+  }
+
+  private decodeFloatLossy(r: BitReader): number {
+    const t = this.traits;
+    const { minbits, maxbits } = this.params;
+    if (r.readBit()) {
+      const bits = 1 + t.ebits;
+      const emax = r.readBits(t.ebits) - t.ebias;
+      this.emax = emax;
+      const maxprec = blockPrecision(emax, this.params, this.dims);
+      const n = this.decodeInts(r, minbits - Math.min(bits, minbits), (maxbits - bits) >>> 0, maxprec);
+      castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
+      return bits + n;
+    }
+    this.emax = NO_EXPONENT;
+    this.count.planes = 0;
+    this.fblock.fill(0);
+    if (minbits > 1) {
+      r.skip(minbits - 1);
+      return minbits;
+    }
+    return 1;
+  }
+
+  private encodeFloatReversible(w: BitWriter): number {
+    const t = this.traits;
+    const { minbits, maxbits, maxprec } = this.params;
+    const emax = blockExponent(this.fblock, this.size, t);
+    let bits: number;
+    if (reversibleCast(this.fblock, this.hi, this.lo, this.size, emax, t)) {
+      const e = emax + t.ebias;
+      if (!e) {
+        // All-zero block: one bit, and (as in zfp 1.0) no padding to minbits.
+        this.emax = NO_EXPONENT;
+        this.count.planes = 0;
+        w.writeBit(0);
+        return 1;
+      }
+      this.emax = emax;
+      w.writeBits(1, 2);
+      w.writeBits(e, t.ebits);
+      bits = 2 + t.ebits;
+    } else {
+      this.emax = NO_EXPONENT;
+      reinterpretToInts(this.fblock, this.hi, this.lo, this.size, t);
+      w.writeBits(3, 2);
+      bits = 2;
+    }
+    return bits + this.encodeIntsReversible(w, minbits - Math.min(bits, minbits), (maxbits - bits) >>> 0, maxprec);
+  }
+
+  private decodeFloatReversible(r: BitReader): number {
+    const t = this.traits;
+    const { minbits, maxbits } = this.params;
+    if (!r.readBit()) {
+      this.emax = NO_EXPONENT;
+      this.count.planes = 0;
+      this.fblock.fill(0);
+      if (minbits > 1) {
+        r.skip(minbits - 1);
+        return minbits;
+      }
+      return 1;
+    }
+    if (r.readBit()) {
+      this.emax = NO_EXPONENT;
+      const n = this.decodeIntsReversible(r, minbits - Math.min(2, minbits), (maxbits - 2) >>> 0);
+      reinterpretFromInts(this.hi, this.lo, this.fblock, this.size, t);
+      return 2 + n;
+    }
+    const bits = 2 + t.ebits;
+    const emax = r.readBits(t.ebits) - t.ebias;
+    this.emax = emax;
+    const n = this.decodeIntsReversible(r, minbits - Math.min(bits, minbits), (maxbits - bits) >>> 0);
+    if (emax === -t.ebias) this.fblock.fill(0);
+    else castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
+    return bits + n;
+  }
+
+  private encodeInts(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
+    const { hi, lo, uhi, ulo, perm, size } = this;
+    const intprec = this.traits.intprec;
+    if (intprec === 64) {
+      fwdXform64(hi, lo, this.dims);
+      fwdOrder64(uhi, ulo, hi, lo, perm, size);
+    } else {
+      fwdXform32(lo, this.dims);
+      fwdOrder32(ulo, lo, perm, size);
+    }
+    const bits = this.coder.encode(w, maxbits, maxprec, uhi, ulo, size, intprec, this.count);
+    if (bits < minbits) {
+      w.pad(minbits - bits);
+      return minbits;
+    }
+    return bits;
+  }
+
+  private decodeInts(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
+    const { hi, lo, uhi, ulo, perm, size } = this;
+    const intprec = this.traits.intprec;
+    let bits = this.coder.decode(r, maxbits, maxprec, uhi, ulo, size, intprec, this.count);
+    if (bits < minbits) {
+      r.skip(minbits - bits);
+      bits = minbits;
+    }
+    if (intprec === 64) {
+      invOrder64(uhi, ulo, hi, lo, perm, size);
+      invXform64(hi, lo, this.dims);
+    } else {
+      invOrder32(ulo, lo, perm, size);
+      invXform32(lo, this.dims);
+    }
+    return bits;
+  }
+
+  private encodeIntsReversible(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
+    const { hi, lo, uhi, ulo, perm, size } = this;
+    const t = this.traits;
+    let or = 0;
+    if (t.intprec === 64) {
+      revFwdXform64(hi, lo, this.dims);
+      fwdOrder64(uhi, ulo, hi, lo, perm, size);
+    } else {
+      revFwdXform32(lo, this.dims);
+      fwdOrder32(ulo, lo, perm, size);
+    }
+    // Planes needed to represent every coefficient: intprec minus the common trailing zeros.
+    let prec = 0;
+    for (let i = 0; i < size; i++) or |= ulo[i]!;
+    if (or !== 0) prec = t.intprec - (31 - Math.clz32(or & -or));
+    else if (t.intprec === 64) {
+      for (let i = 0; i < size; i++) or |= uhi[i]!;
+      if (or !== 0) prec = 32 - (31 - Math.clz32(or & -or));
+    }
+    prec = Math.max(Math.min(prec, maxprec), 1);
+    w.writeBits(prec - 1, t.pbits);
+    const bits = t.pbits + this.coder.encode(w, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count);
+    if (bits < minbits) {
+      w.pad(minbits - bits);
+      return minbits;
+    }
+    return bits;
+  }
+
+  private decodeIntsReversible(r: BitReader, minbits: number, maxbits: number): number {
+    const { hi, lo, uhi, ulo, perm, size } = this;
+    const t = this.traits;
+    const prec = r.readBits(t.pbits) + 1;
+    let bits = t.pbits + this.coder.decode(r, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count);
+    if (bits < minbits) {
+      r.skip(minbits - bits);
+      bits = minbits;
+    }
+    if (t.intprec === 64) {
+      invOrder64(uhi, ulo, hi, lo, perm, size);
+      revInvXform64(hi, lo, this.dims);
+    } else {
+      invOrder32(ulo, lo, perm, size);
+      revInvXform32(lo, this.dims);
+    }
+    return bits;
+  }
+}

@@ -1,0 +1,93 @@
+import type { Layout } from '../layout.ts';
+
+/** Values of one block: valid extents (1..4 per axis) and the element index of its first value. */
+export interface BlockPosition {
+  base: number;
+  mx: number;
+  my: number;
+  mz: number;
+  mw: number;
+}
+
+/** Source of values: reads element i of the field. */
+export type Read = (i: number) => number;
+
+/**
+ * Copy a block into `q` (x fastest) and pad partial blocks exactly as zfp does:
+ * along each axis in turn, a line with m valid values is completed by repeating
+ * them (m = 1: a a a a; m = 2: a b b a; m = 3: a b c a).
+ */
+export function gatherBlock<T extends { [i: number]: number }>(q: T, src: T, L: Layout, b: BlockPosition): void {
+  const [sx, sy, sz, sw] = L.s;
+  const { base, mx, my, mz, mw } = b;
+  const ny4 = L.dims >= 2 ? 4 : 1, nz4 = L.dims >= 3 ? 4 : 1;
+  for (let w = 0; w < mw; w++)
+    for (let z = 0; z < mz; z++)
+      for (let y = 0; y < my; y++) {
+        const row = base + w * sw + z * sz + y * sy;
+        const qi = 4 * (y + ny4 * (z + nz4 * w));
+        for (let x = 0; x < mx; x++) q[qi + x] = src[row + x * sx]!;
+      }
+  if (mx === 4 && my >= ny4 && mz >= nz4 && mw >= (L.dims >= 4 ? 4 : 1)) return;
+  const m = [mx, my, mz, mw];
+  for (let a = 0; a < L.dims; a++) {
+    if (m[a] === 4) continue;
+    const stride = 4 ** a;
+    // Lines along axis a: coordinates below a run over the whole block, above a over the valid part.
+    const ext = [0, 1, 2, 3].map((b2) => (b2 >= L.dims ? 1 : b2 < a ? 4 : b2 === a ? 1 : m[b2]!));
+    for (let w = 0; w < ext[3]!; w++)
+      for (let z = 0; z < ext[2]!; z++)
+        for (let y = 0; y < ext[1]!; y++)
+          for (let x = 0; x < ext[0]!; x++) padLine(q, x + 4 * y + 16 * z + 64 * w, m[a]!, stride);
+  }
+}
+
+function padLine<T extends { [i: number]: number }>(p: T, i: number, n: number, s: number): void {
+  switch (n) {
+    case 1:
+      p[i + s] = p[i]!;
+      p[i + 2 * s] = p[i]!;
+      p[i + 3 * s] = p[i]!;
+      break;
+    case 2:
+      p[i + 2 * s] = p[i + s]!;
+      p[i + 3 * s] = p[i]!;
+      break;
+    case 3:
+      p[i + 3 * s] = p[i]!;
+      break;
+  }
+}
+
+/** Write the valid part of a decoded block back into the field. */
+export function scatterBlock<T extends { [i: number]: number }>(q: T, dst: T, L: Layout, b: BlockPosition): void {
+  const [sx, sy, sz, sw] = L.s;
+  const { base, mx, my, mz, mw } = b;
+  const ny4 = L.dims >= 2 ? 4 : 1, nz4 = L.dims >= 3 ? 4 : 1;
+  for (let w = 0; w < mw; w++)
+    for (let z = 0; z < mz; z++)
+      for (let y = 0; y < my; y++) {
+        const row = base + w * sw + z * sz + y * sy;
+        const qi = 4 * (y + ny4 * (z + nz4 * w));
+        for (let x = 0; x < mx; x++) dst[row + x * sx] = q[qi + x]!;
+      }
+}
+
+/** Visit every block in zfp's order (x fastest), with its position. */
+export function forEachBlock(L: Layout, visit: (b: BlockPosition, index: number) => void): void {
+  const [nx, ny, nz, nw] = L.n;
+  const [sx, sy, sz, sw] = L.s;
+  const b: BlockPosition = { base: 0, mx: 0, my: 0, mz: 0, mw: 0 };
+  let index = 0;
+  for (let w = 0; w < nw; w += 4)
+    for (let z = 0; z < nz; z += 4)
+      for (let y = 0; y < ny; y += 4)
+        for (let x = 0; x < nx; x += 4) {
+          b.base = L.offset + x * sx + y * sy + z * sz + w * sw;
+          b.mx = Math.min(4, nx - x);
+          b.my = Math.min(4, ny - y);
+          b.mz = Math.min(4, nz - z);
+          b.mw = Math.min(4, nw - w);
+          visit(b, index++);
+        }
+}

@@ -1,0 +1,60 @@
+import { BLOCK_LINES } from './lines.ts';
+
+/* zfp's lifting transforms on 32-bit integers, wrapping modulo 2^32 like the C code. */
+
+function fwdLift(v: Int32Array, p: number, s: number): void {
+  let x = v[p]!, y = v[p + s]!, z = v[p + 2 * s]!, w = v[p + 3 * s]!;
+  x = (x + w) | 0; x >>= 1; w = (w - x) | 0;
+  z = (z + y) | 0; z >>= 1; y = (y - z) | 0;
+  x = (x + z) | 0; x >>= 1; z = (z - x) | 0;
+  w = (w + y) | 0; w >>= 1; y = (y - w) | 0;
+  w = (w + (y >> 1)) | 0; y = (y - (w >> 1)) | 0;
+  v[p] = x; v[p + s] = y; v[p + 2 * s] = z; v[p + 3 * s] = w;
+}
+
+function invLift(v: Int32Array, p: number, s: number): void {
+  let x = v[p]!, y = v[p + s]!, z = v[p + 2 * s]!, w = v[p + 3 * s]!;
+  y = (y + (w >> 1)) | 0; w = (w - (y >> 1)) | 0;
+  y = (y + w) | 0; w <<= 1; w = (w - y) | 0;
+  z = (z + x) | 0; x <<= 1; x = (x - z) | 0;
+  y = (y + z) | 0; z <<= 1; z = (z - y) | 0;
+  w = (w + x) | 0; x <<= 1; x = (x - w) | 0;
+  v[p] = x; v[p + s] = y; v[p + 2 * s] = z; v[p + 3 * s] = w;
+}
+
+function revFwdLift(v: Int32Array, p: number, s: number): void {
+  let x = v[p]!, y = v[p + s]!, z = v[p + 2 * s]!, w = v[p + 3 * s]!;
+  w = (w - z) | 0; z = (z - y) | 0; y = (y - x) | 0;
+  w = (w - z) | 0; z = (z - y) | 0;
+  w = (w - z) | 0;
+  v[p] = x; v[p + s] = y; v[p + 2 * s] = z; v[p + 3 * s] = w;
+}
+
+function revInvLift(v: Int32Array, p: number, s: number): void {
+  let x = v[p]!, y = v[p + s]!, z = v[p + 2 * s]!, w = v[p + 3 * s]!;
+  w = (w + z) | 0;
+  z = (z + y) | 0; w = (w + z) | 0;
+  y = (y + x) | 0; z = (z + y) | 0; w = (w + z) | 0;
+  v[p] = x; v[p + s] = y; v[p + 2 * s] = z; v[p + 3 * s] = w;
+}
+
+type Lift = (v: Int32Array, p: number, s: number) => void;
+
+function forward(lift: Lift, v: Int32Array, dims: number): void {
+  for (const { starts, stride } of BLOCK_LINES[dims - 1]!) {
+    for (let i = 0; i < starts.length; i++) lift(v, starts[i]!, stride);
+  }
+}
+
+function inverse(lift: Lift, v: Int32Array, dims: number): void {
+  const axes = BLOCK_LINES[dims - 1]!;
+  for (let a = axes.length - 1; a >= 0; a--) {
+    const { starts, stride } = axes[a]!;
+    for (let i = 0; i < starts.length; i++) lift(v, starts[i]!, stride);
+  }
+}
+
+export const fwdXform32 = (v: Int32Array, dims: number): void => forward(fwdLift, v, dims);
+export const invXform32 = (v: Int32Array, dims: number): void => inverse(invLift, v, dims);
+export const revFwdXform32 = (v: Int32Array, dims: number): void => forward(revFwdLift, v, dims);
+export const revInvXform32 = (v: Int32Array, dims: number): void => inverse(revInvLift, v, dims);

@@ -1,0 +1,133 @@
+import { BLOCK_LINES } from './lines.ts';
+
+/*
+ * zfp's lifting transforms on 64-bit integers held as (hi, lo) int32 pairs:
+ * hi is the signed upper word, lo the lower word's bits. Every operation wraps
+ * modulo 2^64 like the C code; >> is an arithmetic shift (floor division by 2).
+ */
+
+/** Forward decorrelating lift of the 4 values at p, p+s, p+2s, p+3s. */
+function fwdLift(hi: Int32Array, lo: Int32Array, p: number, s: number): void {
+  let xh = hi[p]!, xl = lo[p]!;
+  let yh = hi[p + s]!, yl = lo[p + s]!;
+  let zh = hi[p + 2 * s]!, zl = lo[p + 2 * s]!;
+  let wh = hi[p + 3 * s]!, wl = lo[p + 3 * s]!;
+  let t: number, ah: number, al: number;
+  // x += w; x >>= 1; w -= x
+  t = (xl >>> 0) + (wl >>> 0); xh = (xh + wh + (t > 0xffffffff ? 1 : 0)) | 0; xl = t | 0;
+  xl = (xl >>> 1) | (xh << 31); xh >>= 1;
+  t = (wl >>> 0) - (xl >>> 0); wh = (wh - xh - (t < 0 ? 1 : 0)) | 0; wl = t | 0;
+  // z += y; z >>= 1; y -= z
+  t = (zl >>> 0) + (yl >>> 0); zh = (zh + yh + (t > 0xffffffff ? 1 : 0)) | 0; zl = t | 0;
+  zl = (zl >>> 1) | (zh << 31); zh >>= 1;
+  t = (yl >>> 0) - (zl >>> 0); yh = (yh - zh - (t < 0 ? 1 : 0)) | 0; yl = t | 0;
+  // x += z; x >>= 1; z -= x
+  t = (xl >>> 0) + (zl >>> 0); xh = (xh + zh + (t > 0xffffffff ? 1 : 0)) | 0; xl = t | 0;
+  xl = (xl >>> 1) | (xh << 31); xh >>= 1;
+  t = (zl >>> 0) - (xl >>> 0); zh = (zh - xh - (t < 0 ? 1 : 0)) | 0; zl = t | 0;
+  // w += y; w >>= 1; y -= w
+  t = (wl >>> 0) + (yl >>> 0); wh = (wh + yh + (t > 0xffffffff ? 1 : 0)) | 0; wl = t | 0;
+  wl = (wl >>> 1) | (wh << 31); wh >>= 1;
+  t = (yl >>> 0) - (wl >>> 0); yh = (yh - wh - (t < 0 ? 1 : 0)) | 0; yl = t | 0;
+  // w += y >> 1; y -= w >> 1
+  al = (yl >>> 1) | (yh << 31); ah = yh >> 1;
+  t = (wl >>> 0) + (al >>> 0); wh = (wh + ah + (t > 0xffffffff ? 1 : 0)) | 0; wl = t | 0;
+  al = (wl >>> 1) | (wh << 31); ah = wh >> 1;
+  t = (yl >>> 0) - (al >>> 0); yh = (yh - ah - (t < 0 ? 1 : 0)) | 0; yl = t | 0;
+  hi[p] = xh; lo[p] = xl;
+  hi[p + s] = yh; lo[p + s] = yl;
+  hi[p + 2 * s] = zh; lo[p + 2 * s] = zl;
+  hi[p + 3 * s] = wh; lo[p + 3 * s] = wl;
+}
+
+/** Inverse of fwdLift up to the round-off of its right shifts. */
+function invLift(hi: Int32Array, lo: Int32Array, p: number, s: number): void {
+  let xh = hi[p]!, xl = lo[p]!;
+  let yh = hi[p + s]!, yl = lo[p + s]!;
+  let zh = hi[p + 2 * s]!, zl = lo[p + 2 * s]!;
+  let wh = hi[p + 3 * s]!, wl = lo[p + 3 * s]!;
+  let t: number, ah: number, al: number;
+  // y += w >> 1; w -= y >> 1
+  al = (wl >>> 1) | (wh << 31); ah = wh >> 1;
+  t = (yl >>> 0) + (al >>> 0); yh = (yh + ah + (t > 0xffffffff ? 1 : 0)) | 0; yl = t | 0;
+  al = (yl >>> 1) | (yh << 31); ah = yh >> 1;
+  t = (wl >>> 0) - (al >>> 0); wh = (wh - ah - (t < 0 ? 1 : 0)) | 0; wl = t | 0;
+  // y += w; w <<= 1; w -= y
+  t = (yl >>> 0) + (wl >>> 0); yh = (yh + wh + (t > 0xffffffff ? 1 : 0)) | 0; yl = t | 0;
+  wh = (wh << 1) | (wl >>> 31); wl <<= 1;
+  t = (wl >>> 0) - (yl >>> 0); wh = (wh - yh - (t < 0 ? 1 : 0)) | 0; wl = t | 0;
+  // z += x; x <<= 1; x -= z
+  t = (zl >>> 0) + (xl >>> 0); zh = (zh + xh + (t > 0xffffffff ? 1 : 0)) | 0; zl = t | 0;
+  xh = (xh << 1) | (xl >>> 31); xl <<= 1;
+  t = (xl >>> 0) - (zl >>> 0); xh = (xh - zh - (t < 0 ? 1 : 0)) | 0; xl = t | 0;
+  // y += z; z <<= 1; z -= y
+  t = (yl >>> 0) + (zl >>> 0); yh = (yh + zh + (t > 0xffffffff ? 1 : 0)) | 0; yl = t | 0;
+  zh = (zh << 1) | (zl >>> 31); zl <<= 1;
+  t = (zl >>> 0) - (yl >>> 0); zh = (zh - yh - (t < 0 ? 1 : 0)) | 0; zl = t | 0;
+  // w += x; x <<= 1; x -= w
+  t = (wl >>> 0) + (xl >>> 0); wh = (wh + xh + (t > 0xffffffff ? 1 : 0)) | 0; wl = t | 0;
+  xh = (xh << 1) | (xl >>> 31); xl <<= 1;
+  t = (xl >>> 0) - (wl >>> 0); xh = (xh - wh - (t < 0 ? 1 : 0)) | 0; xl = t | 0;
+  hi[p] = xh; lo[p] = xl;
+  hi[p + s] = yh; lo[p + s] = yl;
+  hi[p + 2 * s] = zh; lo[p + 2 * s] = zl;
+  hi[p + 3 * s] = wh; lo[p + 3 * s] = wl;
+}
+
+/** Reversible (integer-exact) forward lift: differences of increasing order. */
+function revFwdLift(hi: Int32Array, lo: Int32Array, p: number, s: number): void {
+  const a = p, b = p + s, c = p + 2 * s, d = p + 3 * s;
+  sub(hi, lo, d, c); sub(hi, lo, c, b); sub(hi, lo, b, a);
+  sub(hi, lo, d, c); sub(hi, lo, c, b);
+  sub(hi, lo, d, c);
+}
+
+function revInvLift(hi: Int32Array, lo: Int32Array, p: number, s: number): void {
+  const a = p, b = p + s, c = p + 2 * s, d = p + 3 * s;
+  add(hi, lo, d, c);
+  add(hi, lo, c, b); add(hi, lo, d, c);
+  add(hi, lo, b, a); add(hi, lo, c, b); add(hi, lo, d, c);
+}
+
+/** v[i] += v[j] */
+function add(hi: Int32Array, lo: Int32Array, i: number, j: number): void {
+  const t = (lo[i]! >>> 0) + (lo[j]! >>> 0);
+  hi[i] = (hi[i]! + hi[j]! + (t > 0xffffffff ? 1 : 0)) | 0;
+  lo[i] = t | 0;
+}
+
+/** v[i] -= v[j] */
+function sub(hi: Int32Array, lo: Int32Array, i: number, j: number): void {
+  const t = (lo[i]! >>> 0) - (lo[j]! >>> 0);
+  hi[i] = (hi[i]! - hi[j]! - (t < 0 ? 1 : 0)) | 0;
+  lo[i] = t | 0;
+}
+
+type Lift = (hi: Int32Array, lo: Int32Array, p: number, s: number) => void;
+
+function forward(lift: Lift, hi: Int32Array, lo: Int32Array, dims: number): void {
+  for (const { starts, stride } of BLOCK_LINES[dims - 1]!) {
+    for (let i = 0; i < starts.length; i++) lift(hi, lo, starts[i]!, stride);
+  }
+}
+
+function inverse(lift: Lift, hi: Int32Array, lo: Int32Array, dims: number): void {
+  const axes = BLOCK_LINES[dims - 1]!;
+  for (let a = axes.length - 1; a >= 0; a--) {
+    const { starts, stride } = axes[a]!;
+    for (let i = 0; i < starts.length; i++) lift(hi, lo, starts[i]!, stride);
+  }
+}
+
+export function fwdXform64(hi: Int32Array, lo: Int32Array, dims: number): void {
+  forward(fwdLift, hi, lo, dims);
+}
+export function invXform64(hi: Int32Array, lo: Int32Array, dims: number): void {
+  inverse(invLift, hi, lo, dims);
+}
+export function revFwdXform64(hi: Int32Array, lo: Int32Array, dims: number): void {
+  forward(revFwdLift, hi, lo, dims);
+}
+export function revInvXform64(hi: Int32Array, lo: Int32Array, dims: number): void {
+  inverse(revInvLift, hi, lo, dims);
+}

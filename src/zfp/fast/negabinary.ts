@@ -1,0 +1,35 @@
+/*
+ * Sequency reordering fused with the two's complement ↔ negabinary map
+ * u = (y + 0xaaaa…) ^ 0xaaaa…, on (hi, lo) pairs and on 32-bit words.
+ */
+
+const NB = 0xaaaaaaaa | 0;
+
+/** ublock[i] = negabinary(iblock[perm[i]]) for 64-bit coefficients. */
+export function fwdOrder64(uhi: Int32Array, ulo: Int32Array, hi: Int32Array, lo: Int32Array, perm: Uint8Array, size: number): void {
+  for (let i = 0; i < size; i++) {
+    const p = perm[i]!;
+    const t = (lo[p]! >>> 0) + 0xaaaaaaaa;
+    uhi[i] = ((hi[p]! + NB + (t > 0xffffffff ? 1 : 0)) | 0) ^ NB;
+    ulo[i] = (t | 0) ^ NB;
+  }
+}
+
+/** iblock[perm[i]] = two's complement of negabinary ublock[i], 64-bit. */
+export function invOrder64(uhi: Int32Array, ulo: Int32Array, hi: Int32Array, lo: Int32Array, perm: Uint8Array, size: number): void {
+  for (let i = 0; i < size; i++) {
+    const p = perm[i]!;
+    const xl = (ulo[i]! ^ NB) >>> 0;
+    const t = xl - 0xaaaaaaaa;
+    hi[p] = ((uhi[i]! ^ NB) - NB - (t < 0 ? 1 : 0)) | 0;
+    lo[p] = t | 0;
+  }
+}
+
+export function fwdOrder32(ulo: Int32Array, v: Int32Array, perm: Uint8Array, size: number): void {
+  for (let i = 0; i < size; i++) ulo[i] = ((v[perm[i]!]! + NB) | 0) ^ NB;
+}
+
+export function invOrder32(ulo: Int32Array, v: Int32Array, perm: Uint8Array, size: number): void {
+  for (let i = 0; i < size; i++) v[perm[i]!] = ((ulo[i]! ^ NB) - NB) | 0;
+}

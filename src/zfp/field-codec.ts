@@ -1,0 +1,190 @@
+import { BitReader, BitWriter, DEFAULT_WORD_BITS, type StreamWordBits } from './bitstream.ts';
+import { ZfpDataError, ZfpFormatError, ZfpParameterError } from './errors.ts';
+import { BlockCodec, NO_EXPONENT } from './fast/block-codec.ts';
+import { forEachBlock, gatherBlock, scatterBlock } from './fast/gather.ts';
+import { readHeader, writeHeader } from './header.ts';
+import { checkExtent, layoutOf, type Layout } from './layout.ts';
+import { isReversible, maximumSize, resolveParams } from './params.ts';
+import { traitsOf } from './traits.ts';
+import type { Field, ScalarArray, ScalarType, Shape, StreamParams, ZfpConfig } from './types.ts';
+
+/** Per-block statistics of a whole field, in block order (x fastest). */
+export interface BlockStatsTable {
+  readonly count: number;
+  /** Common exponent, or NO_EXPONENT (−32768) for all-zero blocks and integer types. */
+  readonly emax: Int16Array;
+  /** Bit planes coded completely. */
+  readonly planes: Uint8Array;
+  /** Bits the block occupies. */
+  readonly bits: Uint32Array;
+}
+
+export interface Compressed {
+  readonly bytes: Uint8Array;
+  readonly params: StreamParams;
+  readonly blocks: BlockStatsTable;
+}
+
+export interface CompressOptions {
+  /** Write zfp's full header first, as `zfp -h` does. */
+  readonly header?: boolean;
+  /** Stream word size of the libzfp build to match (default: Debian's zfp 1.0, 8 bits). */
+  readonly wordBits?: StreamWordBits;
+}
+
+export type DecodeSpec =
+  | { readonly header: true }
+  | { readonly header?: false; readonly type: ScalarType; readonly shape: Shape; readonly config: ZfpConfig };
+
+export interface Decompressed {
+  readonly type: ScalarType;
+  readonly shape: Shape;
+  readonly data: ScalarArray;
+  readonly params: StreamParams;
+  readonly blocks: BlockStatsTable;
+}
+
+function statsTable(count: number): BlockStatsTable {
+  return { count, emax: new Int16Array(count), planes: new Uint8Array(count), bits: new Uint32Array(count) };
+}
+
+function record(t: BlockStatsTable, i: number, codec: BlockCodec, bits: number): void {
+  t.emax[i] = codec.emax;
+  t.planes[i] = codec.planes;
+  t.bits[i] = bits;
+}
+
+const ARRAY_OF: Record<ScalarType, string> = {
+  int32: 'Int32Array',
+  int64: 'BigInt64Array',
+  float32: 'Float32Array',
+  float64: 'Float64Array',
+};
+
+function checkData(field: Field): void {
+  const want = ARRAY_OF[field.type];
+  if (!want) throw new ZfpParameterError(`unknown scalar type ${JSON.stringify(field.type)}: expected int32, int64, float32 or float64`);
+  if (field.data?.constructor?.name !== want) {
+    throw new ZfpParameterError(`a ${field.type} field needs its data in a ${want}, got ${field.data?.constructor?.name ?? typeof field.data}`);
+  }
+}
+
+/** The 32-bit words of an int64 array: lo at 2i, hi at 2i + 1. */
+function words64(data: BigInt64Array): Int32Array {
+  return new Int32Array(data.buffer, data.byteOffset, data.length * 2);
+}
+
+/** Compress a field exactly as zfp 1.0's zfp_compress (after zfp_write_header when asked). */
+export function compress(field: Field, config: ZfpConfig, options: CompressOptions = {}): Compressed {
+  checkData(field);
+  const L = layoutOf(field.shape, field.strides, field.offset ?? 0);
+  checkExtent(L, field.data.length);
+  const wordBits = options.wordBits ?? DEFAULT_WORD_BITS;
+  const params = resolveParams(config, field.type, L.dims, wordBits);
+  const lossy = !isReversible(params);
+  const w = new BitWriter(maximumSize(params, field.type, L.dims, L.blocks));
+  if (options.header) writeHeader(w, field.type, field.shape, params);
+  const codec = new BlockCodec(field.type, L.dims, params);
+  const stats = statsTable(L.blocks);
+  const { fblock, hi, lo, size } = codec;
+  const data = field.data;
+  if (traitsOf(field.type).isFloat) {
+    const src = data as Float64Array | Float32Array;
+    forEachBlock(L, (b, i) => {
+      gatherBlock(fblock, src as Float64Array, L, b);
+      if (lossy) checkFinite(fblock, size, L, b.base);
+      record(stats, i, codec, codec.encodeFloat(w));
+    });
+  } else if (field.type === 'int32') {
+    forEachBlock(L, (b, i) => {
+      gatherBlock(lo, data as Int32Array, L, b);
+      record(stats, i, codec, codec.encodeInt(w));
+    });
+  } else {
+    const src = words64(data as BigInt64Array);
+    const lo64 = { ...L, offset: 2 * L.offset, s: L.s.map((s) => 2 * s) as unknown as Layout['s'] };
+    forEachBlock(lo64, (b, i) => {
+      gatherBlock(lo, src, lo64, b);
+      b.base += 1;
+      gatherBlock(hi, src, lo64, b);
+      record(stats, i, codec, codec.encodeInt(w));
+    });
+  }
+  w.flush(wordBits);
+  return { bytes: w.bytes(), params, blocks: stats };
+}
+
+function checkFinite(x: Float64Array, n: number, L: Layout, base: number): void {
+  let probe = 0;
+  for (let i = 0; i < n; i++) probe += x[i]! - x[i]!;
+  if (probe !== 0) {
+    const bad = Array.from(x.subarray(0, n)).find((v) => !Number.isFinite(v));
+    throw new ZfpDataError(`lossy zfp modes cannot represent ${bad} (block starting at element ${base}); use reversible mode or remove non-finite values`);
+  }
+  void L;
+}
+
+function newArray(type: ScalarType, count: number): ScalarArray {
+  switch (type) {
+    case 'float64':
+      return new Float64Array(count);
+    case 'float32':
+      return new Float32Array(count);
+    case 'int32':
+      return new Int32Array(count);
+    case 'int64':
+      return new BigInt64Array(count);
+  }
+}
+
+/** Decompress a zfp 1.0 stream, with its header or with the field and configuration given. */
+export function decompress(bytes: Uint8Array, spec: DecodeSpec): Decompressed {
+  if (!(bytes instanceof Uint8Array)) throw new ZfpParameterError('compressed data must be a Uint8Array');
+  const r = new BitReader(bytes);
+  let type: ScalarType, shape: Shape, params: StreamParams;
+  if (spec.header) {
+    ({ type, shape, params } = readHeader(r));
+  } else {
+    if (!ARRAY_OF[spec.type]) throw new ZfpParameterError(`unknown scalar type ${JSON.stringify(spec.type)}`);
+    type = spec.type;
+    shape = spec.shape;
+    layoutOf(shape);
+    params = resolveParams(spec.config, type, shape.length);
+  }
+  const L = layoutOf(shape);
+  // Every block takes at least max(1, minbits) bits: refuse shapes the stream cannot hold before allocating.
+  const leastBits = Math.max(1, params.minbits);
+  if (L.blocks * leastBits > r.remaining()) {
+    throw new ZfpFormatError(
+      `compressed stream is truncated or does not match shape [${shape.join(', ')}]: ${L.blocks} blocks need at least ${L.blocks * leastBits} bits, the stream has ${r.remaining()}`,
+    );
+  }
+  const codec = new BlockCodec(type, L.dims, params);
+  const stats = statsTable(L.blocks);
+  const data = newArray(type, L.count);
+  const { fblock, hi, lo } = codec;
+  if (traitsOf(type).isFloat) {
+    forEachBlock(L, (b, i) => {
+      record(stats, i, codec, codec.decodeFloat(r));
+      scatterBlock(fblock, data as Float64Array, L, b);
+    });
+  } else if (type === 'int32') {
+    forEachBlock(L, (b, i) => {
+      record(stats, i, codec, codec.decodeInt(r));
+      scatterBlock(lo, data as Int32Array, L, b);
+    });
+  } else {
+    const dst = words64(data as BigInt64Array);
+    const lo64 = { ...L, s: L.s.map((s) => 2 * s) as unknown as Layout['s'] };
+    forEachBlock(lo64, (b, i) => {
+      record(stats, i, codec, codec.decodeInt(r));
+      scatterBlock(lo, dst, lo64, b);
+      b.base += 1;
+      scatterBlock(hi, dst, lo64, b);
+    });
+  }
+  if (r.remaining() < 0) throw new ZfpFormatError(`compressed stream is truncated: decoding needed ${r.tell()} bits, it has ${r.size}`);
+  return { type, shape: [...shape], data, params, blocks: stats };
+}
+
+export { NO_EXPONENT };
