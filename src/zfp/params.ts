@@ -40,8 +40,13 @@ export function resolveParams(config: ZfpConfig, type: ScalarType, dims: number,
     }
     case 'reversible':
       return { minbits: ZFP_MIN_BITS, maxbits: ZFP_MAX_BITS, maxprec: ZFP_MAX_PREC, minexp: ZFP_MIN_EXP - 1 };
-    case 'expert':
-      return checkParams(config);
+    case 'expert': {
+      const p = checkParams(config);
+      // Below the fixed header bits of a block, zfp 1.0's budget arithmetic wraps around and overruns its buffer.
+      const least = t.isFloat ? (isReversible(p) ? 2 + t.ebits + t.pbits : 1 + t.ebits) : isReversible(p) ? t.pbits : 1;
+      checkNumber('maxbits', p.maxbits, p.maxbits >= least, `at least ${least} for ${type} blocks in this mode`);
+      return p;
+    }
   }
 }
 
