@@ -17,31 +17,25 @@ if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) {
 
 /**
  * Writes bits least significant first, as zfp's bitstream does: bit i of the
- * stream is bit (i mod 8) of byte i/8. Words are buffered 32 bits at a time;
- * on a little-endian platform that is byte-identical to zfp's 64-bit words.
+ * stream is bit (i mod 8) of byte i/8. The buffer starts zeroed, so writing a
+ * zero only advances `pos`; hot loops work on `words` and `pos` directly.
  */
 export class BitWriter {
-  private readonly words: Uint32Array;
-  private pos = 0;
-  private buf = 0;
-  private nbits = 0;
+  readonly words: Uint32Array;
+  /** Bit offset of the next bit to be written. */
+  pos = 0;
 
   constructor(capacityBytes: number) {
-    this.words = new Uint32Array(Math.ceil(capacityBytes / 8) * 2);
+    this.words = new Uint32Array(Math.ceil(capacityBytes / 4) + 2);
   }
 
-  /** Bit offset of the next bit to be written. */
   tell(): number {
-    return this.pos * 32 + this.nbits;
+    return this.pos;
   }
 
   writeBit(bit: number): number {
-    this.buf |= bit << this.nbits;
-    if (++this.nbits === 32) {
-      this.words[this.pos++] = this.buf;
-      this.buf = 0;
-      this.nbits = 0;
-    }
+    if (bit) this.words[this.pos >>> 5]! |= 1 << (this.pos & 31);
+    this.pos++;
     return bit;
   }
 
@@ -49,13 +43,11 @@ export class BitWriter {
   writeBits(value: number, n: number): void {
     if (n === 0) return;
     if (n < 32) value &= (1 << n) - 1;
-    this.buf |= value << this.nbits;
-    this.nbits += n;
-    if (this.nbits >= 32) {
-      this.words[this.pos++] = this.buf;
-      this.nbits -= 32;
-      this.buf = this.nbits === 0 ? 0 : value >>> (n - this.nbits);
-    }
+    const i = this.pos >>> 5;
+    const r = this.pos & 31;
+    this.words[i]! |= value << r;
+    if (r + n > 32) this.words[i + 1]! |= value >>> (32 - r);
+    this.pos += n;
   }
 
   /** Write the low n (0..64) bits of the 64-bit value hi:lo. */
@@ -70,106 +62,73 @@ export class BitWriter {
 
   /** Append n zero bits. */
   pad(n: number): void {
-    while (n >= 32) {
-      this.writeBits(0, 32);
-      n -= 32;
-    }
-    this.writeBits(0, n);
+    this.pos += n;
   }
 
   /** Pad with zeros to the next word boundary. */
   flush(wordBits: StreamWordBits): void {
-    const r = this.tell() % wordBits;
-    if (r) this.pad(wordBits - r);
+    const r = this.pos % wordBits;
+    if (r) this.pos += wordBits - r;
   }
 
   /** The bytes written so far; call flush() first for a zfp-compatible stream. */
   bytes(): Uint8Array {
-    const out = new Uint8Array(Math.ceil(this.tell() / 8));
-    out.set(new Uint8Array(this.words.buffer, 0, this.pos * 4));
-    for (let i = this.pos * 4, b = this.buf, left = this.nbits; left > 0; i++, b >>>= 8, left -= 8) {
-      out[i] = b & 0xff;
-    }
-    return out;
+    return new Uint8Array(this.words.buffer, 0, Math.ceil(this.pos / 8)).slice();
   }
 }
 
-/** Reads bits in the order BitWriter writes them; reading past the end is a ZfpFormatError. */
+/**
+ * Reads bits in the order BitWriter writes them. Reads past the end yield zeros
+ * (hot loops stay branch-free); callers check `pos <= size` where it matters,
+ * and `check()` turns an overrun into a ZfpFormatError.
+ */
 export class BitReader {
-  private readonly words: Uint32Array;
-  /** Bits actually present; the last word may be zero-padded. */
+  readonly words: Uint32Array;
+  /** Bits actually present. */
   readonly size: number;
-  private pos = 0;
-  private buf = 0;
-  private nbits = 0;
+  /** Bit offset of the next bit to be read. */
+  pos: number;
 
   constructor(bytes: Uint8Array, bitOffset = 0) {
     this.size = bytes.length * 8;
-    this.words = new Uint32Array(Math.ceil(bytes.length / 4));
+    this.words = new Uint32Array(Math.ceil(bytes.length / 4) + 2);
     new Uint8Array(this.words.buffer).set(bytes);
-    this.seek(bitOffset);
+    this.pos = bitOffset;
   }
 
-  /** Bit offset of the next bit to be read. */
   tell(): number {
-    return this.pos * 32 - this.nbits;
+    return this.pos;
   }
 
-  /** Bits left before the end of the input. */
+  /** Bits left before the end of the input (negative after an overrun). */
   remaining(): number {
-    return this.size - this.tell();
-  }
-
-  seek(offset: number): void {
-    if (offset > this.size) this.truncated();
-    this.pos = offset >>> 5;
-    this.nbits = 0;
-    this.buf = 0;
-    const r = offset & 31;
-    if (r) {
-      this.buf = this.fetch() >>> r;
-      this.nbits = 32 - r;
-    }
+    return this.size - this.pos;
   }
 
   readBit(): number {
-    if (this.nbits === 0) {
-      this.buf = this.fetch();
-      this.nbits = 32;
-    }
-    const bit = this.buf & 1;
-    this.buf >>>= 1;
-    this.nbits--;
-    return bit;
+    const p = this.pos++;
+    return ((this.words[p >>> 5] ?? 0) >>> (p & 31)) & 1;
   }
 
   /** Read n (0..32) bits as an unsigned number. */
   readBits(n: number): number {
     if (n === 0) return 0;
-    let value = this.buf;
-    if (this.nbits >= n) {
-      this.nbits -= n;
-      this.buf = n === 32 ? 0 : this.buf >>> n;
-    } else {
-      const w = this.fetch();
-      value |= w << this.nbits;
-      const used = n - this.nbits;
-      this.nbits = 32 - used;
-      this.buf = used === 32 ? 0 : w >>> used;
-    }
-    return n === 32 ? value >>> 0 : value & ((1 << n) - 1);
+    const i = this.pos >>> 5;
+    const r = this.pos & 31;
+    let v = (this.words[i] ?? 0) >>> r;
+    if (r + n > 32) v |= (this.words[i + 1] ?? 0) << (32 - r);
+    this.pos += n;
+    return n === 32 ? v >>> 0 : v & ((1 << n) - 1);
   }
 
   skip(n: number): void {
-    this.seek(this.tell() + n);
+    this.pos += n;
   }
 
-  private fetch(): number {
-    if (this.pos >= this.words.length) this.truncated();
-    return this.words[this.pos++]!;
-  }
-
-  private truncated(): never {
-    throw new ZfpFormatError(`compressed stream is truncated: it ends after ${this.size} bits`);
+  /** Throw if reading has gone past the end of the input. */
+  check(): void {
+    if (this.pos > this.size) {
+      throw new ZfpFormatError(`compressed stream is truncated: decoding needs at least ${this.pos} bits, it has ${this.size}`);
+    }
   }
 }

@@ -144,6 +144,7 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec): Decompressed {
   let type: ScalarType, shape: Shape, params: StreamParams;
   if (spec.header) {
     ({ type, shape, params } = readHeader(r));
+    r.check();
   } else {
     if (!ARRAY_OF[spec.type]) throw new ZfpParameterError(`unknown scalar type ${JSON.stringify(spec.type)}`);
     type = spec.type;
@@ -183,7 +184,7 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec): Decompressed {
       scatterBlock(hi, dst, lo64, b);
     });
   }
-  if (r.remaining() < 0) throw new ZfpFormatError(`compressed stream is truncated: decoding needed ${r.tell()} bits, it has ${r.size}`);
+  r.check();
   return { type, shape: [...shape], data, params, blocks: stats };
 }
 

@@ -29,14 +29,18 @@ export function resolveParams(config: ZfpConfig, type: ScalarType, dims: number,
       return { minbits: bits, maxbits: bits, maxprec: ZFP_MAX_PREC, minexp: ZFP_MIN_EXP };
     }
     case 'precision': {
+      // As zfp_stream_set_precision: 0 means full precision, and more than 64 planes is 64.
       const { precision } = config;
-      checkNumber('precision', precision, Number.isInteger(precision) && precision >= 1 && precision <= ZFP_MAX_PREC, `an integer in 1..${ZFP_MAX_PREC}`);
-      return { minbits: ZFP_MIN_BITS, maxbits: ZFP_MAX_BITS, maxprec: precision, minexp: ZFP_MIN_EXP };
+      checkNumber('precision', precision, Number.isInteger(precision) && precision >= 0, 'a non-negative integer (0 for full precision)');
+      const maxprec = precision === 0 ? ZFP_MAX_PREC : Math.min(precision, ZFP_MAX_PREC);
+      return { minbits: ZFP_MIN_BITS, maxbits: ZFP_MAX_BITS, maxprec, minexp: ZFP_MIN_EXP };
     }
     case 'accuracy': {
+      // As zfp_stream_set_accuracy: tolerance 0 keeps every bit plane.
       const { tolerance } = config;
-      checkNumber('tolerance', tolerance, Number.isFinite(tolerance) && tolerance > 0, 'a positive finite number');
-      return { minbits: ZFP_MIN_BITS, maxbits: ZFP_MAX_BITS, maxprec: ZFP_MAX_PREC, minexp: floorLog2(tolerance) };
+      checkNumber('tolerance', tolerance, Number.isFinite(tolerance) && tolerance >= 0, 'a non-negative finite number (0 keeps every bit plane)');
+      const minexp = tolerance > 0 ? floorLog2(tolerance) : ZFP_MIN_EXP;
+      return { minbits: ZFP_MIN_BITS, maxbits: ZFP_MAX_BITS, maxprec: ZFP_MAX_PREC, minexp };
     }
     case 'reversible':
       return { minbits: ZFP_MIN_BITS, maxbits: ZFP_MAX_BITS, maxprec: ZFP_MAX_PREC, minexp: ZFP_MIN_EXP - 1 };

@@ -5,9 +5,10 @@ import { blockSize, traitsOf, type ScalarTraits } from '../traits.ts';
 import type { ScalarType, StreamParams } from '../types.ts';
 import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.ts';
 import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.ts';
+import { fwdXformSplit, invXformSplit } from './lift-split.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64 } from './negabinary.ts';
 import { PlaneCoder, type PlaneCount } from './plane-coder.ts';
-import { blockExponent, castFromInts, castToInts, reinterpretFromInts, reinterpretToInts, reversibleCast } from './block-float.ts';
+import { blockExponent, castFromInts, castFromSplit, castToInts, castToSplit, joinSplit, reinterpretFromInts, reinterpretToInts, reversibleCast, scaleOverflows, splitInts } from './block-float.ts';
 
 /** Marks "no common exponent" (all-zero block, integer type) in per-block statistics. */
 export const NO_EXPONENT = -32768;
@@ -28,6 +29,9 @@ export class BlockCodec {
   emax = NO_EXPONENT;
   private readonly uhi: Int32Array;
   private readonly ulo: Int32Array;
+  /** float64 blocks in the lossy modes: integers as h·2^32 + l in doubles (see lift-split.ts). */
+  private readonly sh: Float64Array;
+  private readonly sl: Float64Array;
   private readonly perm: Uint8Array;
   private readonly coder = new PlaneCoder();
   private readonly count: PlaneCount = { planes: 0 };
@@ -41,6 +45,8 @@ export class BlockCodec {
     this.lo = new Int32Array(this.size);
     this.uhi = new Int32Array(this.size);
     this.ulo = new Int32Array(this.size);
+    this.sh = new Float64Array(this.size);
+    this.sl = new Float64Array(this.size);
     this.perm = sequencyPermutation(dims);
     this.reversible = isReversible(params);
   }
@@ -84,8 +90,15 @@ export class BlockCodec {
       this.emax = emax;
       const bits = 1 + t.ebits;
       w.writeBits(2 * e + 1, bits);
+      const rest = minbits - Math.min(bits, minbits), budget = (maxbits - bits) >>> 0;
+      if (t.intprec === 64 && !scaleOverflows(emax, t)) {
+        castToSplit(this.fblock, this.sh, this.sl, this.size, emax);
+        fwdXformSplit(this.sh, this.sl, this.dims);
+        joinSplit(this.sh, this.sl, this.hi, this.lo, this.size);
+        return bits + this.encodeCoefficients(w, rest, budget, maxprec);
+      }
       castToInts(this.fblock, this.hi, this.lo, this.size, emax, t);
-      return bits + this.encodeInts(w, minbits - Math.min(bits, minbits), (maxbits - bits) >>> 0, maxprec);
+      return bits + this.encodeInts(w, rest, budget, maxprec);
     }
     this.emax = NO_EXPONENT;
     this.count.planes = 0;
@@ -105,7 +118,19 @@ export class BlockCodec {
       const emax = r.readBits(t.ebits) - t.ebias;
       this.emax = emax;
       const maxprec = blockPrecision(emax, this.params, this.dims);
-      const n = this.decodeInts(r, minbits - Math.min(bits, minbits), (maxbits - bits) >>> 0, maxprec);
+      const rest = minbits - Math.min(bits, minbits), budget = (maxbits - bits) >>> 0;
+      if (t.intprec === 64 && !scaleOverflows(emax, t)) {
+        const n = this.decodeCoefficients(r, rest, budget, maxprec);
+        splitInts(this.hi, this.lo, this.sh, this.sl, this.size);
+        if (invXformSplit(this.sh, this.sl, this.dims)) {
+          castFromSplit(this.sh, this.sl, this.fblock, this.size, emax);
+        } else {
+          invXform64(this.hi, this.lo, this.dims);
+          castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
+        }
+        return bits + n;
+      }
+      const n = this.decodeInts(r, rest, budget, maxprec);
       castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
       return bits + n;
     }
@@ -175,15 +200,17 @@ export class BlockCodec {
   }
 
   private encodeInts(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
+    if (this.traits.intprec === 64) fwdXform64(this.hi, this.lo, this.dims);
+    else fwdXform32(this.lo, this.dims);
+    return this.encodeCoefficients(w, minbits, maxbits, maxprec);
+  }
+
+  /** Reorder, map to negabinary and code transform coefficients already in (hi, lo). */
+  private encodeCoefficients(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
     const { hi, lo, uhi, ulo, perm, size } = this;
     const intprec = this.traits.intprec;
-    if (intprec === 64) {
-      fwdXform64(hi, lo, this.dims);
-      fwdOrder64(uhi, ulo, hi, lo, perm, size);
-    } else {
-      fwdXform32(lo, this.dims);
-      fwdOrder32(ulo, lo, perm, size);
-    }
+    if (intprec === 64) fwdOrder64(uhi, ulo, hi, lo, perm, size);
+    else fwdOrder32(ulo, lo, perm, size);
     const bits = this.coder.encode(w, maxbits, maxprec, uhi, ulo, size, intprec, this.count);
     if (bits < minbits) {
       w.pad(minbits - bits);
@@ -193,6 +220,14 @@ export class BlockCodec {
   }
 
   private decodeInts(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
+    const bits = this.decodeCoefficients(r, minbits, maxbits, maxprec);
+    if (this.traits.intprec === 64) invXform64(this.hi, this.lo, this.dims);
+    else invXform32(this.lo, this.dims);
+    return bits;
+  }
+
+  /** Decode transform coefficients into (hi, lo), in raster order. */
+  private decodeCoefficients(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
     const { hi, lo, uhi, ulo, perm, size } = this;
     const intprec = this.traits.intprec;
     let bits = this.coder.decode(r, maxbits, maxprec, uhi, ulo, size, intprec, this.count);
@@ -200,13 +235,8 @@ export class BlockCodec {
       r.skip(minbits - bits);
       bits = minbits;
     }
-    if (intprec === 64) {
-      invOrder64(uhi, ulo, hi, lo, perm, size);
-      invXform64(hi, lo, this.dims);
-    } else {
-      invOrder32(ulo, lo, perm, size);
-      invXform32(lo, this.dims);
-    }
+    if (intprec === 64) invOrder64(uhi, ulo, hi, lo, perm, size);
+    else invOrder32(ulo, lo, perm, size);
     return bits;
   }
 

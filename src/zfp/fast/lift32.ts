@@ -38,23 +38,31 @@ function revInvLift(v: Int32Array, p: number, s: number): void {
   v[p] = x; v[p + s] = y; v[p + 2 * s] = z; v[p + 3 * s] = w;
 }
 
-type Lift = (v: Int32Array, p: number, s: number) => void;
-
-function forward(lift: Lift, v: Int32Array, dims: number): void {
+/* One loop per lift keeps each call site monomorphic, so the engine inlines the lift. */
+export function fwdXform32(v: Int32Array, dims: number): void {
   for (const { starts, stride } of BLOCK_LINES[dims - 1]!) {
-    for (let i = 0; i < starts.length; i++) lift(v, starts[i]!, stride);
+    for (let i = 0; i < starts.length; i++) fwdLift(v, starts[i]!, stride);
   }
 }
 
-function inverse(lift: Lift, v: Int32Array, dims: number): void {
+export function invXform32(v: Int32Array, dims: number): void {
   const axes = BLOCK_LINES[dims - 1]!;
   for (let a = axes.length - 1; a >= 0; a--) {
     const { starts, stride } = axes[a]!;
-    for (let i = 0; i < starts.length; i++) lift(v, starts[i]!, stride);
+    for (let i = 0; i < starts.length; i++) invLift(v, starts[i]!, stride);
   }
 }
 
-export const fwdXform32 = (v: Int32Array, dims: number): void => forward(fwdLift, v, dims);
-export const invXform32 = (v: Int32Array, dims: number): void => inverse(invLift, v, dims);
-export const revFwdXform32 = (v: Int32Array, dims: number): void => forward(revFwdLift, v, dims);
-export const revInvXform32 = (v: Int32Array, dims: number): void => inverse(revInvLift, v, dims);
+export function revFwdXform32(v: Int32Array, dims: number): void {
+  for (const { starts, stride } of BLOCK_LINES[dims - 1]!) {
+    for (let i = 0; i < starts.length; i++) revFwdLift(v, starts[i]!, stride);
+  }
+}
+
+export function revInvXform32(v: Int32Array, dims: number): void {
+  const axes = BLOCK_LINES[dims - 1]!;
+  for (let a = axes.length - 1; a >= 0; a--) {
+    const { starts, stride } = axes[a]!;
+    for (let i = 0; i < starts.length; i++) revInvLift(v, starts[i]!, stride);
+  }
+}
