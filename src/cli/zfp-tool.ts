@@ -1,0 +1,357 @@
+/**
+ * `zfpwb zfp …`: the semantics of zfp 1.0's command-line tool on top of our codec. Same options,
+ * same i/o/z/s combinations, same files written and the same stderr summary line, so scripts
+ * written for `zfp` work unchanged and the two tools can be compared byte for byte.
+ */
+import * as fs from 'node:fs';
+import { compress, decompress } from '../zfp/index.ts';
+import { ZfpError, ZfpFormatError, ZfpParameterError } from '../zfp/errors.ts';
+import type { ScalarArray, ScalarType, ZfpConfig } from '../zfp/types.ts';
+import { formatF, formatG } from './format-c.ts';
+
+/** Where the tool reads and writes; "-" paths are mapped to stdin/stdout by the tool itself. */
+export interface ToolIO {
+  readStdin(): Uint8Array;
+  writeStdout(bytes: Uint8Array): void;
+  readFile(path: string): Uint8Array;
+  writeFile(path: string, bytes: Uint8Array): void;
+  writeStderr(text: string): void;
+}
+
+export const nodeIO: ToolIO = {
+  readStdin: () => fs.readFileSync(0),
+  writeStdout: (bytes) => {
+    for (let done = 0; done < bytes.length; ) done += writeSome(1, bytes.subarray(done));
+  },
+  readFile: (path) => fs.readFileSync(path),
+  writeFile: (path, bytes) => fs.writeFileSync(path, bytes),
+  writeStderr: (text) => process.stderr.write(text),
+};
+
+/** fs.writeSync on a non-blocking pipe can report EAGAIN; retry until the reader catches up. */
+function writeSome(fd: number, bytes: Uint8Array): number {
+  for (;;) {
+    try {
+      return fs.writeSync(fd, bytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
+}
+
+/** A command line the tool cannot run; reported as one line with exit status 1. */
+export class ToolUsageError extends Error {
+  override name = 'ToolUsageError';
+}
+
+/** zfp_stream_set_params' defaults, which `-c` substitutes for 0. */
+const MAX_BITS = 16658;
+
+const TYPE_BY_NAME: Readonly<Record<string, ScalarType>> = { i32: 'int32', i64: 'int64', f32: 'float32', f64: 'float64' };
+const TYPE_LABEL: Readonly<Record<ScalarType, string>> = { int32: 'int32', int64: 'int64', float32: 'float', float64: 'double' };
+const TYPE_SIZE: Readonly<Record<ScalarType, number>> = { int32: 4, int64: 8, float32: 4, float64: 8 };
+
+export type ToolMode =
+  | { kind: 'R' }
+  | { kind: 'r'; rate: number }
+  | { kind: 'p'; precision: number }
+  | { kind: 'a'; tolerance: number }
+  | { kind: 'c'; minbits: number; maxbits: number; maxprec: number; minexp: number };
+
+export interface ToolOptions {
+  type?: ScalarType;
+  shape?: number[];
+  mode?: ToolMode;
+  header: boolean;
+  quiet: boolean;
+  stats: boolean;
+  inPath?: string;
+  zfpPath?: string;
+  outPath?: string;
+}
+
+const USAGE = [
+  'usage: zfpwb zfp [-h] [-q] [-s] [-i raw|-] [-z zfp|-] [-o raw|-]',
+  '                 [-f|-d|-t i32|i64|f32|f64] [-1 nx|-2 nx ny|-3 nx ny nz|-4 nx ny nz nw]',
+  '                 [-R|-r rate|-p precision|-a tolerance|-c minbits maxbits maxprec minexp]',
+  '  -i: raw input (compress)  -z: compressed output with -i, else compressed input',
+  '  -o: decompressed output  -h: zfp header in the stream  -s: error statistics  -q: quiet',
+].join('\n');
+
+function parseCount(text: string, option: string): number {
+  if (!/^\d+$/.test(text)) throw new ToolUsageError(`option ${option} expects non-negative integers, got "${text}"`);
+  return Number(text);
+}
+
+function parseInteger(text: string, option: string): number {
+  if (!/^[+-]?\d+$/.test(text)) throw new ToolUsageError(`option ${option} expects an integer, got "${text}"`);
+  return Number(text);
+}
+
+function parseReal(text: string, option: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || Number.isNaN(value)) throw new ToolUsageError(`option ${option} expects a number, got "${text}"`);
+  return value;
+}
+
+/** Parses zfp's options; later options override earlier ones, as in zfp. */
+export function parseToolArgs(argv: readonly string[]): ToolOptions {
+  const options: ToolOptions = { header: false, quiet: false, stats: false };
+  let i = 0;
+  const take = (option: string, what: string): string => {
+    const value = argv[i++];
+    if (value === undefined) throw new ToolUsageError(`option ${option} needs ${what}`);
+    return value;
+  };
+  while (i < argv.length) {
+    const option = argv[i++]!;
+    switch (option) {
+      case '-1':
+      case '-2':
+      case '-3':
+      case '-4': {
+        const dims = Number(option[1]);
+        const names = ['nx', 'ny', 'nz', 'nw'].slice(0, dims);
+        options.shape = names.map((name) => parseCount(take(option, `${dims} sizes (${names.join(' ')})`), option));
+        break;
+      }
+      case '-a':
+        options.mode = { kind: 'a', tolerance: parseReal(take(option, 'a tolerance'), option) };
+        break;
+      case '-c': {
+        const what = '4 values: minbits maxbits maxprec minexp';
+        const [minbits, maxbits, maxprec] = [0, 1, 2].map(() => parseCount(take(option, what), option)) as [number, number, number];
+        options.mode = { kind: 'c', minbits, maxbits, maxprec, minexp: parseInteger(take(option, what), option) };
+        break;
+      }
+      case '-d':
+        options.type = 'float64';
+        break;
+      case '-f':
+        options.type = 'float32';
+        break;
+      case '-h':
+        options.header = true;
+        break;
+      case '-i':
+        options.inPath = take(option, 'a path');
+        break;
+      case '-o':
+        options.outPath = take(option, 'a path');
+        break;
+      case '-p':
+        options.mode = { kind: 'p', precision: parseCount(take(option, 'a precision'), option) };
+        break;
+      case '-q':
+        options.quiet = true;
+        break;
+      case '-r':
+        options.mode = { kind: 'r', rate: parseReal(take(option, 'a rate'), option) };
+        break;
+      case '-R':
+        options.mode = { kind: 'R' };
+        break;
+      case '-s':
+        options.stats = true;
+        break;
+      case '-t': {
+        const name = take(option, 'a type (i32, i64, f32 or f64)');
+        const type = TYPE_BY_NAME[name];
+        if (type === undefined) throw new ToolUsageError(`option -t expects i32, i64, f32 or f64, got "${name}"`);
+        options.type = type;
+        break;
+      }
+      case '-z':
+        options.zfpPath = take(option, 'a path');
+        break;
+      default:
+        throw new ToolUsageError(`unknown option "${option}"`);
+    }
+  }
+  return options;
+}
+
+/** Checks the option combinations in the order zfp checks them. */
+function validate(options: ToolOptions): void {
+  const { inPath, zfpPath, outPath, header } = options;
+  if (options.shape !== undefined && options.shape.some((n) => n === 0)) throw new ToolUsageError('array sizes must all be positive');
+  if (inPath === undefined && zfpPath === undefined) throw new ToolUsageError('nothing to read: give -i <raw file> or -z <compressed file>');
+  const needed = (what: string, flags: string): string =>
+    inPath !== undefined ? `compressing needs the ${what} (${flags})` : `decompressing needs the ${what} (${flags}) or a header (-h)`;
+  if (options.type === undefined && (inPath !== undefined || !header)) throw new ToolUsageError(needed('scalar type', '-f, -d or -t'));
+  if (options.shape === undefined && (inPath !== undefined || !header)) throw new ToolUsageError(needed('array sizes', '-1, -2, -3 or -4'));
+  if (options.mode === undefined && (inPath !== undefined || !header)) throw new ToolUsageError(needed('compression mode', '-R, -r, -p, -a or -c'));
+  // zfp closes stdout after the compressed stream and then fails on the raw one; refuse up front.
+  if (inPath !== undefined && zfpPath === '-' && outPath === '-') throw new ToolUsageError('-z - and -o - cannot both write to stdout');
+  if (options.stats && inPath === undefined) throw new ToolUsageError('-s compares against the raw input, so it needs -i');
+  if (inPath === undefined && header && (options.type !== undefined || options.shape !== undefined)) {
+    throw new ToolUsageError('with -h the header gives the type and sizes; do not also pass them');
+  }
+}
+
+/** The codec configuration zfp's tool would set up for `mode` (including its -c substitutions). */
+export function configFor(mode: ToolMode, type: ScalarType): ZfpConfig {
+  switch (mode.kind) {
+    case 'R':
+      return { mode: 'reversible' };
+    case 'r':
+      return { mode: 'rate', rate: mode.rate, align: false };
+    case 'p':
+      return { mode: 'precision', precision: mode.precision };
+    case 'a':
+      return { mode: 'accuracy', tolerance: mode.tolerance };
+    case 'c':
+      return {
+        mode: 'expert',
+        minbits: mode.minbits,
+        maxbits: mode.maxbits === 0 ? MAX_BITS : mode.maxbits,
+        maxprec: mode.maxprec === 0 ? 8 * TYPE_SIZE[type] : mode.maxprec,
+        minexp: mode.minexp,
+      };
+  }
+}
+
+/** Values of `type` held in little-endian `bytes`, copied into a buffer of their own (aligned). */
+function toScalars(type: ScalarType, bytes: Uint8Array): ScalarArray {
+  // Not bytes.slice(): on a Node Buffer that shares the (pooled) memory instead of copying.
+  const buffer = new Uint8Array(bytes).buffer;
+  switch (type) {
+    case 'int32':
+      return new Int32Array(buffer);
+    case 'int64':
+      return new BigInt64Array(buffer);
+    case 'float32':
+      return new Float32Array(buffer);
+    case 'float64':
+      return new Float64Array(buffer);
+  }
+}
+
+function toBytes(data: ScalarArray): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Reconstruction error figures exactly as zfp's tool computes them (C arithmetic per type). */
+export function errorStats(type: ScalarType, input: ScalarArray, output: ScalarArray): string {
+  let fmin = Number.MAX_VALUE;
+  let fmax = -Number.MAX_VALUE;
+  let sum = 0;
+  let emax = 0;
+  for (let i = 0; i < input.length; i++) {
+    let d: number;
+    let value: number;
+    if (type === 'int64') {
+      const a = input[i] as bigint;
+      d = Math.abs(Number(BigInt.asIntN(64, a - (output[i] as bigint))));
+      value = Number(a);
+    } else {
+      const a = input[i] as number;
+      const b = output[i] as number;
+      // zfp subtracts in the element type: int32 wraps, float rounds to single precision.
+      d = Math.abs(type === 'int32' ? (a - b) | 0 : type === 'float32' ? Math.fround(a - b) : a - b);
+      value = a;
+    }
+    // C's MAX/MIN macros: a NaN on the right-hand side wins.
+    emax = emax > d ? emax : d;
+    sum += d * d;
+    fmin = fmin < value ? fmin : value;
+    fmax = fmax > value ? fmax : value;
+  }
+  const rmse = Math.sqrt(sum / input.length);
+  const range = fmax - fmin;
+  // 0/0 on x86 yields the default NaN, whose sign bit is set: glibc prints it as "-nan".
+  const undefinedRatio = rmse === 0 && range === 0;
+  const nrmse = undefinedRatio ? '-nan' : formatG(rmse / range, 4);
+  const psnr = undefinedRatio ? '-nan' : formatF(20 * Math.log10(range / (2 * rmse)), 2);
+  return ` rmse=${formatG(rmse, 4)} nrmse=${nrmse} maxe=${formatG(emax, 4)} psnr=${psnr}`;
+}
+
+function readPath(io: ToolIO, path: string, what: string): Uint8Array {
+  try {
+    return path === '-' ? io.readStdin() : io.readFile(path);
+  } catch (error) {
+    throw new ToolUsageError(`cannot read ${what} ${path === '-' ? 'from stdin' : `"${path}"`}: ${(error as Error).message}`);
+  }
+}
+
+function writePath(io: ToolIO, path: string, bytes: Uint8Array, what: string): void {
+  try {
+    if (path === '-') io.writeStdout(bytes);
+    else io.writeFile(path, bytes);
+  } catch (error) {
+    throw new ToolUsageError(`cannot write ${what} ${path === '-' ? 'to stdout' : `"${path}"`}: ${(error as Error).message}`);
+  }
+}
+
+/** Explains a codec error in terms of the step that failed. */
+function codecFailure(step: string, error: unknown): ToolUsageError {
+  if (!(error instanceof ZfpError)) throw error;
+  const cause = error instanceof ZfpParameterError ? 'invalid compression parameters' : error instanceof ZfpFormatError ? 'bad compressed stream' : 'unsupported data';
+  return new ToolUsageError(`${step} failed (${cause}): ${error.message}`);
+}
+
+function execute(options: ToolOptions, io: ToolIO): void {
+  validate(options);
+  const { inPath, zfpPath, outPath, header } = options;
+  let type = options.type;
+  let shape: readonly number[] | undefined = options.shape;
+  let input: ScalarArray | undefined;
+  let compressed: Uint8Array | undefined;
+
+  if (inPath !== undefined) {
+    const rawType = type!;
+    const rawShape = shape!;
+    const count = rawShape.reduce((a, b) => a * b, 1);
+    const raw = readPath(io, inPath, 'raw input');
+    const rawSize = count * TYPE_SIZE[rawType];
+    if (raw.length < rawSize) throw new ToolUsageError(`raw input holds ${raw.length} bytes, but ${rawShape.join('x')} ${TYPE_LABEL[rawType]} values need ${rawSize}`);
+    input = toScalars(rawType, raw.subarray(0, rawSize));
+    try {
+      compressed = compress({ type: rawType, shape: rawShape, data: input }, configFor(options.mode!, rawType), { header }).bytes;
+    } catch (error) {
+      throw codecFailure('compression', error);
+    }
+    if (zfpPath !== undefined) writePath(io, zfpPath, compressed, 'compressed output');
+  } else {
+    compressed = readPath(io, zfpPath!, 'compressed input');
+  }
+
+  let output: ScalarArray | undefined;
+  if (inPath === undefined || outPath !== undefined || options.stats) {
+    const spec = header ? ({ header: true } as const) : { type: type!, shape: shape!, config: configFor(options.mode!, type!) };
+    try {
+      const result = decompress(compressed, spec);
+      ({ type, shape, data: output } = result);
+    } catch (error) {
+      throw codecFailure('decompression', error);
+    }
+    if (outPath !== undefined) writePath(io, outPath, toBytes(output), 'decompressed output');
+  }
+
+  if (!options.quiet) {
+    const [nx = 1, ny = 1, nz = 1, nw = 1] = shape!;
+    const count = nx * ny * nz * nw;
+    const raw = count * TYPE_SIZE[type!];
+    const zfp = compressed.length;
+    let line = `type=${TYPE_LABEL[type!]} nx=${nx} ny=${ny} nz=${nz} nw=${nw}`;
+    line += ` raw=${raw} zfp=${zfp} ratio=${formatG(raw / zfp, 3)} rate=${formatG((8 * zfp) / count, 4)}`;
+    if (options.stats) line += errorStats(type!, input!, output!);
+    io.writeStderr(`${line}\n`);
+  }
+}
+
+/** Runs the tool on `argv` (the arguments after `zfp`); returns the exit status. */
+export function runZfpTool(argv: readonly string[], io: ToolIO = nodeIO): number {
+  if (argv.length === 0) {
+    io.writeStderr(`${USAGE}\n`);
+    return 1;
+  }
+  try {
+    execute(parseToolArgs(argv), io);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ToolUsageError)) throw error;
+    io.writeStderr(`zfpwb zfp: ${error.message}\n`);
+    return 1;
+  }
+}
