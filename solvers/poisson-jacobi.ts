@@ -1,0 +1,114 @@
+import type { Arithmetic } from './arithmetic.ts';
+import { coordinates, neighbours, spacing } from './grid.ts';
+import { requireInteger, requirePositive } from './params.ts';
+import type { FieldStep, Problem, ProblemDefinition, Step } from './problem.ts';
+
+export interface PoissonJacobiParams {
+  /** Interior points per side of the unit square. */
+  readonly n: number;
+  /** The run stops once ‖u_k − u*‖∞ falls below this... */
+  readonly tolerance: number;
+  /** ...or after this many iterations (a stalled run). */
+  readonly maxIterations: number;
+}
+
+const defaults: PoissonJacobiParams = { n: 64, tolerance: 1e-13, maxIterations: 40000 };
+
+/** The exact solution's two modes: amplitude · sin(pπx) sin(qπy). */
+const MODES = [
+  { amplitude: 1, p: 1, q: 1 },
+  { amplitude: 0.2, p: 3, q: 5 },
+] as const;
+
+function create(params: PoissonJacobiParams): Problem {
+  const { n, tolerance, maxIterations } = params;
+  requireInteger('interior points per side n', n, 2);
+  requireInteger('maxIterations', maxIterations, 0);
+  requirePositive('tolerance', tolerance);
+  const h = spacing(n, 'dirichlet');
+  const x = coordinates(n, 'dirichlet');
+  const { prev, next } = neighbours(n, 'dirichlet');
+
+  // Each mode is an eigenvector of the 5-point Laplacian: −Δ_h v = λ v with
+  // λ = (4/h²)(sin²(pπh/2) + sin²(qπh/2)), so f = −Δu gives u* = Σ (π²(p² + q²)/λ) · amplitude · v.
+  const field = (scale: (p: number, q: number) => number, out: Float64Array): void => {
+    out.fill(0);
+    for (const { amplitude, p, q } of MODES) {
+      const c = amplitude * scale(p, q);
+      for (let j = 0; j < n; j++) {
+        const sy = Math.sin(q * Math.PI * x[j]!);
+        for (let i = 0; i < n; i++) out[i + n * j]! += c * Math.sin(p * Math.PI * x[i]!) * sy;
+      }
+    }
+  };
+  const continuousEigenvalue = (p: number, q: number): number => Math.PI * Math.PI * (p * p + q * q);
+  const discreteEigenvalue = (p: number, q: number): number =>
+    (4 / (h * h)) * (Math.sin((p * Math.PI * h) / 2) ** 2 + Math.sin((q * Math.PI * h) / 2) ** 2);
+
+  const f = new Float64Array(n * n);
+  field(continuousEigenvalue, f);
+  const quarterH2 = h * h * 0.25;
+  const source = f.map((fi) => quarterH2 * fi);
+  const noSource = new Float64Array(n * n);
+  const fixedPoint = new Float64Array(n * n);
+  field((p, q) => continuousEigenvalue(p, q) / discreteEigenvalue(p, q), fixedPoint);
+
+  // u' = ¼(west + east + south + north) + h²f/4, zero past the boundary.
+  const jacobi = (g: Float64Array): FieldStep => (src, dst) => {
+    for (let j = 0; j < n; j++) {
+      const ym = prev[j]!, yp = next[j]!;
+      for (let i = 0; i < n; i++) {
+        const xm = prev[i]!, xp = next[i]!;
+        const sum = (xm < 0 ? 0 : src[xm + n * j]!) + (xp < 0 ? 0 : src[xp + n * j]!) + ((ym < 0 ? 0 : src[i + n * ym]!) + (yp < 0 ? 0 : src[i + n * yp]!));
+        dst[i + n * j] = 0.25 * sum + g[i + n * j]!;
+      }
+    }
+  };
+
+  const referenceStep = <T>(ar: Arithmetic<T>): Step<T> => {
+    const zero = ar.fromNumber(0);
+    const quarter = ar.fromNumber(0.25);
+    // h²f/4 in T from the same double samples of f.
+    const hh = ar.mul(ar.mul(ar.fromNumber(h), ar.fromNumber(h)), quarter);
+    const g = Array.from(f, (fi) => ar.mul(hh, ar.fromNumber(fi)));
+    const at = (u: readonly T[], i: number, j: number): T => (i < 0 || j < 0 ? zero : u[i + n * j]!);
+    return (src, dst) => {
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < n; i++) {
+          const sum = ar.add(ar.add(at(src, prev[i]!, j), at(src, next[i]!, j)), ar.add(at(src, i, prev[j]!), at(src, i, next[j]!)));
+          dst[i + n * j] = ar.add(ar.mul(quarter, sum), g[i + n * j]!);
+        }
+      }
+    };
+  };
+
+  return {
+    name: 'poisson-jacobi',
+    shape: [n, n],
+    steps: maxIterations,
+    tolerance,
+    facts: {
+      // Interior rows of G sum to 1: no max-norm contraction in one step, though ρ(G) < 1.
+      lipschitz: 1,
+      linear: true,
+      nonnegative: true,
+      stencil: null,
+      applyLinearPart: jacobi(noSource),
+      jacobi: { spectralRadius: Math.cos(Math.PI * h), maxNorm: 1 },
+    },
+    initial: (out) => out.fill(0),
+    exact: (_k, out) => out.set(fixedPoint),
+    step: jacobi(source),
+    referenceStep,
+  };
+}
+
+/** −Δu = f, zero Dirichlet boundary, 5-point Laplacian, Jacobi from u0 = 0 (experiments.md, poisson-jacobi). */
+export const poissonJacobi: ProblemDefinition<PoissonJacobiParams> = {
+  name: 'poisson-jacobi',
+  defaults,
+  quick: { n: 32, tolerance: 1e-13, maxIterations: 10000 },
+  // Jacobi converges for every n (ρ = cos πh < 1): nothing to refuse.
+  checkStability: () => {},
+  create,
+};

@@ -1,0 +1,73 @@
+import type { Shape } from '../src/zfp/types.ts';
+import type { Arithmetic } from './arithmetic.ts';
+
+export type ProblemName = 'diffusion2d' | 'diffusion3d' | 'advection1d' | 'advection2d' | 'poisson-jacobi' | 'gauss-seidel';
+
+export type Boundary = 'periodic' | 'dirichlet';
+
+/** One step over a generic number type: reads src, writes every entry of dst. */
+export type Step<T> = (src: readonly T[], dst: T[]) => void;
+
+/** One step on doubles: reads src, writes every entry of dst, allocates nothing. */
+export type FieldStep = (src: Float64Array, dst: Float64Array) => void;
+
+/** A periodic stencil: point i of the result is Σ weights[s] · x[i + offsets[s]] (offsets per axis, fastest first). */
+export interface Stencil {
+  readonly offsets: readonly (readonly number[])[];
+  readonly weights: readonly number[];
+}
+
+/** What the theorems need to know about the step F. */
+export interface OperatorFacts {
+  /** Max-norm Lipschitz constant of F (an upper bound where marked by the problem). */
+  readonly lipschitz: number;
+  /** F(x) − F(y) = A(x − y) for a matrix A (affine steps count). */
+  readonly linear: boolean;
+  /** Every entry of A is ≥ 0, so ‖Aⁿ‖∞ = maxᵢ (Aⁿ1)ᵢ. */
+  readonly nonnegative: boolean;
+  /** A as a stencil, for periodic problems; null otherwise. */
+  readonly stencil: Stencil | null;
+  /** Applies A (the linear part of an affine F), to compute ‖Aⁿ‖∞ where there is no stencil. */
+  readonly applyLinearPart: FieldStep;
+  /** Jacobi only: ρ(G) = cos πh, while ‖G‖∞ = 1 (theorems.md, "Norms must agree"). */
+  readonly jacobi?: { readonly spectralRadius: number; readonly maxNorm: 1 };
+  /** Block Gauss–Seidel only: Feingold–Varga constants of Theorem 3.16 (γ < 1 checked). */
+  readonly blockDominance?: { readonly blockSize: number; readonly gamma: number; readonly lambda: number };
+}
+
+/** A sweep that updates blocks of `size` unknowns in order, in place (successive displacement). */
+export interface BlockSweep {
+  readonly size: number;
+  /** One sweep over x; `afterBlock(start)` runs right after block [start, start + size) is updated. */
+  sweep(x: Float64Array, afterBlock: (start: number) => void): void;
+}
+
+/** A discretized problem with its parameters bound. */
+export interface Problem {
+  readonly name: ProblemName;
+  /** Field extents, fastest-varying first. */
+  readonly shape: Shape;
+  /** Steps (time steps, iterations or sweeps) a run takes unless told otherwise. */
+  readonly steps: number;
+  /** Fixed-point problems: a run may stop once the double run is this close to the fixed point. */
+  readonly tolerance: number | null;
+  readonly facts: OperatorFacts;
+  initial(out: Float64Array): void;
+  /** The exact solution after k steps; for fixed-point problems the discrete fixed point, whatever k. */
+  exact(k: number, out: Float64Array): void;
+  readonly step: FieldStep;
+  /** The same step over another number type (the reference run's decimal.js); coefficients computed in T. */
+  referenceStep<T>(arithmetic: Arithmetic<T>): Step<T>;
+  /** Present when inline compression acts block by block inside a step (block Gauss–Seidel). */
+  readonly blocks?: BlockSweep;
+}
+
+/** A problem family: defaults, a small size for tests, and a constructor that checks stability. */
+export interface ProblemDefinition<P> {
+  readonly name: ProblemName;
+  readonly defaults: P;
+  readonly quick: P;
+  /** Throws UnstableParametersError naming the limit when the parameters are unstable. */
+  checkStability(params: P): void;
+  create(params: P): Problem;
+}

@@ -1,0 +1,190 @@
+import type { Representation, RepresentationKind, StoreStats } from '../src/array/representation.ts';
+import { decimalArithmetic, type Arithmetic, type DecimalOptions } from './arithmetic.ts';
+import { requireInteger } from './params.ts';
+import { maxDistance, maxNorm } from './grid.ts';
+import type { BlockSweep, Problem, ProblemName, Step } from './problem.ts';
+
+export interface RunOptions {
+  /** Each kind gives one inline-compressed track, all against the same double run. */
+  readonly representations: readonly RepresentationKind[];
+  /** Defaults to the problem's step count. */
+  readonly steps?: number;
+  /** Run the decimal.js reference (slow) with these settings; omitted: no reference. */
+  readonly reference?: DecimalOptions;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** One inline track at step k (experiments.md's per-step fields, plus the norms the bounds use). */
+export interface StepRecord {
+  readonly k: number;
+  /** ‖ũ_k − u_k‖∞: inline-compressed against double. */
+  readonly zfpError: number;
+  /** ‖u_k − u_exact‖∞: double against the exact (or fixed-point) solution. */
+  readonly numericalError: number;
+  /** ‖u_k − u_ref,k‖∞ when the reference runs, else null. */
+  readonly roundoffError: number | null;
+  readonly ratio: number;
+  readonly minPlanes: number | null;
+  readonly maxPlanes: number | null;
+  /** ‖ũ_k‖∞ of the state handed to the representation: the theorems' ‖x̃_k‖. */
+  readonly stateNorm: number;
+  /** Block sweeps: max over blocks of ‖y_i‖∞ before compression (Theorem 3.16's Y_k); else null. */
+  readonly maxBlockNorm: number | null;
+}
+
+export interface TrackResult {
+  readonly representation: string;
+  readonly steps: StepRecord[];
+}
+
+export interface RunResult {
+  readonly problem: ProblemName;
+  /** Steps taken: fewer than asked when a fixed-point run reached its tolerance. */
+  readonly steps: number;
+  readonly tracks: TrackResult[];
+}
+
+interface StoreOutcome {
+  readonly stats: StoreStats;
+  readonly maxBlockNorm: number | null;
+}
+
+/** An inline-compressed track: holds ũ_k and advances it through its representation. */
+interface InlineTrack {
+  readonly name: string;
+  readonly state: Float64Array;
+  /** Stores the initial state ũ_0 = u_0. */
+  start(initial: Float64Array): StoreOutcome;
+  /** ũ_{k+1} = F(Q(ũ_k)), then stores it. */
+  advance(): StoreOutcome;
+}
+
+/** load → step → store: x̃_{k+1} = F(Q(x̃_k)). */
+function fieldTrack(problem: Problem, representation: Representation): InlineTrack {
+  const state = new Float64Array(representation.shape.reduce((a, b) => a * b, 1));
+  const loaded = new Float64Array(state.length);
+  const store = (): StoreOutcome => ({ stats: representation.store(state), maxBlockNorm: null });
+  return {
+    name: representation.name,
+    state,
+    start: (initial) => {
+      state.set(initial);
+      return store();
+    },
+    advance: () => {
+      representation.load(loaded);
+      problem.step(loaded, state);
+      return store();
+    },
+  };
+}
+
+/** Successive displacement: each block goes through a block-sized representation right after its update. */
+function blockTrack(blocks: BlockSweep, length: number, representation: Representation): InlineTrack {
+  const state = new Float64Array(length);
+  const block = new Float64Array(blocks.size);
+  let bytes = 0;
+  let minPlanes: number | null = null;
+  let maxPlanes: number | null = null;
+  let maxBlockNorm = 0;
+  const compress = (start: number): void => {
+    for (let i = 0; i < blocks.size; i++) block[i] = state[start + i]!;
+    maxBlockNorm = Math.max(maxBlockNorm, maxNorm(block));
+    const stats = representation.store(block);
+    representation.load(block);
+    state.set(block, start);
+    bytes += stats.bytes;
+    if (stats.minPlanes !== null) minPlanes = Math.min(minPlanes ?? Infinity, stats.minPlanes);
+    if (stats.maxPlanes !== null) maxPlanes = Math.max(maxPlanes ?? -Infinity, stats.maxPlanes);
+  };
+  const pass = (visit: () => void): StoreOutcome => {
+    bytes = 0;
+    minPlanes = maxPlanes = null;
+    maxBlockNorm = 0;
+    visit();
+    return { stats: { bytes, ratio: (8 * length) / bytes, minPlanes, maxPlanes }, maxBlockNorm };
+  };
+  return {
+    name: representation.name,
+    state,
+    start: (initial) =>
+      pass(() => {
+        state.set(initial);
+        for (let start = 0; start < length; start += blocks.size) compress(start);
+      }),
+    advance: () => pass(() => blocks.sweep(state, compress)),
+  };
+}
+
+/** The decimal.js track: its own state, advanced by the problem's generic step. */
+function referenceTrack<T>(problem: Problem, arithmetic: Arithmetic<T>, initial: Float64Array) {
+  const step: Step<T> = problem.referenceStep(arithmetic);
+  let state = Array.from(initial, (x) => arithmetic.fromNumber(x));
+  let next = state.slice();
+  return {
+    advance: (): void => {
+      step(state, next);
+      [state, next] = [next, state];
+    },
+    distanceTo: (u: Float64Array): number => {
+      let m = 0;
+      for (let i = 0; i < u.length; i++) m = Math.max(m, Math.abs(u[i]! - arithmetic.toNumber(state[i]!)));
+      return m;
+    },
+  };
+}
+
+/**
+ * Advances the exact solution, the double run, every inline track and (optionally) the reference
+ * in lockstep, recording per step and per inline track the fields of experiments.md.
+ */
+export function run(problem: Problem, options: RunOptions): RunResult {
+  const total = options.steps ?? problem.steps;
+  requireInteger('steps', total, 0);
+  const length = problem.shape.reduce((a, b) => a * b, 1);
+  let u = new Float64Array(length);
+  let next = new Float64Array(length);
+  const exact = new Float64Array(length);
+  problem.initial(u);
+  const blocks = problem.blocks;
+  const tracks = options.representations.map((kind) =>
+    blocks ? blockTrack(blocks, length, kind.create([blocks.size])) : fieldTrack(problem, kind.create(problem.shape)),
+  );
+  const reference = options.reference ? referenceTrack(problem, decimalArithmetic(options.reference), u) : null;
+  const results: TrackResult[] = tracks.map((t) => ({ representation: t.name, steps: [] }));
+
+  const record = (k: number, outcomes: StoreOutcome[]): number => {
+    problem.exact(k, exact);
+    const numericalError = maxDistance(u, exact);
+    const roundoffError = reference ? reference.distanceTo(u) : null;
+    tracks.forEach((track, t) => {
+      const { stats, maxBlockNorm } = outcomes[t]!;
+      results[t]!.steps.push({
+        k,
+        zfpError: maxDistance(track.state, u),
+        numericalError,
+        roundoffError,
+        ratio: stats.ratio,
+        minPlanes: stats.minPlanes,
+        maxPlanes: stats.maxPlanes,
+        stateNorm: maxNorm(track.state),
+        maxBlockNorm,
+      });
+    });
+    return numericalError;
+  };
+
+  record(0, tracks.map((t) => t.start(u)));
+  let k = 0;
+  while (k < total) {
+    problem.step(u, next);
+    [u, next] = [next, u];
+    reference?.advance();
+    const outcomes = tracks.map((t) => t.advance());
+    k++;
+    const numericalError = record(k, outcomes);
+    options.onProgress?.(k, total);
+    if (problem.tolerance !== null && numericalError < problem.tolerance) break;
+  }
+  return { problem: problem.name, steps: k, tracks: results };
+}

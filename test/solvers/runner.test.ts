@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { float16Kind, float32Kind, float64Kind } from '../../src/array/ieee.ts';
+import type { RepresentationKind } from '../../src/array/representation.ts';
+import { maxDistance, maxNorm } from '../../solvers/grid.ts';
+import { problems } from '../../solvers/index.ts';
+import { run } from '../../solvers/runner.ts';
+import { advance } from './helpers.ts';
+
+describe('runner', () => {
+  it('runs several inline tracks against one double run, x̃_{k+1} = F(Q(x̃_k))', () => {
+    const problem = problems.advection1d.create(problems.advection1d.quick);
+    const progress: number[] = [];
+    const result = run(problem, {
+      representations: [float64Kind, float32Kind, float16Kind],
+      steps: 10,
+      onProgress: (done, total) => progress.push(done / total),
+    });
+    expect(result.steps).toBe(10);
+    expect(result.tracks.map((t) => t.representation)).toEqual(['float64', 'float32', 'float16']);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => k / 10));
+    const [double, single, half] = result.tracks;
+    expect(double!.steps).toHaveLength(11);
+    expect(double!.steps.every((s) => s.zfpError === 0 && s.ratio === 1 && s.roundoffError === null)).toBe(true);
+    expect(half!.steps[10]!).toMatchObject({ k: 10, ratio: 4, minPlanes: null, maxPlanes: null, maxBlockNorm: null });
+
+    // Redo the float16 track by hand.
+    const q = float16Kind.create(problem.shape);
+    const x = new Float64Array(problem.shape[0]!);
+    const loaded = x.slice();
+    problem.initial(x);
+    q.store(x);
+    for (let k = 1; k <= 10; k++) {
+      q.load(loaded);
+      problem.step(loaded, x);
+      q.store(x);
+    }
+    const u = advance(problem, 10);
+    expect(half!.steps[10]!.zfpError).toBe(maxDistance(x, u));
+    expect(half!.steps[10]!.stateNorm).toBe(maxNorm(x));
+    expect(half!.steps[10]!.zfpError).toBeGreaterThan(single!.steps[10]!.zfpError);
+    expect(single!.steps[10]!.zfpError).toBeGreaterThan(0);
+    // The numerical error is the double run's, shared by every track.
+    const exact = new Float64Array(u.length);
+    problem.exact(10, exact);
+    for (const track of result.tracks) expect(track.steps[10]!.numericalError).toBe(maxDistance(u, exact));
+  });
+
+  it('records the reference round-off when asked', () => {
+    const problem = problems.diffusion2d.create({ ...problems.diffusion2d.quick, n: 8 });
+    const result = run(problem, { representations: [float64Kind], steps: 5, reference: { precision: 21 } });
+    const roundoff = result.tracks[0]!.steps.map((s) => s.roundoffError!);
+    expect(roundoff[0]).toBe(0);
+    expect(roundoff[5]).toBeGreaterThan(0);
+    expect(roundoff[5]).toBeLessThan(1e-15);
+  });
+
+  it('stops a fixed-point run at its tolerance', () => {
+    const problem = problems['poisson-jacobi'].create({ n: 8, tolerance: 1e-10, maxIterations: 10_000 });
+    const result = run(problem, { representations: [float64Kind, float16Kind] });
+    const steps = result.tracks[0]!.steps;
+    expect(result.steps).toBeLessThan(10_000);
+    expect(steps[steps.length - 1]!.numericalError).toBeLessThan(1e-10);
+    expect(steps[steps.length - 2]!.numericalError).toBeGreaterThanOrEqual(1e-10);
+    // float16 stalls far above the tolerance.
+    expect(result.tracks[1]!.steps[result.steps]!.zfpError).toBeGreaterThan(1e-5);
+  });
+
+  it('passes each Gauss–Seidel block through the representation right after its update', () => {
+    const problem = problems['gauss-seidel'].create(problems['gauss-seidel'].quick);
+    const shapes: number[][] = [];
+    const spy: RepresentationKind = {
+      name: 'float16-spy',
+      create: (shape) => {
+        shapes.push([...shape]);
+        return float16Kind.create(shape);
+      },
+    };
+    const result = run(problem, { representations: [spy, float64Kind] });
+    expect(shapes).toEqual([[4]]);
+    const [half, double] = result.tracks;
+    expect(double!.steps.every((s) => s.zfpError === 0)).toBe(true);
+    const last = half!.steps[result.steps]!;
+    expect(last.ratio).toBe(4);
+    expect(last.maxBlockNorm).toBeGreaterThan(0);
+    // Theorem 3.16 with float16's half-ulp relative error 2^-11 as K.
+    const { gamma, lambda } = problem.facts.blockDominance!;
+    const Y = Math.max(...half!.steps.map((s) => s.maxBlockNorm!));
+    expect(last.zfpError).toBeGreaterThan(0);
+    expect(last.zfpError).toBeLessThanOrEqual((lambda * 2 ** -11 * Y) / (1 - gamma));
+  });
+});
