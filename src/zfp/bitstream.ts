@@ -25,8 +25,9 @@ export class BitWriter {
   /** Bit offset of the next bit to be written. */
   pos = 0;
 
-  constructor(capacityBytes: number) {
-    this.words = new Uint32Array(Math.ceil(capacityBytes / 4) + 2);
+  /** A zeroed buffer of at least `capacityBytes`, or an existing zeroed word buffer to fill. */
+  constructor(capacity: number | Uint32Array) {
+    this.words = typeof capacity === 'number' ? new Uint32Array(Math.ceil(capacity / 4) + 2) : capacity;
   }
 
   tell(): number {
@@ -89,10 +90,16 @@ export class BitReader {
   /** Bit offset of the next bit to be read. */
   pos: number;
 
-  constructor(bytes: Uint8Array, bitOffset = 0) {
-    this.size = bytes.length * 8;
-    this.words = new Uint32Array(Math.ceil(bytes.length / 4) + 2);
-    new Uint8Array(this.words.buffer).set(bytes);
+  /** Read a copy of `bytes`, or (without copying) a word buffer holding `sizeBits` bits. */
+  constructor(source: Uint8Array | Uint32Array, bitOffset = 0, sizeBits?: number) {
+    if (source instanceof Uint32Array) {
+      this.words = source;
+      this.size = sizeBits ?? source.length * 32;
+    } else {
+      this.size = source.length * 8;
+      this.words = new Uint32Array(Math.ceil(source.length / 4) + 2);
+      new Uint8Array(this.words.buffer).set(source);
+    }
     this.pos = bitOffset;
   }
 
