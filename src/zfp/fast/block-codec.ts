@@ -5,10 +5,11 @@ import { blockSize, traitsOf, type ScalarTraits } from '../traits.ts';
 import type { ScalarType, StreamParams } from '../types.ts';
 import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.ts';
 import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.ts';
-import { fwdXformSplit, invXformSplit } from './lift-split.ts';
+import { castToSplit, fwdXformSplit, joinSplit } from './lift-split.ts';
+import { doubleInverseExact, invXformDouble } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64 } from './negabinary.ts';
 import { PlaneCoder, type PlaneCount } from './plane-coder.ts';
-import { blockExponent, castFromInts, castFromSplit, castToInts, castToSplit, joinSplit, reinterpretFromInts, reinterpretToInts, reversibleCast, scaleOverflows, splitInts } from './block-float.ts';
+import { blockExponent, castFromInts, castToInts, reinterpretFromInts, reinterpretToInts, reversibleCast, scaleOverflows } from './block-float.ts';
 
 /** Marks "no common exponent" (all-zero block, integer type) in per-block statistics. */
 export const NO_EXPONENT = -32768;
@@ -29,12 +30,12 @@ export class BlockCodec {
   emax = NO_EXPONENT;
   private readonly uhi: Int32Array;
   private readonly ulo: Int32Array;
-  /** float64 blocks in the lossy modes: integers as h·2^32 + l in doubles (see lift-split.ts). */
-  private readonly sh: Float64Array;
-  private readonly sl: Float64Array;
+  /** float64 blocks in the lossy modes: integers as a + b in doubles (see lift-split.ts). */
+  private readonly sa: Float64Array;
+  private readonly sb: Float64Array;
   private readonly perm: Uint8Array;
   private readonly coder = new PlaneCoder();
-  private readonly count: PlaneCount = { planes: 0 };
+  private readonly count: PlaneCount = { planes: 0, lowest: 0 };
   private readonly reversible: boolean;
 
   constructor(type: ScalarType, readonly dims: number, readonly params: StreamParams) {
@@ -45,8 +46,8 @@ export class BlockCodec {
     this.lo = new Int32Array(this.size);
     this.uhi = new Int32Array(this.size);
     this.ulo = new Int32Array(this.size);
-    this.sh = new Float64Array(this.size);
-    this.sl = new Float64Array(this.size);
+    this.sa = new Float64Array(this.size);
+    this.sb = new Float64Array(this.size);
     this.perm = sequencyPermutation(dims);
     this.reversible = isReversible(params);
   }
@@ -92,9 +93,9 @@ export class BlockCodec {
       w.writeBits(2 * e + 1, bits);
       const rest = minbits - Math.min(bits, minbits), budget = (maxbits - bits) >>> 0;
       if (t.intprec === 64 && !scaleOverflows(emax, t)) {
-        castToSplit(this.fblock, this.sh, this.sl, this.size, emax);
-        fwdXformSplit(this.sh, this.sl, this.dims);
-        joinSplit(this.sh, this.sl, this.hi, this.lo, this.size);
+        castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
+        fwdXformSplit(this.sa, this.sb, this.dims);
+        joinSplit(this.sa, this.sb, this.hi, this.lo, this.size);
         return bits + this.encodeCoefficients(w, rest, budget, maxprec);
       }
       castToInts(this.fblock, this.hi, this.lo, this.size, emax, t);
@@ -121,10 +122,7 @@ export class BlockCodec {
       const rest = minbits - Math.min(bits, minbits), budget = (maxbits - bits) >>> 0;
       if (t.intprec === 64 && !scaleOverflows(emax, t)) {
         const n = this.decodeCoefficients(r, rest, budget, maxprec);
-        splitInts(this.hi, this.lo, this.sh, this.sl, this.size);
-        if (invXformSplit(this.sh, this.sl, this.dims)) {
-          castFromSplit(this.sh, this.sl, this.fblock, this.size, emax);
-        } else {
+        if (!doubleInverseExact(this.count.lowest, this.dims) || !this.inverseInDoubles(emax)) {
           invXform64(this.hi, this.lo, this.dims);
           castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
         }
@@ -197,6 +195,16 @@ export class BlockCodec {
     if (emax === -t.ebias) this.fblock.fill(0);
     else castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
     return bits + n;
+  }
+
+  /** Inverse transform and scaling of (hi, lo) in doubles (see lift-double.ts); false if it must be redone. */
+  private inverseInDoubles(emax: number): boolean {
+    const { hi, lo, fblock, size } = this;
+    for (let i = 0; i < size; i++) fblock[i] = hi[i]! * 4294967296 + (lo[i]! >>> 0);
+    if (!invXformDouble(fblock, this.dims)) return false;
+    const s = 2 ** (emax - 62);
+    for (let i = 0; i < size; i++) fblock[i]! *= s;
+    return true;
   }
 
   private encodeInts(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {

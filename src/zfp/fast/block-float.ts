@@ -38,40 +38,6 @@ export function scaleOverflows(emax: number, t: ScalarTraits): boolean {
   return t.intprec - 2 - emax > t.ebias;
 }
 
-/** float64 block-float integers as unnormalized splits h·2^32 + l (finite scale only). */
-export function castToSplit(x: Float64Array, h: Float64Array, l: Float64Array, n: number, emax: number): void {
-  const s = 2 ** (62 - emax);
-  for (let i = 0; i < n; i++) {
-    const v = Math.trunc(s * x[i]!);
-    const vh = Math.floor(v / TWO32);
-    h[i] = vh;
-    l[i] = v - vh * TWO32;
-  }
-}
-
-/** Normalize splits into (hi, lo) words. */
-export function joinSplit(h: Float64Array, l: Float64Array, hi: Int32Array, lo: Int32Array, n: number): void {
-  for (let i = 0; i < n; i++) {
-    const li = l[i]!;
-    const c = Math.floor(li / TWO32);
-    hi[i] = (h[i]! + c) | 0;
-    lo[i] = (li - c * TWO32) | 0;
-  }
-}
-
-export function splitInts(hi: Int32Array, lo: Int32Array, h: Float64Array, l: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) {
-    h[i] = hi[i]!;
-    l[i] = lo[i]! >>> 0;
-  }
-}
-
-/** x_i = 2^(emax − 62) · (double)(h·2^32 + l): one rounding, as C's int64 → double. */
-export function castFromSplit(h: Float64Array, l: Float64Array, x: Float64Array, n: number, emax: number): void {
-  const s = 2 ** (emax - 62);
-  for (let i = 0; i < n; i++) x[i] = s * (h[i]! * TWO32 + l[i]!);
-}
-
 /** y_i = (Int)(s · x_i) with s = 2^(q − emax), into (hi, lo) or lo alone for 32-bit types. */
 export function castToInts(x: Float64Array, hi: Int32Array, lo: Int32Array, n: number, emax: number, t: ScalarTraits): void {
   if (t.intprec === 64) {

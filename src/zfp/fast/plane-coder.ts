@@ -1,4 +1,5 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
+import { planesOf } from './transpose.ts';
 
 /*
  * zfp's embedded coder on negabinary coefficients held as 32-bit words
@@ -12,9 +13,12 @@ import type { BitReader, BitWriter } from '../bitstream.ts';
 
 const MAX_WORDS = 8; // 256 coefficients in a 4D block
 
-/** Mutable result of the last encode/decode: bit planes coded completely. */
+/** Mutable result of the last encode/decode. */
 export interface PlaneCount {
+  /** Bit planes coded completely. */
   planes: number;
+  /** Lowest bit plane any bit was coded in (every coefficient is a multiple of 2^lowest). */
+  lowest: number;
 }
 
 /** Is the bit budget tighter than the worst case? (zfp's with_maxbits, in unsigned arithmetic.) */
@@ -63,38 +67,52 @@ function zerosAt(words: Uint32Array, pos: number, limit: number): number {
 }
 
 export class PlaneCoder {
+  /** Decoder's plane being assembled. */
   private readonly mask = new Int32Array(MAX_WORDS);
+  /** Encoder's planes: the mask of plane k occupies words k·MAX_WORDS … */
+  private readonly planes = new Int32Array(64 * MAX_WORDS);
 
-  /** Gather bit k of every coefficient into the plane mask. */
-  private extract(uhi: Int32Array, ulo: Int32Array, size: number, k: number): void {
-    const u = k >= 32 ? uhi : ulo;
-    const sh = k & 31;
-    const mask = this.mask;
-    for (let j = 0, i = 0; i < size; j++) {
-      let m = 0;
-      const end = i + 32 < size ? i + 32 : size;
-      for (let b = 0; i < end; i++, b++) m |= ((u[i]! >>> sh) & 1) << b;
-      mask[j] = m;
+  /** Fill `planes` for planes kmin … intprec−1 of the coefficients. */
+  private fillPlanes(uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, kmin: number): void {
+    const planes = this.planes;
+    if (size < 16 || intprec - kmin < 8) {
+      // Few bits to move: test them one by one.
+      for (let k = kmin; k < intprec; k++) {
+        const u = k >= 32 ? uhi : ulo;
+        const sh = k & 31;
+        for (let j = 0, i = 0; i < size; j++) {
+          let m = 0;
+          const end = i + 32 < size ? i + 32 : size;
+          for (let b = 0; i < end; i++, b++) m |= ((u[i]! >>> sh) & 1) << b;
+          planes[k * MAX_WORDS + j] = m;
+        }
+      }
+      return;
+    }
+    for (let g = 0; g * 32 < size; g++) {
+      const count = Math.min(32, size - 32 * g);
+      if (intprec === 64) planesOf(uhi, 32 * g, count, planes, 32 * MAX_WORDS + g, MAX_WORDS, Math.max(kmin - 32, 0), 32);
+      if (kmin < 32) planesOf(ulo, 32 * g, count, planes, g, MAX_WORDS, kmin, 32);
     }
   }
 
-  /** Position of the first one-bit at or after `from`, or -1. */
-  private nextOne(from: number, size: number): number {
-    const mask = this.mask;
+  /** Position of the first one-bit at or after `from` in the plane at `base`, or -1. */
+  private nextOne(base: number, from: number, size: number): number {
+    const planes = this.planes;
     const words = (size + 31) >> 5;
     let j = from >> 5;
     if (j >= words) return -1;
-    let m = mask[j]! & (-1 << (from & 31));
+    let m = planes[base + j]! & (-1 << (from & 31));
     while (m === 0) {
       if (++j >= words) return -1;
-      m = mask[j]!;
+      m = planes[base + j]!;
     }
     return (j << 5) + ctz(m);
   }
 
-  /** Write the mask's first n bits at pos. */
-  private putFirst(words: Uint32Array, pos: number, n: number): void {
-    for (let j = 0; n > 0; j++, n -= 32, pos += 32) put(words, pos, this.mask[j]!, n < 32 ? n : 32);
+  /** Write the first n bits of the plane at `base` at pos. */
+  private putFirst(words: Uint32Array, pos: number, base: number, n: number): void {
+    for (let j = 0; n > 0; j++, n -= 32, pos += 32) put(words, pos, this.planes[base + j]!, n < 32 ? n : 32);
   }
 
   /** Encode planes intprec-1 … intprec-maxprec; returns bits written. */
@@ -105,12 +123,13 @@ export class PlaneCoder {
     const start = w.pos;
     let pos = start;
     let n = 0;
+    this.fillPlanes(uhi, ulo, size, intprec, kmin);
     for (let k = intprec; k-- > kmin; ) {
-      this.extract(uhi, ulo, size, k);
-      this.putFirst(words, pos, n);
+      const base = k * MAX_WORDS;
+      this.putFirst(words, pos, base, n);
       pos += n;
       while (n < size) {
-        const j = this.nextOne(n, size);
+        const j = this.nextOne(base, n, size);
         if (j < 0) {
           pos++; // negative group test
           break;
@@ -127,6 +146,7 @@ export class PlaneCoder {
     }
     w.pos = pos;
     out.planes = intprec - kmin;
+    out.lowest = kmin;
     return pos - start;
   }
 
@@ -136,17 +156,19 @@ export class PlaneCoder {
     let bits = maxbits;
     let planes = 0;
     let n = 0;
-    for (let k = intprec; bits > 0 && k-- > kmin; ) {
-      this.extract(uhi, ulo, size, k);
+    let k = intprec;
+    this.fillPlanes(uhi, ulo, size, intprec, kmin);
+    while (bits > 0 && k-- > kmin) {
+      const base = k * MAX_WORDS;
       const m = n < bits ? n : bits;
       bits -= m;
-      this.putFirst(words, pos, m);
+      this.putFirst(words, pos, base, m);
       pos += m;
       let complete = m === n;
       let ended = false;
       while (bits > 0 && n < size) {
         bits--;
-        const j = this.nextOne(n, size);
+        const j = this.nextOne(base, n, size);
         if (j < 0) {
           pos++;
           ended = true;
@@ -171,6 +193,7 @@ export class PlaneCoder {
     }
     w.pos = pos;
     out.planes = planes;
+    out.lowest = Math.max(k, kmin);
     return maxbits - bits;
   }
 
@@ -222,6 +245,7 @@ export class PlaneCoder {
     }
     r.pos = pos;
     out.planes = intprec - kmin;
+    out.lowest = kmin;
     return pos - start;
   }
 
@@ -232,7 +256,8 @@ export class PlaneCoder {
     let bits = maxbits;
     let planes = 0;
     let n = 0;
-    for (let k = intprec; bits > 0 && k-- > kmin; ) {
+    let k = intprec;
+    while (bits > 0 && k-- > kmin) {
       const m = n < bits ? n : bits;
       bits -= m;
       this.getFirst(words, pos, m);
@@ -266,6 +291,7 @@ export class PlaneCoder {
     }
     r.pos = pos;
     out.planes = planes;
+    out.lowest = Math.max(k, kmin);
     return maxbits - bits;
   }
 }

@@ -1,0 +1,31 @@
+/*
+ * Bit-matrix transposition: turns 32 coefficient words into 32 bit-plane
+ * masks in five rounds of masked swaps, instead of testing every bit of every
+ * coefficient once per plane.
+ */
+
+/** Transpose the 32×32 bit matrix in a[0..31] in place (row r, column c = bit 31 − c). */
+export function transpose32(a: Int32Array): void {
+  let m = 0x0000ffff;
+  for (let j = 16; j !== 0; j >>>= 1, m ^= m << j) {
+    for (let k = 0; k < 32; k = (k + j + 1) & ~j) {
+      const t = (a[k]! ^ (a[k + j]! >>> j)) & m;
+      a[k]! ^= t;
+      a[k + j]! ^= t << j;
+    }
+  }
+}
+
+const scratch = new Int32Array(32);
+
+/**
+ * Bit planes lo..hi−1 (within one 32-bit word of the coefficients) of
+ * coefficients first..first+31 (fewer when count < 32): planes[(k + shift) * stride + group]
+ * receives the mask of plane k, coefficient first+i at bit i.
+ */
+export function planesOf(u: Int32Array, first: number, count: number, planes: Int32Array, base: number, stride: number, lo: number, hi: number): void {
+  const a = scratch;
+  for (let i = 0; i < 32; i++) a[31 - i] = i < count ? u[first + i]! : 0;
+  transpose32(a);
+  for (let b = lo; b < hi; b++) planes[base + b * stride] = a[31 - b]!;
+}
