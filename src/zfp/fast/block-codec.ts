@@ -6,8 +6,8 @@ import type { ScalarType, StreamParams } from '../types.ts';
 import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.ts';
 import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.ts';
 import { castToSplit, fwdXformSplit, joinSplit } from './lift-split.ts';
-import { doubleInverseExact, invXformDouble } from './lift-double.ts';
-import { fwdOrder32, fwdOrder64, invOrder32, invOrder64 } from './negabinary.ts';
+import { doubleInverseExact, invXformDouble, wrapImpossible } from './lift-double.ts';
+import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { PlaneCoder, type PlaneCount } from './plane-coder.ts';
 import { blockExponent, castFromInts, castToInts, reinterpretFromInts, reinterpretToInts, reversibleCast, scaleOverflows } from './block-float.ts';
 
@@ -121,8 +121,9 @@ export class BlockCodec {
       const maxprec = blockPrecision(emax, this.params, this.dims);
       const rest = minbits - Math.min(bits, minbits), budget = (maxbits - bits) >>> 0;
       if (t.intprec === 64 && !scaleOverflows(emax, t)) {
-        const n = this.decodeCoefficients(r, rest, budget, maxprec);
+        const n = this.decodePlanes(r, rest, budget, maxprec);
         if (!doubleInverseExact(this.count.lowest, this.dims) || !this.inverseInDoubles(emax)) {
+          invOrder64(this.uhi, this.ulo, this.hi, this.lo, this.perm, this.size);
           invXform64(this.hi, this.lo, this.dims);
           castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
         }
@@ -197,11 +198,11 @@ export class BlockCodec {
     return bits + n;
   }
 
-  /** Inverse transform and scaling of (hi, lo) in doubles (see lift-double.ts); false if it must be redone. */
+  /** Reorder, inverse transform and scale decoded (uhi, ulo) in doubles (see lift-double.ts); false if it must be redone. */
   private inverseInDoubles(emax: number): boolean {
-    const { hi, lo, fblock, size } = this;
-    for (let i = 0; i < size; i++) fblock[i] = hi[i]! * 4294967296 + (lo[i]! >>> 0);
-    if (!invXformDouble(fblock, this.dims)) return false;
+    const { fblock, size } = this;
+    invOrderToDouble(this.uhi, this.ulo, fblock, this.perm, size);
+    if (!invXformDouble(fblock, this.dims, !wrapImpossible(this.count.lowest))) return false;
     const s = 2 ** (emax - 62);
     for (let i = 0; i < size; i++) fblock[i]! *= s;
     return true;
@@ -237,14 +238,19 @@ export class BlockCodec {
   /** Decode transform coefficients into (hi, lo), in raster order. */
   private decodeCoefficients(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
     const { hi, lo, uhi, ulo, perm, size } = this;
-    const intprec = this.traits.intprec;
-    let bits = this.coder.decode(r, maxbits, maxprec, uhi, ulo, size, intprec, this.count);
+    const bits = this.decodePlanes(r, minbits, maxbits, maxprec);
+    if (this.traits.intprec === 64) invOrder64(uhi, ulo, hi, lo, perm, size);
+    else invOrder32(ulo, lo, perm, size);
+    return bits;
+  }
+
+  /** Decode negabinary coefficients into (uhi, ulo), in sequency order. */
+  private decodePlanes(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
+    const bits = this.coder.decode(r, maxbits, maxprec, this.uhi, this.ulo, this.size, this.traits.intprec, this.count);
     if (bits < minbits) {
       r.skip(minbits - bits);
-      bits = minbits;
+      return minbits;
     }
-    if (intprec === 64) invOrder64(uhi, ulo, hi, lo, perm, size);
-    else invOrder32(ulo, lo, perm, size);
     return bits;
   }
 

@@ -33,3 +33,12 @@ export function fwdOrder32(ulo: Int32Array, v: Int32Array, perm: Uint8Array, siz
 export function invOrder32(ulo: Int32Array, v: Int32Array, perm: Uint8Array, size: number): void {
   for (let i = 0; i < size; i++) v[perm[i]!] = ((ulo[i]! ^ NB) - NB) | 0;
 }
+
+/** v[perm[i]] = two's complement of negabinary ublock[i] as a double (exact below 2^53 significant bits). */
+export function invOrderToDouble(uhi: Int32Array, ulo: Int32Array, v: Float64Array, perm: Uint8Array, size: number): void {
+  for (let i = 0; i < size; i++) {
+    const t = ((ulo[i]! ^ NB) >>> 0) - 0xaaaaaaaa;
+    const h = ((uhi[i]! ^ NB) - NB - (t < 0 ? 1 : 0)) | 0;
+    v[perm[i]!] = h * 4294967296 + (t < 0 ? t + 4294967296 : t);
+  }
+}

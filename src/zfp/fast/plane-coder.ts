@@ -1,5 +1,5 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
-import { planesOf } from './transpose.ts';
+import { coefficientsOf, planesOf } from './transpose.ts';
 
 /*
  * zfp's embedded coder on negabinary coefficients held as 32-bit words
@@ -67,9 +67,7 @@ function zerosAt(words: Uint32Array, pos: number, limit: number): number {
 }
 
 export class PlaneCoder {
-  /** Decoder's plane being assembled. */
-  private readonly mask = new Int32Array(MAX_WORDS);
-  /** Encoder's planes: the mask of plane k occupies words k·MAX_WORDS … */
+  /** The block's bit planes: the mask of plane k occupies words k·MAX_WORDS … */
   private readonly planes = new Int32Array(64 * MAX_WORDS);
 
   /** Fill `planes` for planes kmin … intprec−1 of the coefficients. */
@@ -197,52 +195,63 @@ export class PlaneCoder {
     return maxbits - bits;
   }
 
-  /** Deposit the plane mask as bit k of the coefficients. */
-  private deposit(uhi: Int32Array, ulo: Int32Array, size: number, k: number): void {
-    const u = k >= 32 ? uhi : ulo;
-    const bit = 1 << (k & 31);
-    const nwords = (size + 31) >> 5;
-    for (let j = 0; j < nwords; j++) {
-      let m = this.mask[j]!;
-      while (m !== 0) {
-        const t = m & -m;
-        u[(j << 5) + 31 - Math.clz32(t)]! |= bit;
-        m ^= t;
+  /** Coefficients from `planes` kmin … intprec−1 (the inverse of fillPlanes). */
+  private fillCoefficients(uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, kmin: number): void {
+    const planes = this.planes;
+    if (size < 16 || intprec - kmin < 8) {
+      uhi.fill(0, 0, size);
+      ulo.fill(0, 0, size);
+      for (let k = kmin; k < intprec; k++) {
+        const u = k >= 32 ? uhi : ulo;
+        const bit = 1 << (k & 31);
+        for (let j = 0; j * 32 < size; j++) {
+          let m = planes[k * MAX_WORDS + j]!;
+          while (m !== 0) {
+            const t = m & -m;
+            u[(j << 5) + 31 - Math.clz32(t)]! |= bit;
+            m ^= t;
+          }
+        }
       }
+      return;
+    }
+    for (let g = 0; g * 32 < size; g++) {
+      const count = Math.min(32, size - 32 * g);
+      if (intprec === 64) coefficientsOf(planes, 32 * MAX_WORDS + g, MAX_WORDS, Math.max(kmin - 32, 0), 32, uhi, 32 * g, count);
+      if (kmin < 32) coefficientsOf(planes, g, MAX_WORDS, kmin, 32, ulo, 32 * g, count);
+      else ulo.fill(0, 32 * g, 32 * g + count);
     }
   }
 
-  /** Read the mask's first n bits at pos; clear the rest. */
-  private getFirst(words: Uint32Array, pos: number, n: number): void {
-    const mask = this.mask;
-    mask.fill(0);
-    for (let j = 0; n > 0; j++, n -= 32, pos += 32) mask[j] = get(words, pos, n < 32 ? n : 32);
+  /** Read the first n bits of the plane at `base` from pos; clear the rest of the plane. */
+  private getFirst(words: Uint32Array, pos: number, base: number, n: number, size: number): void {
+    const planes = this.planes;
+    for (let j = 0; j * 32 < size; j++, n -= 32, pos += 32) planes[base + j] = n > 0 ? get(words, pos, n < 32 ? n : 32) : 0;
   }
 
   /** Decode what encode() wrote into (uhi, ulo); returns bits read. */
   decode(r: BitReader, maxbits: number, maxprec: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
-    uhi.fill(0, 0, size);
-    ulo.fill(0, 0, size);
     const kmin = intprec > maxprec ? intprec - maxprec : 0;
     if (budgetBinds(maxbits, maxprec, size)) return this.decodeBudget(r, maxbits >>> 0, kmin, uhi, ulo, size, intprec, out);
     const words = r.words;
-    const mask = this.mask;
+    const planes = this.planes;
     const start = r.pos;
     let pos = start;
     let n = 0;
     for (let k = intprec; k-- > kmin; ) {
-      this.getFirst(words, pos, n);
+      const base = k * MAX_WORDS;
+      this.getFirst(words, pos, base, n, size);
       pos += n;
       while (n < size && get(words, pos++, 1)) {
         const z = zerosAt(words, pos, size - 1 - n);
         pos += z;
         n += z;
         if (n < size - 1) pos++; // the one-bit that ended the run
-        mask[n >> 5]! |= 1 << (n & 31);
+        planes[base + (n >> 5)]! |= 1 << (n & 31);
         n++;
       }
-      this.deposit(uhi, ulo, size, k);
     }
+    this.fillCoefficients(uhi, ulo, size, intprec, kmin);
     r.pos = pos;
     out.planes = intprec - kmin;
     out.lowest = kmin;
@@ -251,16 +260,17 @@ export class PlaneCoder {
 
   private decodeBudget(r: BitReader, maxbits: number, kmin: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
     const words = r.words;
-    const mask = this.mask;
+    const planes = this.planes;
     let pos = r.pos;
     let bits = maxbits;
-    let planes = 0;
+    let count = 0;
     let n = 0;
     let k = intprec;
     while (bits > 0 && k-- > kmin) {
+      const base = k * MAX_WORDS;
       const m = n < bits ? n : bits;
       bits -= m;
-      this.getFirst(words, pos, m);
+      this.getFirst(words, pos, base, m, size);
       pos += m;
       let complete = m === n;
       let ended = false;
@@ -279,19 +289,22 @@ export class PlaneCoder {
           } else if (n < size - 1) {
             complete = false;
           }
-          mask[n >> 5]! |= 1 << (n & 31);
+          planes[base + (n >> 5)]! |= 1 << (n & 31);
           n++;
         } else {
           ended = true;
           break;
         }
       }
-      if (complete && (ended || n === size)) planes++;
-      this.deposit(uhi, ulo, size, k);
+      if (complete && (ended || n === size)) count++;
     }
+    const lowest = Math.max(k, kmin);
+    // Planes the budget never reached are zero.
+    for (let j = kmin; j < lowest; j++) planes.fill(0, j * MAX_WORDS, (j + 1) * MAX_WORDS);
+    this.fillCoefficients(uhi, ulo, size, intprec, kmin);
     r.pos = pos;
-    out.planes = planes;
-    out.lowest = Math.max(k, kmin);
+    out.planes = count;
+    out.lowest = lowest;
     return maxbits - bits;
   }
 }

@@ -29,3 +29,12 @@ export function planesOf(u: Int32Array, first: number, count: number, planes: In
   transpose32(a);
   for (let b = lo; b < hi; b++) planes[base + b * stride] = a[31 - b]!;
 }
+
+/** Inverse of planesOf: coefficient words first..first+count−1 from planes lo..hi−1 (other bits zero). */
+export function coefficientsOf(planes: Int32Array, base: number, stride: number, lo: number, hi: number, u: Int32Array, first: number, count: number): void {
+  const a = scratch;
+  a.fill(0);
+  for (let b = lo; b < hi; b++) a[31 - b] = planes[base + b * stride]!;
+  transpose32(a);
+  for (let i = 0; i < count; i++) u[first + i] = a[31 - i]!;
+}

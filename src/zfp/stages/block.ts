@@ -194,7 +194,8 @@ function reversiblePrecision(ublock: BigUint64Array, width: IntWidth, maxprec: n
 
 function encodeReversible(writer: BitWriter, input: ArrayLike<number>, type: FloatType, dims: number, params: StreamParams): BlockTrace {
   const { ebits, ebias, pbits } = traitsOf(type);
-  const values = type === 'float32' ? Array.from(input, Math.fround) : Array.from(input);
+  // The scalar type's own array: it rounds float32 data once and keeps NaN payloads, which Math.fround may not.
+  const values = type === 'float32' ? Float32Array.from(input) : Float64Array.from(input);
   const emax = blockExponent(values, type);
   const allZero = emax === -ebias;
   const castInts = allZero ? new BigInt64Array(values.length) : toBlockFloat(values, emax, type);

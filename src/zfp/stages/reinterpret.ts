@@ -8,7 +8,11 @@ import type { FloatType } from './block-float.ts';
  * the map is its own inverse.
  */
 
-const view = new DataView(new ArrayBuffer(8));
+// Typed-array views rather than a DataView: V8's DataView canonicalizes float32 NaNs, typed arrays keep their payloads.
+const f64 = new Float64Array(1);
+const i64 = new BigInt64Array(f64.buffer);
+const f32 = new Float32Array(1);
+const i32 = new Int32Array(f32.buffer);
 
 function magnitudeMask(type: FloatType): bigint {
   return type === 'float64' ? (1n << 63n) - 1n : (1n << 31n) - 1n;
@@ -20,9 +24,14 @@ function signMagnitudeToTwos(bits: bigint, type: FloatType): bigint {
 
 export function ieeeBitsToInts(values: ArrayLike<number>, type: FloatType): BigInt64Array {
   return BigInt64Array.from({ length: values.length }, (_, i) => {
-    if (type === 'float64') view.setFloat64(0, values[i]!);
-    else view.setFloat32(0, values[i]!);
-    const bits = type === 'float64' ? view.getBigInt64(0) : BigInt(view.getInt32(0));
+    let bits: bigint;
+    if (type === 'float64') {
+      f64[0] = values[i]!;
+      bits = i64[0]!;
+    } else {
+      f32[0] = values[i]!;
+      bits = BigInt(i32[0]!);
+    }
     return signMagnitudeToTwos(bits, type);
   });
 }
@@ -31,10 +40,10 @@ export function intsToIeeeBits(ints: BigInt64Array, type: FloatType): Float64Arr
   return Float64Array.from(ints, (y) => {
     const bits = signMagnitudeToTwos(y, type);
     if (type === 'float64') {
-      view.setBigInt64(0, bits);
-      return view.getFloat64(0);
+      i64[0] = bits;
+      return f64[0]!;
     }
-    view.setInt32(0, Number(bits));
-    return view.getFloat32(0);
+    i32[0] = Number(bits);
+    return f32[0]!;
   });
 }
