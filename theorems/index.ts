@@ -1,0 +1,11 @@
+export * from './errors.ts';
+export * from './kbeta.ts';
+export { errorModel, type ErrorModel, type FormSummary } from './zfp-error-model.ts';
+export * from './beta-min.ts';
+export * from './lipschitz.ts';
+export * from './fixed-point.ts';
+export * from './power-bounded.ts';
+export * from './successive-displacement.ts';
+export * from './stationary.ts';
+export * from './operators.ts';
+export * from './matrix.ts';
