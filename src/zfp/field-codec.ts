@@ -5,7 +5,6 @@ import { forEachBlock, gatherBlock, scatterBlock } from './fast/gather.ts';
 import { readHeader, writeHeader } from './header.ts';
 import { checkExtent, layoutOf, type Layout } from './layout.ts';
 import { isReversible, maximumSize, resolveParams } from './params.ts';
-import { traitsOf } from './traits.ts';
 import type { Field, ScalarArray, ScalarType, Shape, StreamParams, ZfpConfig } from './types.ts';
 
 /** Per-block statistics of a whole field, in block order (x fastest). */
@@ -69,6 +68,11 @@ function checkData(field: Field): void {
   }
 }
 
+/** The IEEE bits of a float32 array. */
+function bitsOf(data: Float32Array): Int32Array {
+  return new Int32Array(data.buffer, data.byteOffset, data.length);
+}
+
 /** The 32-bit words of an int64 array: lo at 2i, hi at 2i + 1. */
 function words64(data: BigInt64Array): Int32Array {
   return new Int32Array(data.buffer, data.byteOffset, data.length * 2);
@@ -81,18 +85,21 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
   checkExtent(L, field.data.length);
   const wordBits = options.wordBits ?? DEFAULT_WORD_BITS;
   const params = resolveParams(config, field.type, L.dims, wordBits);
-  const lossy = !isReversible(params);
   const w = new BitWriter(maximumSize(params, field.type, L.dims, L.blocks));
   if (options.header) writeHeader(w, field.type, field.shape, params);
   const codec = new BlockCodec(field.type, L.dims, params);
   const stats = statsTable(L.blocks);
-  const { fblock, hi, lo, size } = codec;
+  const { fblock, hi, lo } = codec;
   const data = field.data;
-  if (traitsOf(field.type).isFloat) {
-    const src = data as Float64Array | Float32Array;
+  if (field.type === 'float64') {
     forEachBlock(L, (b, i) => {
-      gatherBlock(fblock, src as Float64Array, L, b);
-      if (lossy) checkFinite(fblock, size, L, b.base);
+      gatherBlock(fblock, data as Float64Array, L, b);
+      record(stats, i, codec, codec.encodeFloat(w));
+    });
+  } else if (field.type === 'float32') {
+    const src = bitsOf(data as Float32Array);
+    forEachBlock(L, (b, i) => {
+      gatherBlock(codec.bits32, src, L, b);
       record(stats, i, codec, codec.encodeFloat(w));
     });
   } else if (field.type === 'int32') {
@@ -112,16 +119,6 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
   }
   w.flush(wordBits);
   return { bytes: w.bytes(), params, blocks: stats };
-}
-
-function checkFinite(x: Float64Array, n: number, L: Layout, base: number): void {
-  let probe = 0;
-  for (let i = 0; i < n; i++) probe += x[i]! - x[i]!;
-  if (probe !== 0) {
-    const bad = Array.from(x.subarray(0, n)).find((v) => !Number.isFinite(v));
-    throw new ZfpDataError(`lossy zfp modes cannot represent ${bad} (block starting at element ${base}); use reversible mode or remove non-finite values`);
-  }
-  void L;
 }
 
 function newArray(type: ScalarType, count: number): ScalarArray {
@@ -164,10 +161,16 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec): Decompressed {
   const stats = statsTable(L.blocks);
   const data = newArray(type, L.count);
   const { fblock, hi, lo } = codec;
-  if (traitsOf(type).isFloat) {
+  if (type === 'float64') {
     forEachBlock(L, (b, i) => {
       record(stats, i, codec, codec.decodeFloat(r));
       scatterBlock(fblock, data as Float64Array, L, b);
+    });
+  } else if (type === 'float32') {
+    const dst = bitsOf(data as Float32Array);
+    forEachBlock(L, (b, i) => {
+      record(stats, i, codec, codec.decodeFloat(r));
+      scatterBlock(codec.bits32, dst, L, b);
     });
   } else if (type === 'int32') {
     forEachBlock(L, (b, i) => {

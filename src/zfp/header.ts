@@ -99,12 +99,15 @@ export function writeHeader(w: BitWriter, type: ScalarType, shape: Shape, p: Str
   writeBig(w, mode, mode > SHORT_MODE_MAX ? 64 : 12);
 }
 
+/** Reads past the end give zeros: report a short header as truncated before interpreting what was read. */
 export function readHeader(r: BitReader): HeaderInfo {
   const magic = [r.readBits(8), r.readBits(8), r.readBits(8)];
+  r.check();
   if (magic[0] !== 0x7a || magic[1] !== 0x66 || magic[2] !== 0x70) {
     throw new ZfpFormatError(`not a zfp stream: expected the magic bytes "zfp", found ${magic.map((b) => '0x' + b.toString(16)).join(' ')}`);
   }
   const version = r.readBits(8);
+  r.check();
   if (version !== ZFP_CODEC_VERSION) {
     throw new ZfpFormatError(`unsupported zfp codec version ${version}: this decoder reads version ${ZFP_CODEC_VERSION} (zfp 1.0)`);
   }
@@ -120,5 +123,6 @@ export function readHeader(r: BitReader): HeaderInfo {
   for (let i = 0; i < dims; i++, meta >>= bits) shape.push(Number(meta & mask) + 1);
   let mode = readBig(r, 12);
   if (mode > SHORT_MODE_MAX) mode += readBig(r, 52) << 12n;
+  r.check();
   return { type, shape, params: paramsOfModeCode(mode) };
 }

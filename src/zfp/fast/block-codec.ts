@@ -1,11 +1,12 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
+import { ZfpDataError } from '../errors.ts';
 import { blockPrecision, isReversible } from '../params.ts';
 import { sequencyPermutation } from '../sequency.ts';
 import { blockSize, traitsOf, type ScalarTraits } from '../traits.ts';
 import type { ScalarType, StreamParams } from '../types.ts';
 import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.ts';
 import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.ts';
-import { castToSplit, fwdXformSplit, joinSplit } from './lift-split.ts';
+import { castToSplit, fwdOrderSplit, fwdXformSplit } from './lift-split.ts';
 import { doubleInverseExact, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { PlaneCoder, type PlaneCount } from './plane-coder.ts';
@@ -18,12 +19,18 @@ export const NO_EXPONENT = -32768;
  * Encodes and decodes single blocks of one scalar type, dimensionality and
  * parameter set, bit for bit as zfp 1.0 does. Holds all scratch memory, so a
  * block costs no allocation. After each call, `emax` and `planes` describe the block.
+ * A block is exchanged through `fblock` for float64, through `bits32` (the IEEE
+ * bits) for float32 — a float32 NaN's payload would not survive a trip through
+ * a double, and reversible mode must keep it — and through (hi, lo) for integers.
  */
 export class BlockCodec {
   readonly traits: ScalarTraits;
   readonly size: number;
   /** Float values of the current block (float32 values held exactly as doubles). */
   readonly fblock: Float64Array;
+  /** float32 blocks: the values' bits, and the same memory as floats. */
+  readonly bits32: Int32Array;
+  private readonly values32: Float32Array;
   /** The block's integers: (hi, lo) words for 64-bit types, lo alone for 32-bit types. */
   readonly hi: Int32Array;
   readonly lo: Int32Array;
@@ -32,7 +39,7 @@ export class BlockCodec {
   private readonly ulo: Int32Array;
   /** float64 blocks in the lossy modes: integers as a + b in doubles (see lift-split.ts). */
   private readonly sa: Float64Array;
-  private readonly sb: Float64Array;
+  private readonly sb: Int32Array;
   private readonly perm: Uint8Array;
   private readonly coder = new PlaneCoder();
   private readonly count: PlaneCount = { planes: 0, lowest: 0 };
@@ -42,12 +49,14 @@ export class BlockCodec {
     this.traits = traitsOf(type);
     this.size = blockSize(dims);
     this.fblock = new Float64Array(this.size);
+    this.bits32 = new Int32Array(this.size);
+    this.values32 = new Float32Array(this.bits32.buffer);
     this.hi = new Int32Array(this.size);
     this.lo = new Int32Array(this.size);
     this.uhi = new Int32Array(this.size);
     this.ulo = new Int32Array(this.size);
     this.sa = new Float64Array(this.size);
-    this.sb = new Float64Array(this.size);
+    this.sb = new Int32Array(this.size);
     this.perm = sequencyPermutation(dims);
     this.reversible = isReversible(params);
   }
@@ -57,8 +66,9 @@ export class BlockCodec {
     return this.count.planes;
   }
 
-  /** Encode the float block in `fblock`; returns its size in bits. */
+  /** Encode the float block in `fblock` (float64) or `bits32` (float32); returns its size in bits. */
   encodeFloat(w: BitWriter): number {
+    if (this.traits.intprec === 32) for (let i = 0; i < this.size; i++) this.fblock[i] = this.values32[i]!;
     return this.reversible ? this.encodeFloatReversible(w) : this.encodeFloatLossy(w);
   }
 
@@ -69,10 +79,16 @@ export class BlockCodec {
     return this.reversible ? this.encodeIntsReversible(w, minbits, maxbits, maxprec) : this.encodeInts(w, minbits, maxbits, maxprec);
   }
 
-  /** Decode a float block into `fblock`; returns its size in bits. */
+  /** Decode a float block into `fblock` (float64) or `bits32` (float32); returns its size in bits. */
   decodeFloat(r: BitReader): number {
-    return this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
+    this.rawBits = false;
+    const bits = this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
+    if (this.traits.intprec === 32 && !this.rawBits) for (let i = 0; i < this.size; i++) this.values32[i] = this.fblock[i]!;
+    return bits;
   }
+
+  /** Set when the last float32 block was decoded straight into `bits32`. */
+  private rawBits = false;
 
   /** Decode an integer block into (hi, lo); returns its size in bits. */
   decodeInt(r: BitReader): number {
@@ -84,7 +100,11 @@ export class BlockCodec {
   private encodeFloatLossy(w: BitWriter): number {
     const t = this.traits;
     const { minbits, maxbits } = this.params;
-    const emax = blockExponent(this.fblock, this.size, t);
+    const emax = blockExponent(this.fblock, this.size, t, true);
+    if (Number.isNaN(emax)) {
+      const bad = this.fblock.find((v) => !Number.isFinite(v));
+      throw new ZfpDataError(`lossy zfp modes cannot represent ${bad}; use reversible mode or remove non-finite values`);
+    }
     const maxprec = blockPrecision(emax, this.params, this.dims);
     const e = maxprec ? emax + t.ebias : 0;
     if (e) {
@@ -95,8 +115,8 @@ export class BlockCodec {
       if (t.intprec === 64 && !scaleOverflows(emax, t)) {
         castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
         fwdXformSplit(this.sa, this.sb, this.dims);
-        joinSplit(this.sa, this.sb, this.hi, this.lo, this.size);
-        return bits + this.encodeCoefficients(w, rest, budget, maxprec);
+        fwdOrderSplit(this.uhi, this.ulo, this.sa, this.sb, this.perm, this.size);
+        return bits + this.encodePlanes(w, rest, budget, maxprec);
       }
       castToInts(this.fblock, this.hi, this.lo, this.size, emax, t);
       return bits + this.encodeInts(w, rest, budget, maxprec);
@@ -163,7 +183,7 @@ export class BlockCodec {
       bits = 2 + t.ebits;
     } else {
       this.emax = NO_EXPONENT;
-      reinterpretToInts(this.fblock, this.hi, this.lo, this.size, t);
+      reinterpretToInts(this.fblock, this.bits32, this.hi, this.lo, this.size, t);
       w.writeBits(3, 2);
       bits = 2;
     }
@@ -186,7 +206,8 @@ export class BlockCodec {
     if (r.readBit()) {
       this.emax = NO_EXPONENT;
       const n = this.decodeIntsReversible(r, minbits - Math.min(2, minbits), (maxbits - 2) >>> 0);
-      reinterpretFromInts(this.hi, this.lo, this.fblock, this.size, t);
+      reinterpretFromInts(this.hi, this.lo, this.fblock, this.bits32, this.size, t);
+      this.rawBits = t.intprec === 32;
       return 2 + n;
     }
     const bits = 2 + t.ebits;
@@ -217,10 +238,14 @@ export class BlockCodec {
   /** Reorder, map to negabinary and code transform coefficients already in (hi, lo). */
   private encodeCoefficients(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
     const { hi, lo, uhi, ulo, perm, size } = this;
-    const intprec = this.traits.intprec;
-    if (intprec === 64) fwdOrder64(uhi, ulo, hi, lo, perm, size);
+    if (this.traits.intprec === 64) fwdOrder64(uhi, ulo, hi, lo, perm, size);
     else fwdOrder32(ulo, lo, perm, size);
-    const bits = this.coder.encode(w, maxbits, maxprec, uhi, ulo, size, intprec, this.count);
+    return this.encodePlanes(w, minbits, maxbits, maxprec);
+  }
+
+  /** Code negabinary coefficients in (uhi, ulo), padding to minbits. */
+  private encodePlanes(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
+    const bits = this.coder.encode(w, maxbits, maxprec, this.uhi, this.ulo, this.size, this.traits.intprec, this.count);
     if (bits < minbits) {
       w.pad(minbits - bits);
       return minbits;

@@ -10,8 +10,6 @@ import type { ScalarTraits } from '../traits.ts';
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
-const f32 = new Float32Array(1);
-const i32 = new Int32Array(f32.buffer);
 const TWO32 = 4294967296;
 
 /** frexp's exponent of a finite x > 0 (glibc gives 0 for infinity). */
@@ -23,13 +21,21 @@ function frexpExponent(x: number): number {
   return biased - 1022;
 }
 
-/** Common exponent of the first n values (−ebias for an all-zero block); NaNs are ignored, as in zfp. */
-export function blockExponent(x: Float64Array, n: number, t: ScalarTraits): number {
+/**
+ * Common exponent of the first n values (−ebias for an all-zero block); NaNs
+ * are ignored, as in zfp. NaN instead when `finite` is asked for and a value
+ * is NaN or infinite (the lossy modes cannot represent those).
+ */
+export function blockExponent(x: Float64Array, n: number, t: ScalarTraits, finite = false): number {
   let max = 0;
+  let probe = 0; // x − x is NaN exactly for NaN and ±Infinity
   for (let i = 0; i < n; i++) {
-    const f = Math.abs(x[i]!);
+    const v = x[i]!;
+    const f = Math.abs(v);
+    probe += v - v;
     if (max < f) max = f;
   }
+  if (finite && probe !== 0) return NaN;
   return max > 0 ? Math.max(frexpExponent(max), 1 - t.ebias) : -t.ebias;
 }
 
@@ -99,8 +105,11 @@ export function reversibleCast(x: Float64Array, hi: Int32Array, lo: Int32Array, 
   return true;
 }
 
-/** The values' IEEE bits as sign-magnitude integers turned two's complement. */
-export function reinterpretToInts(x: Float64Array, hi: Int32Array, lo: Int32Array, n: number, t: ScalarTraits): void {
+/**
+ * The values' IEEE bits as sign-magnitude integers turned two's complement:
+ * float64 bits from the doubles, float32 bits as given in `bits32`.
+ */
+export function reinterpretToInts(x: Float64Array, bits32: Int32Array, hi: Int32Array, lo: Int32Array, n: number, t: ScalarTraits): void {
   for (let i = 0; i < n; i++) {
     if (t.intprec === 64) {
       f64[0] = x[i]!;
@@ -108,14 +117,14 @@ export function reinterpretToInts(x: Float64Array, hi: Int32Array, lo: Int32Arra
       hi[i] = h < 0 ? h ^ 0x7fffffff : h;
       lo[i] = h < 0 ? ~u32[0]! : u32[0]! | 0;
     } else {
-      f32[0] = x[i]!;
-      const v = i32[0]!;
+      const v = bits32[i]!;
       lo[i] = v < 0 ? v ^ 0x7fffffff : v;
     }
   }
 }
 
-export function reinterpretFromInts(hi: Int32Array, lo: Int32Array, x: Float64Array, n: number, t: ScalarTraits): void {
+/** Inverse of reinterpretToInts: doubles into x, float32 bits into bits32. */
+export function reinterpretFromInts(hi: Int32Array, lo: Int32Array, x: Float64Array, bits32: Int32Array, n: number, t: ScalarTraits): void {
   for (let i = 0; i < n; i++) {
     if (t.intprec === 64) {
       const h = hi[i]!;
@@ -124,8 +133,7 @@ export function reinterpretFromInts(hi: Int32Array, lo: Int32Array, x: Float64Ar
       x[i] = f64[0]!;
     } else {
       const v = lo[i]!;
-      i32[0] = v < 0 ? v ^ 0x7fffffff : v;
-      x[i] = f32[0]!;
+      bits32[i] = v < 0 ? v ^ 0x7fffffff : v;
     }
   }
 }

@@ -1,65 +1,73 @@
 import { BLOCK_LINES } from './lines.ts';
 
 /*
- * zfp's forward lifting on 64-bit integers held as v = a + b in doubles:
- * a is a multiple of a large power of two (2^32 at the start), b a small
- * integer. Sums act on both parts exactly; and since a stays even, the right
- * shift is floor(v/2) = a/2 + floor(b/2). A lift shifts a value at most four
- * times, so after four passes a is still a multiple of 2^16 below 2^64: well
- * inside the 53 bits a double holds exactly. zfp's forward transform of
- * integers below 2^62 never leaves the int64 range, so no wrap-around occurs;
- * blocks whose scale factor overflows (integers = the minimum int64) take the
+ * zfp's forward lifting on 64-bit integers held as v = a + b: a is a double
+ * holding a multiple of 2^27, b an int32 in [0, 2^27). Sums act on both parts
+ * exactly; since a stays even, the right shift is floor(v/2) = a/2 + (b >> 1).
+ * Why it stays exact: the forward lifting never grows a part by more than 3/2
+ * per pass (each step averages or halves a difference, except w += y >> 1),
+ * so |b| < 2^27 · (3/2)^4 < 2^31; and a value is halved at most four times
+ * per pass, so a is still a multiple of 2^11 below 2^63 after four passes:
+ * 52 significant bits, inside a double. zfp's forward transform of integers
+ * below 2^62 never leaves the int64 range, so no wrap-around occurs; blocks
+ * whose scale factor overflows (integers = the minimum int64) take the
  * (hi, lo) path instead.
  */
 
 const TWO32 = 4294967296;
+const SPLIT = 2 ** 27;
 
-function fwdLift(a: Float64Array, b: Float64Array, p: number, s: number): void {
+function fwdLift(a: Float64Array, b: Int32Array, p: number, s: number): void {
   const q = p + s, r = p + 2 * s, t = p + 3 * s;
   let xa = a[p]!, xb = b[p]!, ya = a[q]!, yb = b[q]!, za = a[r]!, zb = b[r]!, wa = a[t]!, wb = b[t]!;
   // x += w; x >>= 1; w -= x
-  xa = (xa + wa) * 0.5; xb = Math.floor((xb + wb) * 0.5);
-  wa -= xa; wb -= xb;
+  xa = (xa + wa) * 0.5; xb = (xb + wb) >> 1;
+  wa -= xa; wb = (wb - xb) | 0;
   // z += y; z >>= 1; y -= z
-  za = (za + ya) * 0.5; zb = Math.floor((zb + yb) * 0.5);
-  ya -= za; yb -= zb;
+  za = (za + ya) * 0.5; zb = (zb + yb) >> 1;
+  ya -= za; yb = (yb - zb) | 0;
   // x += z; x >>= 1; z -= x
-  xa = (xa + za) * 0.5; xb = Math.floor((xb + zb) * 0.5);
-  za -= xa; zb -= xb;
+  xa = (xa + za) * 0.5; xb = (xb + zb) >> 1;
+  za -= xa; zb = (zb - xb) | 0;
   // w += y; w >>= 1; y -= w
-  wa = (wa + ya) * 0.5; wb = Math.floor((wb + yb) * 0.5);
-  ya -= wa; yb -= wb;
+  wa = (wa + ya) * 0.5; wb = (wb + yb) >> 1;
+  ya -= wa; yb = (yb - wb) | 0;
   // w += y >> 1; y -= w >> 1
-  wa += ya * 0.5; wb += Math.floor(yb * 0.5);
-  ya -= wa * 0.5; yb -= Math.floor(wb * 0.5);
+  wa += ya * 0.5; wb = (wb + (yb >> 1)) | 0;
+  ya -= wa * 0.5; yb = (yb - (wb >> 1)) | 0;
   a[p] = xa; b[p] = xb; a[q] = ya; b[q] = yb; a[r] = za; b[r] = zb; a[t] = wa; b[t] = wb;
 }
 
-export function fwdXformSplit(a: Float64Array, b: Float64Array, dims: number): void {
+export function fwdXformSplit(a: Float64Array, b: Int32Array, dims: number): void {
   for (const { starts, stride } of BLOCK_LINES[dims - 1]!) {
     for (let i = 0; i < starts.length; i++) fwdLift(a, b, starts[i]!, stride);
   }
 }
 
 /** float64 block-float integers trunc(x · 2^(62 − emax)) as splits (finite scale only). */
-export function castToSplit(x: Float64Array, a: Float64Array, b: Float64Array, n: number, emax: number): void {
+export function castToSplit(x: Float64Array, a: Float64Array, b: Int32Array, n: number, emax: number): void {
   const s = 2 ** (62 - emax);
   for (let i = 0; i < n; i++) {
     const v = Math.trunc(s * x[i]!);
-    const high = Math.floor(v / TWO32) * TWO32; // not v % 2^32: a double remainder is a slow library call
+    const high = Math.floor(v / SPLIT) * SPLIT; // not v % 2^27: a double remainder is a slow library call
     a[i] = high;
     b[i] = v - high;
   }
 }
 
-/** Normalize splits into (hi, lo) words. */
-export function joinSplit(a: Float64Array, b: Float64Array, hi: Int32Array, lo: Int32Array, n: number): void {
+const NB = 0xaaaaaaaa | 0;
+
+/** ublock[i] = negabinary(a + b at perm[i]) as (uhi, ulo) words: sequency order and negabinary map in one pass. */
+export function fwdOrderSplit(uhi: Int32Array, ulo: Int32Array, a: Float64Array, b: Int32Array, perm: Uint8Array, n: number): void {
   for (let i = 0; i < n; i++) {
-    const ai = a[i]!;
-    const ah = Math.floor(ai / TWO32);
-    const bb = b[i]! + (ai - ah * TWO32);
+    const p = perm[i]!;
+    const ap = a[p]!;
+    const ah = Math.floor(ap / TWO32);
+    const bb = b[p]! + (ap - ah * TWO32);
     const c = Math.floor(bb / TWO32);
-    hi[i] = (ah + c) | 0;
-    lo[i] = (bb - c * TWO32) | 0;
+    // (hi, lo) words of the integer, then u = (v + 0xaaaa…) ^ 0xaaaa…
+    const t = bb - c * TWO32 + 0xaaaaaaaa;
+    uhi[i] = ((ah + c + NB + (t > 0xffffffff ? 1 : 0)) | 0) ^ NB;
+    ulo[i] = (t | 0) ^ NB;
   }
 }
