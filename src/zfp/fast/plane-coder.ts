@@ -26,6 +26,11 @@ export function budgetBinds(maxbits: number, maxprec: number, size: number): boo
   return ((maxprec + 1) * size - 1) >>> 0 > maxbits >>> 0;
 }
 
+/** Few bits to move: handling them one by one beats transposing 32×32 bit matrices (about 150 bit tests per transpose). */
+function testBitwise(size: number, planes: number): boolean {
+  return size * planes < 150 * ((size + 31) >> 5);
+}
+
 function ctz(m: number): number {
   return 31 - Math.clz32(m & -m);
 }
@@ -70,14 +75,15 @@ export class PlaneCoder {
   /** The block's bit planes: the mask of plane k occupies words k·MAX_WORDS … */
   private readonly planes = new Int32Array(64 * MAX_WORDS);
 
-  /** Fill `planes` for planes kmin … intprec−1 of the coefficients. */
-  private fillPlanes(uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, kmin: number): void {
+  /**
+   * Fill `planes` lo … hi−1, all within the 32-plane half of the coefficient
+   * words `u` that starts at plane `first` (0 or 32).
+   */
+  private fillPlanes(u: Int32Array, size: number, first: number, lo: number, hi: number): void {
     const planes = this.planes;
-    if (size < 16 || intprec - kmin < 8) {
-      // Few bits to move: test them one by one.
-      for (let k = kmin; k < intprec; k++) {
-        const u = k >= 32 ? uhi : ulo;
-        const sh = k & 31;
+    if (testBitwise(size, hi - lo)) {
+      for (let k = lo; k < hi; k++) {
+        const sh = k - first;
         for (let j = 0, i = 0; i < size; j++) {
           let m = 0;
           const end = i + 32 < size ? i + 32 : size;
@@ -88,10 +94,38 @@ export class PlaneCoder {
       return;
     }
     for (let g = 0; g * 32 < size; g++) {
-      const count = Math.min(32, size - 32 * g);
-      if (intprec === 64) planesOf(uhi, 32 * g, count, planes, 32 * MAX_WORDS + g, MAX_WORDS, Math.max(kmin - 32, 0), 32);
-      if (kmin < 32) planesOf(ulo, 32 * g, count, planes, g, MAX_WORDS, kmin, 32);
+      planesOf(u, 32 * g, Math.min(32, size - 32 * g), planes, first * MAX_WORDS + g, MAX_WORDS, lo - first, hi - first);
     }
+  }
+
+  /** Inverse of fillPlanes: the half's coefficient words from planes lo … hi−1 (lower planes zero). */
+  private fillCoefficients(u: Int32Array, size: number, first: number, lo: number, hi: number): void {
+    const planes = this.planes;
+    if (testBitwise(size, hi - lo)) {
+      u.fill(0, 0, size);
+      for (let k = lo; k < hi; k++) {
+        const bit = 1 << (k - first);
+        for (let j = 0; j * 32 < size; j++) {
+          let m = planes[k * MAX_WORDS + j]!;
+          while (m !== 0) {
+            const t = m & -m;
+            u[(j << 5) + 31 - Math.clz32(t)]! |= bit;
+            m ^= t;
+          }
+        }
+      }
+      return;
+    }
+    for (let g = 0; g * 32 < size; g++) {
+      coefficientsOf(planes, first * MAX_WORDS + g, MAX_WORDS, lo - first, hi - first, u, 32 * g, Math.min(32, size - 32 * g));
+    }
+  }
+
+  /** Coefficients (uhi, ulo) from planes lowest … intprec−1. */
+  private assemble(uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, lowest: number): void {
+    if (intprec === 64) this.fillCoefficients(uhi, size, 32, Math.max(lowest, 32), 64);
+    if (lowest < 32) this.fillCoefficients(ulo, size, 0, lowest, 32);
+    else ulo.fill(0, 0, size);
   }
 
   /** Position of the first one-bit at or after `from` in the plane at `base`, or -1. */
@@ -121,7 +155,8 @@ export class PlaneCoder {
     const start = w.pos;
     let pos = start;
     let n = 0;
-    this.fillPlanes(uhi, ulo, size, intprec, kmin);
+    if (intprec === 64) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 64);
+    if (kmin < 32) this.fillPlanes(ulo, size, 0, kmin, 32);
     for (let k = intprec; k-- > kmin; ) {
       const base = k * MAX_WORDS;
       this.putFirst(words, pos, base, n);
@@ -155,8 +190,11 @@ export class PlaneCoder {
     let planes = 0;
     let n = 0;
     let k = intprec;
-    this.fillPlanes(uhi, ulo, size, intprec, kmin);
+    // The budget usually runs out long before the lower half's planes are needed: fill them on demand.
+    if (intprec === 64) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 64);
+    else this.fillPlanes(ulo, size, 0, kmin, 32);
     while (bits > 0 && k-- > kmin) {
+      if (k === 31 && intprec === 64) this.fillPlanes(ulo, size, 0, kmin, 32);
       const base = k * MAX_WORDS;
       const m = n < bits ? n : bits;
       bits -= m;
@@ -195,34 +233,6 @@ export class PlaneCoder {
     return maxbits - bits;
   }
 
-  /** Coefficients from `planes` kmin … intprec−1 (the inverse of fillPlanes). */
-  private fillCoefficients(uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, kmin: number): void {
-    const planes = this.planes;
-    if (size < 16 || intprec - kmin < 8) {
-      uhi.fill(0, 0, size);
-      ulo.fill(0, 0, size);
-      for (let k = kmin; k < intprec; k++) {
-        const u = k >= 32 ? uhi : ulo;
-        const bit = 1 << (k & 31);
-        for (let j = 0; j * 32 < size; j++) {
-          let m = planes[k * MAX_WORDS + j]!;
-          while (m !== 0) {
-            const t = m & -m;
-            u[(j << 5) + 31 - Math.clz32(t)]! |= bit;
-            m ^= t;
-          }
-        }
-      }
-      return;
-    }
-    for (let g = 0; g * 32 < size; g++) {
-      const count = Math.min(32, size - 32 * g);
-      if (intprec === 64) coefficientsOf(planes, 32 * MAX_WORDS + g, MAX_WORDS, Math.max(kmin - 32, 0), 32, uhi, 32 * g, count);
-      if (kmin < 32) coefficientsOf(planes, g, MAX_WORDS, kmin, 32, ulo, 32 * g, count);
-      else ulo.fill(0, 32 * g, 32 * g + count);
-    }
-  }
-
   /** Read the first n bits of the plane at `base` from pos; clear the rest of the plane. */
   private getFirst(words: Uint32Array, pos: number, base: number, n: number, size: number): void {
     const planes = this.planes;
@@ -251,7 +261,7 @@ export class PlaneCoder {
         n++;
       }
     }
-    this.fillCoefficients(uhi, ulo, size, intprec, kmin);
+    this.assemble(uhi, ulo, size, intprec, kmin);
     r.pos = pos;
     out.planes = intprec - kmin;
     out.lowest = kmin;
@@ -299,9 +309,7 @@ export class PlaneCoder {
       if (complete && (ended || n === size)) count++;
     }
     const lowest = Math.max(k, kmin);
-    // Planes the budget never reached are zero.
-    for (let j = kmin; j < lowest; j++) planes.fill(0, j * MAX_WORDS, (j + 1) * MAX_WORDS);
-    this.fillCoefficients(uhi, ulo, size, intprec, kmin);
+    this.assemble(uhi, ulo, size, intprec, lowest);
     r.pos = pos;
     out.planes = count;
     out.lowest = lowest;
