@@ -223,10 +223,7 @@ export class BlockCodec {
   private inverseInDoubles(emax: number): boolean {
     const { fblock, size } = this;
     invOrderToDouble(this.uhi, this.ulo, fblock, this.perm, size);
-    if (!invXformDouble(fblock, this.dims, !wrapImpossible(this.count.lowest))) return false;
-    const s = 2 ** (emax - 62);
-    for (let i = 0; i < size; i++) fblock[i]! *= s;
-    return true;
+    return invXformDouble(fblock, this.dims, !wrapImpossible(this.count.lowest), 2 ** (emax - 62));
   }
 
   private encodeInts(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {

@@ -43,17 +43,18 @@ function maxAbs(v: Float64Array, n: number): number {
 }
 
 /**
- * Inverse transform of the n = 4^dims values in place; false if C would have
- * wrapped around. `watch` checks every pass (see above); without it only the outputs.
+ * Inverse transform of the n = 4^dims values in place, then scaling by s;
+ * false if C would have wrapped around. `watch` checks every pass (see
+ * above); without it only the outputs.
  */
-export function invXformDouble(v: Float64Array, dims: number, watch: boolean): boolean {
+export function invXformDouble(v: Float64Array, dims: number, watch: boolean, s: number): boolean {
   const n = 1 << (2 * dims);
   const axes = BLOCK_LINES[dims - 1]!;
   for (let a = axes.length - 1; a >= 0; a--) {
     if (watch && maxAbs(v, n) >= PASS_INPUT_LIMIT) return false;
-    const { starts, stride: s } = axes[a]!;
+    const { starts, stride } = axes[a]!;
     for (let i = 0; i < starts.length; i++) {
-      const p = starts[i]!, q = p + s, r = p + 2 * s, t = p + 3 * s;
+      const p = starts[i]!, q = p + stride, r = p + 2 * stride, t = p + 3 * stride;
       let x = v[p]!, y = v[q]!, z = v[r]!, w = v[t]!;
       // y += w >> 1; w -= y >> 1
       y += w * 0.5; w -= y * 0.5;
@@ -68,5 +69,12 @@ export function invXformDouble(v: Float64Array, dims: number, watch: boolean): b
       v[p] = x; v[q] = y; v[r] = z; v[t] = w;
     }
   }
-  return maxAbs(v, n) < INT64_LIMIT;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const x = v[i]!;
+    const a = Math.abs(x);
+    if (a > m) m = a;
+    v[i] = x * s;
+  }
+  return m < INT64_LIMIT;
 }

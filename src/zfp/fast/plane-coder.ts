@@ -1,5 +1,5 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
-import { coefficientsOf, planesOf } from './transpose.ts';
+import { coefficientsOf, coefficientsOfPair, planesOf, planesOfPair } from './transpose.ts';
 
 /*
  * zfp's embedded coder on negabinary coefficients held as 32-bit words
@@ -93,7 +93,11 @@ export class PlaneCoder {
       }
       return;
     }
-    for (let g = 0; g * 32 < size; g++) {
+    let g = 0;
+    if (hi - lo <= 16) {
+      for (; (g + 2) * 32 <= size; g += 2) planesOfPair(u, 32 * g, planes, first * MAX_WORDS + g, first * MAX_WORDS + g + 1, MAX_WORDS, lo - first, hi - first);
+    }
+    for (; g * 32 < size; g++) {
       planesOf(u, 32 * g, Math.min(32, size - 32 * g), planes, first * MAX_WORDS + g, MAX_WORDS, lo - first, hi - first);
     }
   }
@@ -116,7 +120,11 @@ export class PlaneCoder {
       }
       return;
     }
-    for (let g = 0; g * 32 < size; g++) {
+    let g = 0;
+    if (hi - lo <= 16) {
+      for (; (g + 2) * 32 <= size; g += 2) coefficientsOfPair(planes, first * MAX_WORDS + g, first * MAX_WORDS + g + 1, MAX_WORDS, lo - first, hi - first, u, 32 * g);
+    }
+    for (; g * 32 < size; g++) {
       coefficientsOf(planes, first * MAX_WORDS + g, MAX_WORDS, lo - first, hi - first, u, 32 * g, Math.min(32, size - 32 * g));
     }
   }

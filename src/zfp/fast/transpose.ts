@@ -38,3 +38,36 @@ export function coefficientsOf(planes: Int32Array, base: number, stride: number,
   transpose32(a);
   for (let i = 0; i < count; i++) u[first + i] = a[31 - i]!;
 }
+
+/*
+ * At most 16 planes of two full groups fit one transposition: coefficient i of
+ * the first group contributes its 16-bit window [lo, lo + 16) to the low half
+ * of row i, the same coefficient of the second group to the high half.
+ */
+
+/** planesOf for groups first..first+31 and first+32..first+63 at once (hi − lo ≤ 16). */
+export function planesOfPair(u: Int32Array, first: number, planes: Int32Array, baseA: number, baseB: number, stride: number, lo: number, hi: number): void {
+  const a = scratch;
+  for (let i = 0; i < 32; i++) a[31 - i] = ((u[first + i]! >>> lo) & 0xffff) | ((u[first + 32 + i]! >>> lo) << 16);
+  transpose32(a);
+  for (let b = lo; b < hi; b++) {
+    planes[baseA + b * stride] = a[31 - (b - lo)]!;
+    planes[baseB + b * stride] = a[15 - (b - lo)]!;
+  }
+}
+
+/** Inverse of planesOfPair (planes below lo zero). */
+export function coefficientsOfPair(planes: Int32Array, baseA: number, baseB: number, stride: number, lo: number, hi: number, u: Int32Array, first: number): void {
+  const a = scratch;
+  a.fill(0);
+  for (let b = lo; b < hi; b++) {
+    a[31 - (b - lo)] = planes[baseA + b * stride]!;
+    a[15 - (b - lo)] = planes[baseB + b * stride]!;
+  }
+  transpose32(a);
+  for (let i = 0; i < 32; i++) {
+    const v = a[31 - i]!;
+    u[first + i] = (v & 0xffff) << lo;
+    u[first + 32 + i] = (v >>> 16) << lo;
+  }
+}
