@@ -15,7 +15,9 @@ import { BLOCK_LINES } from './lines.ts';
  */
 
 const TWO32 = 4294967296;
+const INV_TWO32 = 2 ** -32;
 const SPLIT = 2 ** 27;
+const INV_SPLIT = 2 ** -27;
 
 function fwdLift(a: Float64Array, b: Int32Array, p: number, s: number): void {
   const q = p + s, r = p + 2 * s, t = p + 3 * s;
@@ -49,7 +51,7 @@ export function castToSplit(x: Float64Array, a: Float64Array, b: Int32Array, n: 
   const s = 2 ** (62 - emax);
   for (let i = 0; i < n; i++) {
     const v = Math.trunc(s * x[i]!);
-    const high = Math.floor(v / SPLIT) * SPLIT; // not v % 2^27: a double remainder is a slow library call
+    const high = Math.floor(v * INV_SPLIT) * SPLIT; // not v % 2^27: a double remainder is a slow library call
     a[i] = high;
     b[i] = v - high;
   }
@@ -62,12 +64,19 @@ export function fwdOrderSplit(uhi: Int32Array, ulo: Int32Array, a: Float64Array,
   for (let i = 0; i < n; i++) {
     const p = perm[i]!;
     const ap = a[p]!;
-    const ah = Math.floor(ap / TWO32);
-    const bb = b[p]! + (ap - ah * TWO32);
-    const c = Math.floor(bb / TWO32);
-    // (hi, lo) words of the integer, then u = (v + 0xaaaa…) ^ 0xaaaa…
-    const t = bb - c * TWO32 + 0xaaaaaaaa;
-    uhi[i] = ((ah + c + NB + (t > 0xffffffff ? 1 : 0)) | 0) ^ NB;
+    const ah = Math.floor(ap * INV_TWO32); // exact: a power-of-two scaling
+    let lo = b[p]! + (ap - ah * TWO32); // in (−2^31, 2^32 + 2^31)
+    let hi = ah;
+    if (lo < 0) {
+      lo += TWO32;
+      hi--;
+    } else if (lo >= TWO32) {
+      lo -= TWO32;
+      hi++;
+    }
+    // u = (v + 0xaaaa…) ^ 0xaaaa… on the (hi, lo) words of v
+    const t = lo + 0xaaaaaaaa;
+    uhi[i] = ((hi + NB + (t > 0xffffffff ? 1 : 0)) | 0) ^ NB;
     ulo[i] = (t | 0) ^ NB;
   }
 }
