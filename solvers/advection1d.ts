@@ -1,5 +1,5 @@
-import type { Arithmetic } from './arithmetic.ts';
-import { numberArithmetic } from './arithmetic.ts';
+import type { Arithmetic } from '../src/reference/arithmetic.ts';
+import { numberArithmetic } from '../src/reference/arithmetic.ts';
 import { SolverParameterError, UnstableParametersError } from './errors.ts';
 import { coordinates } from './grid.ts';
 import { requireInteger, requirePositive } from './params.ts';

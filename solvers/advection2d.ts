@@ -1,4 +1,4 @@
-import type { Arithmetic } from './arithmetic.ts';
+import type { Arithmetic } from '../src/reference/arithmetic.ts';
 import { SolverParameterError, UnstableParametersError } from './errors.ts';
 import { coordinates } from './grid.ts';
 import { requireInteger, requirePositive } from './params.ts';

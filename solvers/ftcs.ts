@@ -1,4 +1,4 @@
-import type { Arithmetic } from './arithmetic.ts';
+import type { Arithmetic } from '../src/reference/arithmetic.ts';
 import { neighbours } from './grid.ts';
 import type { Boundary, FieldStep, Stencil, Step } from './problem.ts';
 

@@ -1,4 +1,4 @@
-import type { Arithmetic } from './arithmetic.ts';
+import type { Arithmetic } from '../src/reference/arithmetic.ts';
 import { coordinates, neighbours, spacing } from './grid.ts';
 import { requireInteger, requirePositive } from './params.ts';
 import type { FieldStep, Problem, ProblemDefinition, Step } from './problem.ts';

@@ -1,5 +1,5 @@
 import type { Shape } from '../src/zfp/types.ts';
-import type { Arithmetic } from './arithmetic.ts';
+import type { Arithmetic } from '../src/reference/arithmetic.ts';
 
 export type ProblemName = 'diffusion2d' | 'diffusion3d' | 'advection1d' | 'advection2d' | 'poisson-jacobi' | 'gauss-seidel';
 

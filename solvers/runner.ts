@@ -1,5 +1,5 @@
 import type { Representation, RepresentationKind, StoreStats } from '../src/array/representation.ts';
-import { decimalArithmetic, type Arithmetic, type DecimalOptions } from './arithmetic.ts';
+import { decimalArithmetic, type Arithmetic, type DecimalOptions } from '../src/reference/arithmetic.ts';
 import { requireInteger } from './params.ts';
 import { maxDistance, maxNorm } from './grid.ts';
 import type { BlockSweep, Problem, ProblemName, Step } from './problem.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberArithmetic } from '../../solvers/arithmetic.ts';
+import { numberArithmetic } from '../../src/reference/arithmetic.ts';
 import { problems } from '../../solvers/index.ts';
 import type { Problem, Stencil } from '../../solvers/problem.ts';
 import { fieldLength } from './helpers.ts';

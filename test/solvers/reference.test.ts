@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { decimalArithmetic } from '../../solvers/arithmetic.ts';
-import { SolverParameterError } from '../../solvers/errors.ts';
+import { decimalArithmetic, ReferenceParameterError } from '../../src/reference/arithmetic.ts';
+
 import { problems } from '../../solvers/index.ts';
 import type { Problem } from '../../solvers/problem.ts';
 import { advance, fieldLength } from './helpers.ts';
@@ -55,6 +55,6 @@ describe('decimal.js reference', () => {
     // The double's exact value enters, rounded to the working precision.
     expect(ar.fromNumber(0.1).toString()).toBe('0.100000000000000005551');
     expect(Decimal.precision).toBe(20);
-    expect(() => decimalArithmetic({ precision: 0 })).toThrow(SolverParameterError);
+    expect(() => decimalArithmetic({ precision: 0 })).toThrow(ReferenceParameterError);
   });
 });

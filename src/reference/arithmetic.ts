@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { SolverParameterError } from './errors.ts';
+
 
 /**
  * The operations a step needs, over some number type. The reference run uses decimal.js
@@ -29,10 +29,15 @@ export interface DecimalOptions {
   readonly rounding?: Decimal.Rounding;
 }
 
+/** A reference-run setting outside what decimal.js can honour. */
+export class ReferenceParameterError extends Error {
+  override name = 'ReferenceParameterError';
+}
+
 /** decimal.js arithmetic on its own Decimal clone, so other users' settings never leak in. */
 export function decimalArithmetic({ precision = 21, rounding = Decimal.ROUND_HALF_EVEN }: DecimalOptions = {}): Arithmetic<Decimal> {
   if (!Number.isInteger(precision) || precision < 1 || precision > 100) {
-    throw new SolverParameterError(`reference precision must be an integer number of digits in 1..100, got ${precision}`);
+    throw new ReferenceParameterError(`reference precision must be an integer number of digits in 1..100, got ${precision}`);
   }
   const D = Decimal.clone({ precision, rounding });
   return {
