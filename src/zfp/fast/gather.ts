@@ -3,6 +3,10 @@ import type { Layout } from '../layout.ts';
 /** Values of one block: valid extents (1..4 per axis) and the element index of its first value. */
 export interface BlockPosition {
   base: number;
+  /** All 4^d values inside the field; then element i of the block is at base + offsets[i]. */
+  full: boolean;
+  /** Element offsets of a full block's values from its first one (x fastest), for the layout's strides. */
+  readonly offsets: Int32Array;
   mx: number;
   my: number;
   mz: number;
@@ -18,8 +22,13 @@ export type Read = (i: number) => number;
  * them (m = 1: a a a a; m = 2: a b b a; m = 3: a b c a).
  */
 export function gatherBlock<T extends { [i: number]: number }>(q: T, src: T, L: Layout, b: BlockPosition): void {
-  const [sx, sy, sz, sw] = L.s;
   const { base, mx, my, mz, mw } = b;
+  if (b.full) {
+    const off = b.offsets;
+    for (let i = 0; i < off.length; i++) q[i] = src[base + off[i]!]!;
+    return;
+  }
+  const [sx, sy, sz, sw] = L.s;
   const ny4 = L.dims >= 2 ? 4 : 1, nz4 = L.dims >= 3 ? 4 : 1;
   for (let w = 0; w < mw; w++)
     for (let z = 0; z < mz; z++)
@@ -28,7 +37,6 @@ export function gatherBlock<T extends { [i: number]: number }>(q: T, src: T, L: 
         const qi = 4 * (y + ny4 * (z + nz4 * w));
         for (let x = 0; x < mx; x++) q[qi + x] = src[row + x * sx]!;
       }
-  if (mx === 4 && my >= ny4 && mz >= nz4 && mw >= (L.dims >= 4 ? 4 : 1)) return;
   const m = [mx, my, mz, mw];
   for (let a = 0; a < L.dims; a++) {
     if (m[a] === 4) continue;
@@ -61,8 +69,13 @@ function padLine<T extends { [i: number]: number }>(p: T, i: number, n: number, 
 
 /** Write the valid part of a decoded block back into the field. */
 export function scatterBlock<T extends { [i: number]: number }>(q: T, dst: T, L: Layout, b: BlockPosition): void {
-  const [sx, sy, sz, sw] = L.s;
   const { base, mx, my, mz, mw } = b;
+  if (b.full) {
+    const off = b.offsets;
+    for (let i = 0; i < off.length; i++) dst[base + off[i]!] = q[i]!;
+    return;
+  }
+  const [sx, sy, sz, sw] = L.s;
   const ny4 = L.dims >= 2 ? 4 : 1, nz4 = L.dims >= 3 ? 4 : 1;
   for (let w = 0; w < mw; w++)
     for (let z = 0; z < mz; z++)
@@ -77,7 +90,11 @@ export function scatterBlock<T extends { [i: number]: number }>(q: T, dst: T, L:
 export function forEachBlock(L: Layout, visit: (b: BlockPosition, index: number) => void): void {
   const [nx, ny, nz, nw] = L.n;
   const [sx, sy, sz, sw] = L.s;
-  const b: BlockPosition = { base: 0, mx: 0, my: 0, mz: 0, mw: 0 };
+  const offsets = new Int32Array(4 ** L.dims);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = (i & 3) * sx + ((i >> 2) & 3) * sy + ((i >> 4) & 3) * sz + ((i >> 6) & 3) * sw;
+  }
+  const b: BlockPosition = { base: 0, full: false, offsets, mx: 0, my: 0, mz: 0, mw: 0 };
   let index = 0;
   for (let w = 0; w < nw; w += 4)
     for (let z = 0; z < nz; z += 4)
@@ -88,6 +105,7 @@ export function forEachBlock(L: Layout, visit: (b: BlockPosition, index: number)
           b.my = Math.min(4, ny - y);
           b.mz = Math.min(4, nz - z);
           b.mw = Math.min(4, nw - w);
+          b.full = b.mx === 4 && (L.dims < 2 || b.my === 4) && (L.dims < 3 || b.mz === 4) && (L.dims < 4 || b.mw === 4);
           visit(b, index++);
         }
 }
