@@ -7,3 +7,4 @@ export { readHeader, writeHeader } from './header.ts';
 export { BitReader, BitWriter } from './bitstream.ts';
 export { BlockCodec } from './fast/block-codec.ts';
 export { traitsOf, blockSize } from './traits.ts';
+export * as stages from './stages/index.ts';
