@@ -37,17 +37,20 @@ export function gatherBlock<T extends { [i: number]: number }>(q: T, src: T, L: 
         const qi = 4 * (y + ny4 * (z + nz4 * w));
         for (let x = 0; x < mx; x++) q[qi + x] = src[row + x * sx]!;
       }
-  const m = [mx, my, mz, mw];
-  for (let a = 0; a < L.dims; a++) {
-    if (m[a] === 4) continue;
-    const stride = 4 ** a;
-    // Lines along axis a: coordinates below a run over the whole block, above a over the valid part.
-    const ext = [0, 1, 2, 3].map((b2) => (b2 >= L.dims ? 1 : b2 < a ? 4 : b2 === a ? 1 : m[b2]!));
-    for (let w = 0; w < ext[3]!; w++)
-      for (let z = 0; z < ext[2]!; z++)
-        for (let y = 0; y < ext[1]!; y++)
-          for (let x = 0; x < ext[0]!; x++) padLine(q, x + 4 * y + 16 * z + 64 * w, m[a]!, stride);
-  }
+  // Pad along each axis in turn: coordinates below the axis run over the whole block, above it over the valid part.
+  const d = L.dims;
+  if (mx < 4) padAxis(q, 1, my, mz, mw, mx, 1);
+  if (d >= 2 && my < 4) padAxis(q, 4, 1, mz, mw, my, 4);
+  if (d >= 3 && mz < 4) padAxis(q, 4, 4, 1, mw, mz, 16);
+  if (d >= 4 && mw < 4) padAxis(q, 4, 4, 4, 1, mw, 64);
+}
+
+/** Pad the lines starting at x + 4y + 16z + 64w for the given extents (1 on the padded axis), each with n valid values. */
+function padAxis<T extends { [i: number]: number }>(q: T, ex: number, ey: number, ez: number, ew: number, n: number, stride: number): void {
+  for (let w = 0; w < ew; w++)
+    for (let z = 0; z < ez; z++)
+      for (let y = 0; y < ey; y++)
+        for (let x = 0; x < ex; x++) padLine(q, x + 4 * y + 16 * z + 64 * w, n, stride);
 }
 
 function padLine<T extends { [i: number]: number }>(p: T, i: number, n: number, s: number): void {
@@ -86,26 +89,38 @@ export function scatterBlock<T extends { [i: number]: number }>(q: T, dst: T, L:
       }
 }
 
-/** Visit every block in zfp's order (x fastest), with its position. */
-export function forEachBlock(L: Layout, visit: (b: BlockPosition, index: number) => void): void {
-  const [nx, ny, nz, nw] = L.n;
+/** A block position to reuse for fields of layout L (its full-block offsets follow L's strides). */
+export function blockPosition(L: Layout): BlockPosition {
   const [sx, sy, sz, sw] = L.s;
   const offsets = new Int32Array(4 ** L.dims);
   for (let i = 0; i < offsets.length; i++) {
     offsets[i] = (i & 3) * sx + ((i >> 2) & 3) * sy + ((i >> 4) & 3) * sz + ((i >> 6) & 3) * sw;
   }
-  const b: BlockPosition = { base: 0, full: false, offsets, mx: 0, my: 0, mz: 0, mw: 0 };
+  return { base: 0, full: false, offsets, mx: 0, my: 0, mz: 0, mw: 0 };
+}
+
+/** Point b at the block whose first value has element coordinates (x, y, z, w) in a field of layout L. */
+export function placeBlock(b: BlockPosition, L: Layout, x: number, y: number, z: number, w: number): void {
+  const [nx, ny, nz, nw] = L.n;
+  const [sx, sy, sz, sw] = L.s;
+  b.base = L.offset + x * sx + y * sy + z * sz + w * sw;
+  b.mx = Math.min(4, nx - x);
+  b.my = Math.min(4, ny - y);
+  b.mz = Math.min(4, nz - z);
+  b.mw = Math.min(4, nw - w);
+  b.full = b.mx === 4 && (L.dims < 2 || b.my === 4) && (L.dims < 3 || b.mz === 4) && (L.dims < 4 || b.mw === 4);
+}
+
+/** Visit every block in zfp's order (x fastest), with its position. */
+export function forEachBlock(L: Layout, visit: (b: BlockPosition, index: number) => void): void {
+  const [nx, ny, nz, nw] = L.n;
+  const b = blockPosition(L);
   let index = 0;
   for (let w = 0; w < nw; w += 4)
     for (let z = 0; z < nz; z += 4)
       for (let y = 0; y < ny; y += 4)
         for (let x = 0; x < nx; x += 4) {
-          b.base = L.offset + x * sx + y * sy + z * sz + w * sw;
-          b.mx = Math.min(4, nx - x);
-          b.my = Math.min(4, ny - y);
-          b.mz = Math.min(4, nz - z);
-          b.mw = Math.min(4, nw - w);
-          b.full = b.mx === 4 && (L.dims < 2 || b.my === 4) && (L.dims < 3 || b.mz === 4) && (L.dims < 4 || b.mw === 4);
+          placeBlock(b, L, x, y, z, w);
           visit(b, index++);
         }
 }

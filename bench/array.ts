@@ -1,0 +1,117 @@
+/**
+ * ZfpArray throughput: element access through the block cache, and bulk round trips next to
+ * the codec's own compress + decompress on the same field (best of N passes after a warm-up).
+ *
+ *   npx tsx bench/array.ts [n] [reps]      (default 128³, 3 passes)
+ */
+import { ZfpArray } from '../src/array/zfp-array.ts';
+import { compress, decompress } from '../src/zfp/index.ts';
+import type { ZfpConfig } from '../src/zfp/types.ts';
+
+const n = Number(process.argv[2] ?? 128);
+const reps = Number(process.argv[3] ?? 3);
+const shape = [n, n, n];
+const ACCESSES = 1 << 20;
+
+/** A smooth float64 field, as bench/codec.ts uses. */
+function smoothField(): Float64Array {
+  const data = new Float64Array(n * n * n);
+  for (let z = 0, i = 0; z < n; z++)
+    for (let y = 0; y < n; y++)
+      for (let x = 0; x < n; x++, i++) data[i] = Math.sin(0.05 * x) * Math.cos(0.07 * y) + 0.5 * Math.sin(0.03 * (x + y + z)) + 0.01 * z;
+  return data;
+}
+
+function bestSeconds(run: () => void): number {
+  run();
+  let best = Infinity;
+  for (let i = 0; i < reps; i++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, (performance.now() - start) / 1000);
+  }
+  return best;
+}
+
+/** Coordinates (x, y, z interleaved) of the access patterns, drawn before timing. */
+function patterns(): Record<string, Int32Array> {
+  let seed = 12345;
+  const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const uniform = new Int32Array(3 * ACCESSES).map(() => Math.floor(random() * n));
+  // A random walk: each access a step of -1, 0 or +1 per axis from the last.
+  const walk = new Int32Array(3 * ACCESSES);
+  for (let i = 3; i < walk.length; i++) walk[i] = (walk[i - 3]! + Math.floor(random() * 3) - 1 + n) % n;
+  const raster = new Int32Array(3 * ACCESSES).map((_, i) => {
+    const e = Math.floor(i / 3);
+    return [e % n, Math.floor(e / n) % n, Math.floor(e / (n * n)) % n][i % 3]!;
+  });
+  return { 'uniform random': uniform, 'random walk': walk, raster };
+}
+
+function accessRates(field: Float64Array): string[][] {
+  const rows: string[][] = [];
+  const index = [0, 0, 0];
+  for (const [name, coords] of Object.entries(patterns())) {
+    for (const lines of [1, 16, 256]) {
+      const a = new ZfpArray(shape, { mode: 'rate', rate: 16 }, { cacheBlocks: lines });
+      a.write(field);
+      let sink = 0;
+      const get = bestSeconds(() => {
+        for (let i = 0; i < coords.length; i += 3) {
+          index[0] = coords[i]!;
+          index[1] = coords[i + 1]!;
+          index[2] = coords[i + 2]!;
+          sink += a.get(index);
+        }
+      });
+      const set = bestSeconds(() => {
+        for (let i = 0; i < coords.length; i += 3) {
+          index[0] = coords[i]!;
+          index[1] = coords[i + 1]!;
+          index[2] = coords[i + 2]!;
+          a.set(index, i);
+        }
+        a.flush();
+      });
+      if (Number.isNaN(sink)) throw new Error('unreachable');
+      rows.push([name, String(lines), (ACCESSES / get / 1e6).toFixed(2), (ACCESSES / set / 1e6).toFixed(2)]);
+    }
+  }
+  return rows;
+}
+
+const MODES: readonly [string, ZfpConfig][] = [
+  ['rate 16', { mode: 'rate', rate: 16 }],
+  ['precision 16', { mode: 'precision', precision: 16 }],
+  ['accuracy 1e-6', { mode: 'accuracy', tolerance: 1e-6 }],
+  ['reversible', { mode: 'reversible' }],
+];
+
+function bulkRates(field: Float64Array): string[][] {
+  const mb = field.byteLength / 1e6;
+  const out = new Float64Array(field.length);
+  return MODES.map(([label, config]) => {
+    const input = { type: 'float64', shape, data: field } as const;
+    const spec = { type: 'float64', shape, config } as const;
+    const codec = bestSeconds(() => void decompress(compress(input, config).bytes, spec));
+    const a = new ZfpArray(shape, config);
+    const array = bestSeconds(() => {
+      a.write(field);
+      a.read(out);
+    });
+    return [label, (mb / codec).toFixed(1), (mb / array).toFixed(1), (codec / array).toFixed(2)];
+  });
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]): string => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const field = smoothField();
+console.log(`ZfpArray, ${n}³ float64, best of ${reps}\n`);
+console.log(`Element access at rate 16, ${ACCESSES} accesses per pass (set passes end with flush)`);
+console.log(table(['pattern', 'cache blocks', 'get M/s', 'set M/s'], accessRates(field)));
+console.log('\nBulk round trip (write + read) against the codec (compress + decompress), MB/s of float64 input');
+console.log(table(['mode', 'codec MB/s', 'array MB/s', 'array/codec'], bulkRates(field)));

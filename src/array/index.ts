@@ -1,0 +1,12 @@
+export * from './errors.ts';
+export type * from './representation.ts';
+export { float64Kind, float32Kind, bfloat16Kind, float16Kind, ieeeKinds } from './ieee.ts';
+export { zfpKind } from './zfp-representation.ts';
+export { zfpName, zfpConfigNamed } from './zfp-name.ts';
+export { kindNamed } from './kinds.ts';
+export { ZfpArray } from './zfp-array.ts';
+export type { BlockInfo, FieldSource, ZfpArrayOptions, ZfpArrayType } from './zfp-array.ts';
+export { InlineField } from './inline-field.ts';
+export type { Advance } from './inline-field.ts';
+export { CompressionSummary } from './compression-stats.ts';
+export type { CompressionStats } from './compression-stats.ts';

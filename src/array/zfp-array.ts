@@ -1,0 +1,318 @@
+import type { NdArray } from 'ndarray';
+import { BitWriter } from '../zfp/bitstream.ts';
+import { gatherBlock, scatterBlock, type BlockPosition } from '../zfp/fast/gather.ts';
+import { BlockCodec, NO_EXPONENT, resolveParams, ZfpParameterError, type BlockStatsTable } from '../zfp/index.ts';
+import { checkExtent, layoutOf, type Layout } from '../zfp/layout.ts';
+import { isReversible } from '../zfp/params.ts';
+import type { Shape, StreamParams, ZfpConfig } from '../zfp/types.ts';
+import { copyBits } from './bit-range.ts';
+import { BlockCache, type BlockValues } from './block-cache.ts';
+import { BlockGrid } from './block-grid.ts';
+import { createBlockStore, maxBlockBits, type BlockStore } from './block-store.ts';
+import { blockStatsTable, CompressionSummary, type CompressionStats } from './compression-stats.ts';
+import { RepresentationRangeError, RepresentationShapeError } from './errors.ts';
+import { zfpName } from './zfp-name.ts';
+
+/** Scalar types a ZfpArray holds. */
+export type ZfpArrayType = 'float64' | 'float32';
+
+export interface ZfpArrayOptions {
+  /** Scalar type of the elements (default float64); float32 elements round on set and on bulk writes. */
+  readonly type?: ZfpArrayType;
+  /** Blocks the write-back cache holds (default 16); the least recently used is evicted. */
+  readonly cacheBlocks?: number;
+}
+
+/**
+ * A float64 field, or a strided ndarray view of one. NdArray shapes are slowest axis first,
+ * as NumPy and zfpy have them: a view of shape [nz, ny, nx] matches an array of shape [nx, ny, nz].
+ */
+export type FieldSource = Float64Array | NdArray<Float64Array>;
+
+/** One compressed block: where it lies in the array and in storage, and what its encoding kept. */
+export interface BlockInfo {
+  readonly index: number;
+  /** Coordinates of its first element, fastest axis first. */
+  readonly origin: readonly number[];
+  /** Valid elements per axis (1..4; fewer than 4 at the far edges). */
+  readonly extent: readonly number[];
+  readonly bitOffset: number;
+  readonly bits: number;
+  /** Common exponent, or null for blocks without one (all zero; reversible raw bits). */
+  readonly emax: number | null;
+  readonly planes: number;
+}
+
+const FLOAT32_MAX = (2 - 2 ** -23) * 2 ** 127;
+/** The largest float32 plus half an ulp: anything at least this large rounds to infinity. */
+const FLOAT32_OVERFLOW = (2 - 2 ** -24) * 2 ** 127;
+
+/**
+ * A 1D–4D array stored as independently compressed zfp blocks (see block-store.ts), read and
+ * written element by element through a write-back cache of decompressed blocks, or all at once
+ * at codec speed. Element reads see earlier writes; the compressed blocks change when a
+ * modified block leaves the cache or on flush(). Storage statistics describe the compressed
+ * blocks, so flush() first to have them include pending writes.
+ */
+export class ZfpArray {
+  readonly type: ZfpArrayType;
+  readonly shape: Shape;
+  readonly config: ZfpConfig;
+  readonly params: StreamParams;
+  /** The configuration's name, e.g. zfp-rate-16; used in error messages. */
+  readonly name: string;
+  private readonly grid: BlockGrid;
+  private readonly codec: BlockCodec;
+  /** The codec's block in the array's scalar type. */
+  private readonly block: BlockValues;
+  private readonly store: BlockStore;
+  private readonly table: BlockStatsTable;
+  private readonly cache: BlockCache;
+  /** Layout of one cache line, to pad partial blocks as zfp does before encoding them. */
+  private readonly lineLayout: Layout;
+  /** Block positions reused for the array's own contiguous layout and for cache lines. */
+  private readonly fieldAt: BlockPosition;
+  private readonly lineAt: BlockPosition;
+  /** One block's bits on their way into the store. */
+  private readonly scratch: BitWriter;
+  /** Lossy modes cannot hold NaN or ±Inf: values must be below this in magnitude. Null in reversible mode. */
+  private readonly limit: number | null;
+
+  constructor(shape: Shape, config: ZfpConfig, options: ZfpArrayOptions = {}) {
+    const type = options.type ?? 'float64';
+    if (type !== 'float64' && type !== 'float32') throw new ZfpParameterError(`a ZfpArray holds float64 or float32 values, not ${type}`);
+    const lines = options.cacheBlocks ?? 16;
+    if (!Number.isInteger(lines) || lines < 1) throw new ZfpParameterError(`cacheBlocks must be a positive integer, got ${lines}`);
+    this.grid = new BlockGrid(shape);
+    this.type = type;
+    this.shape = this.grid.shape;
+    this.config = config;
+    this.params = resolveParams(config, type, this.grid.dims);
+    this.name = type === 'float64' ? zfpName(config) : `${zfpName(config)}-float32`;
+    this.codec = new BlockCodec(type, this.grid.dims, this.params);
+    this.block = type === 'float64' ? this.codec.fblock : new Float32Array(this.codec.bits32.buffer);
+    this.store = createBlockStore(this.params, type, this.grid.dims, this.grid.blockCount);
+    this.table = blockStatsTable(this.grid.blockCount);
+    const size = this.grid.blockSize;
+    const values = type === 'float64' ? new Float64Array(lines * size) : new Float32Array(lines * size);
+    this.cache = new BlockCache(lines, this.grid.blockCount, size, values, {
+      decode: (block, into, base) => {
+        this.decode(block);
+        into.set(this.block, base);
+      },
+      encode: (block, from, base) => this.encodeLine(block, from, base),
+    });
+    this.lineLayout = layoutOf(this.shape.map(() => 4));
+    this.fieldAt = this.grid.positionIn(this.grid.layout);
+    this.lineAt = this.grid.positionIn(this.lineLayout);
+    this.scratch = new BitWriter(maxBlockBits(this.params, type, this.grid.dims) / 8);
+    this.limit = isReversible(this.params) ? null : type === 'float64' ? Infinity : FLOAT32_OVERFLOW;
+    // All zeros: every stride 0, so each element reads the one zero.
+    const zeros = layoutOf(this.shape, this.shape.map(() => 0));
+    this.encodeAll(new Float64Array(1), zeros, this.grid.positionIn(zeros));
+  }
+
+  get dims(): number {
+    return this.grid.dims;
+  }
+
+  /** Number of elements. */
+  get length(): number {
+    return this.grid.layout.count;
+  }
+
+  get blockCount(): number {
+    return this.grid.blockCount;
+  }
+
+  /** The element at `index` (fastest axis first, e.g. [i, j] with i along x). */
+  get(index: ArrayLike<number>): number {
+    const block = this.grid.locate(index);
+    return this.cache.values[this.cache.read(block) + this.grid.local]!;
+  }
+
+  /** Set the element at `index`; lossy modes refuse NaN and ±Inf (and float32 overflow) before changing anything. */
+  set(index: ArrayLike<number>, value: number): void {
+    const block = this.grid.locate(index);
+    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, this.grid.flat);
+    this.cache.values[this.cache.write(block) + this.grid.local] = value;
+  }
+
+  /** Compress every modified cached block into storage. */
+  flush(): void {
+    this.cache.flush();
+  }
+
+  /** Decompress the whole array into `target` (pending writes are flushed first). */
+  read(target: FieldSource): void {
+    this.cache.flush();
+    if (target instanceof Float64Array) this.decodeAll(this.checkLength(target, 'read into'), this.grid.layout, this.fieldAt);
+    else {
+      const layout = this.viewLayout(target, 'read into');
+      this.decodeAll(target.data, layout, this.grid.positionIn(layout));
+    }
+  }
+
+  /**
+   * Compress `source` as the array's new contents, block by block in zfp's stream order. Rejected
+   * values (NaN, ±Inf in lossy modes) throw RepresentationRangeError and leave the contents as they were.
+   */
+  write(source: FieldSource): void {
+    if (source instanceof Float64Array) this.encodeChecked(this.checkLength(source, 'write from'), this.grid.layout, this.fieldAt);
+    else {
+      const layout = this.viewLayout(source, 'write from');
+      this.encodeChecked(source.data, layout, this.grid.positionIn(layout));
+    }
+  }
+
+  /** Decode one block's 4^d values (padding included, x fastest) into `out`, from storage alone. */
+  readBlock(index: number, out: Float64Array): void {
+    this.checkBlock(index);
+    if (out.length !== this.grid.blockSize) throw new RepresentationShapeError(`a block holds ${this.grid.blockSize} values, output has ${out.length}`);
+    this.cache.flushBlock(index);
+    this.decode(index);
+    for (let i = 0; i < out.length; i++) out[i] = this.block[i]!;
+  }
+
+  /** Append one block's compressed bits to `writer` (whose buffer is zero from its position on). */
+  copyBlockBits(index: number, writer: BitWriter): void {
+    this.checkBlock(index);
+    this.cache.flushBlock(index);
+    const bits = this.store.bitLength(index);
+    copyBits(this.store.words, this.store.bitOffset(index), writer.words, writer.pos, bits);
+    writer.pos += bits;
+  }
+
+  /** The blocks in zfp's order (x fastest), after flushing pending writes. */
+  *blocks(): Generator<BlockInfo> {
+    this.flush();
+    for (let index = 0; index < this.grid.blockCount; index++) {
+      const origin = this.grid.origin(index);
+      const emax = this.table.emax[index]!;
+      yield {
+        index,
+        origin,
+        extent: origin.map((x, a) => Math.min(4, this.shape[a]! - x)),
+        bitOffset: this.store.bitOffset(index),
+        bits: this.store.bitLength(index),
+        emax: emax === NO_EXPONENT ? null : emax,
+        planes: this.table.planes[index]!,
+      };
+    }
+  }
+
+  /** Bytes of the compressed blocks (the index and the cache are not counted). */
+  get byteLength(): number {
+    return Math.ceil(this.store.payloadBits / 8);
+  }
+
+  get bitsPerValue(): number {
+    return this.store.payloadBits / this.length;
+  }
+
+  /** Uncompressed bytes (of the array's scalar type) over compressed bytes. */
+  get compressionRatio(): number {
+    return (this.length * this.bytesPerValue) / this.byteLength;
+  }
+
+  /** Size, ratio, and the plane and exponent ranges of the blocks as last encoded; refills `into` when given. */
+  stats(into: CompressionSummary = new CompressionSummary()): CompressionStats {
+    return into.update(this.table, this.store.payloadBits, this.length * this.bytesPerValue);
+  }
+
+  private get bytesPerValue(): number {
+    return this.type === 'float64' ? 8 : 4;
+  }
+
+  private decode(block: number): void {
+    this.codec.decodeFloat(this.store.reader(block));
+  }
+
+  private record(block: number, bits: number): void {
+    this.table.emax[block] = this.codec.emax;
+    this.table.planes[block] = this.codec.planes;
+    this.table.bits[block] = bits;
+  }
+
+  private decodeAll(data: Float64Array, layout: Layout, at: BlockPosition): void {
+    for (let b = 0; b < this.grid.blockCount; b++) {
+      this.decode(b);
+      this.grid.position(b, layout, at);
+      scatterBlock<BlockValues>(this.block, data, layout, at);
+    }
+  }
+
+  private encodeChecked(data: Float64Array, layout: Layout, at: BlockPosition): void {
+    if (this.limit !== null) this.checkValues(data, layout, this.limit);
+    this.cache.invalidate();
+    this.encodeAll(data, layout, at);
+  }
+
+  private encodeAll(data: Float64Array, layout: Layout, at: BlockPosition): void {
+    const { store, grid } = this;
+    store.start();
+    for (let b = 0; b < grid.blockCount; b++) {
+      grid.position(b, layout, at);
+      gatherBlock<BlockValues>(this.block, data, layout, at);
+      this.record(b, this.codec.encodeFloat(store.writer()));
+      store.commit(b);
+    }
+  }
+
+  /** Encode a cache line as `block`: pad its valid part as zfp does, then swap the block's bits in. */
+  private encodeLine(block: number, values: BlockValues, base: number): void {
+    const at = this.lineAt;
+    this.grid.position(block, this.grid.layout, at);
+    at.base = base;
+    gatherBlock<BlockValues>(this.block, values, this.lineLayout, at);
+    const w = this.scratch;
+    const bits = this.codec.encodeFloat(w);
+    this.store.replace(block, w.words, bits);
+    this.record(block, bits);
+    w.words.fill(0, 0, (w.pos >>> 5) + 1);
+    w.pos = 0;
+  }
+
+  private checkLength(values: Float64Array, verb: string): Float64Array {
+    if (values.length !== this.length) {
+      throw new RepresentationShapeError(`cannot ${verb} ${values.length} values: the array of shape [${this.shape.join(', ')}] has ${this.length}`);
+    }
+    return values;
+  }
+
+  /** The layout of an ndarray view of the array's shape (its axes reversed: slowest first). */
+  private viewLayout(view: NdArray<Float64Array>, verb: string): Layout {
+    const shape = [...view.shape].reverse();
+    if (!(view.data instanceof Float64Array) || shape.length !== this.dims || shape.some((n, a) => n !== this.shape[a])) {
+      throw new RepresentationShapeError(
+        `cannot ${verb} an ndarray of shape [${view.shape.join(', ')}]: expected a Float64Array view of shape [${[...this.shape].reverse().join(', ')}] (slowest axis first)`,
+      );
+    }
+    const layout = layoutOf(shape, [...view.stride].reverse(), view.offset);
+    checkExtent(layout, view.data.length);
+    return layout;
+  }
+
+  /** Throw for the first value (in x-fastest order) the mode cannot hold. */
+  private checkValues(data: Float64Array, layout: Layout, limit: number): void {
+    const [nx, ny, nz, nw] = layout.n;
+    const [sx, sy, sz, sw] = layout.s;
+    let flat = 0;
+    for (let w = 0; w < nw; w++)
+      for (let z = 0; z < nz; z++)
+        for (let y = 0; y < ny; y++) {
+          const row = layout.offset + w * sw + z * sz + y * sy;
+          for (let x = 0; x < nx; x++, flat++) if (!(Math.abs(data[row + x * sx]!) < limit)) this.reject(data[row + x * sx]!, flat);
+        }
+  }
+
+  private reject(value: number, flat: number): never {
+    throw new RepresentationRangeError(this.name, value, flat, this.type === 'float64' ? Number.MAX_VALUE : FLOAT32_MAX);
+  }
+
+  private checkBlock(index: number): void {
+    if (!(Number.isInteger(index) && index >= 0 && index < this.grid.blockCount)) {
+      throw new RepresentationShapeError(`block ${index} does not exist: the array has blocks 0..${this.grid.blockCount - 1}`);
+    }
+  }
+}

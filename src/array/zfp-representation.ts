@@ -1,0 +1,51 @@
+import { resolveParams } from '../zfp/index.ts';
+import type { Shape, ZfpConfig } from '../zfp/types.ts';
+import { RepresentationShapeError } from './errors.ts';
+import type { Representation, RepresentationKind } from './representation.ts';
+import type { CompressionStats } from './compression-stats.ts';
+import { ZfpArray } from './zfp-array.ts';
+import { zfpName } from './zfp-name.ts';
+
+/** A float64 field stored as a zfp-compressed array. */
+class ZfpRepresentation implements Representation {
+  readonly name: string;
+  readonly shape: Shape;
+  private readonly array: ZfpArray;
+
+  constructor(config: ZfpConfig, shape: Shape) {
+    // Whole fields only go in and out: one cache line is enough.
+    this.array = new ZfpArray(shape, config, { cacheBlocks: 1 });
+    this.name = this.array.name;
+    this.shape = this.array.shape;
+  }
+
+  store(values: Float64Array): CompressionStats {
+    this.checkLength(values.length, 'values');
+    this.array.write(values);
+    return this.array.stats();
+  }
+
+  load(out: Float64Array): void {
+    this.checkLength(out.length, 'an output of');
+    this.array.read(out);
+  }
+
+  bitsPerValue(): number {
+    return this.array.bitsPerValue;
+  }
+
+  private checkLength(length: number, what: string): void {
+    if (length !== this.array.length) {
+      throw new RepresentationShapeError(`${this.name} representation of shape [${this.shape.join(', ')}] holds ${this.array.length} values, got ${what} ${length}`);
+    }
+  }
+}
+
+/**
+ * zfp with one configuration as a representation, named as in results (zfp-rate-16, …).
+ * The configuration is checked here, so a bad one fails before any run starts.
+ */
+export function zfpKind(config: ZfpConfig): RepresentationKind {
+  resolveParams(config, 'float64', 1);
+  return { name: zfpName(config), create: (shape) => new ZfpRepresentation(config, shape) };
+}
