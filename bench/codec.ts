@@ -4,15 +4,9 @@
  *
  *   npx tsx bench/codec.ts [reps]      (default 3)
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { compress, decompress } from '../src/zfp/index.ts';
 import type { ZfpConfig } from '../src/zfp/types.ts';
-
-const BUILD = join(import.meta.dirname, 'build');
-const HARNESS = join(BUILD, 'libzfp-bench');
-const SOURCE = join(import.meta.dirname, 'libzfp-bench.c');
+import { bestSeconds, buildLibzfpHarness, runLibzfp } from './libzfp.ts';
 
 interface BenchField {
   readonly name: string;
@@ -52,27 +46,6 @@ function smoothField(name: string, shape: readonly number[]): BenchField {
   return { name, shape, data };
 }
 
-/** Compiles the libzfp peer; returns why not when the toolchain or headers are missing. */
-function buildHarness(): string | undefined {
-  if (!existsSync('/usr/include/zfp.h')) return 'zfp.h not found (install libzfp-dev, e.g. via scripts/setup.sh)';
-  mkdirSync(BUILD, { recursive: true });
-  const gcc = spawnSync('gcc', ['-O2', SOURCE, '-lzfp', '-lm', '-o', HARNESS], { encoding: 'utf8' });
-  if (gcc.error !== undefined) return `gcc not available (${gcc.error.message})`;
-  if (gcc.status !== 0) return `gcc failed: ${gcc.stderr.trim()}`;
-  return undefined;
-}
-
-function bestSeconds(reps: number, run: () => void): number {
-  run();
-  let best = Infinity;
-  for (let i = 0; i < reps; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, (performance.now() - start) / 1000);
-  }
-  return best;
-}
-
 function measureOurs(field: BenchField, mode: BenchMode, reps: number): Figures {
   const input = { type: 'float64', shape: field.shape, data: field.data } as const;
   let bytes: Uint8Array = new Uint8Array();
@@ -84,13 +57,8 @@ function measureOurs(field: BenchField, mode: BenchMode, reps: number): Figures 
 }
 
 function measureLibzfp(field: BenchField, mode: BenchMode, reps: number): Figures {
-  const raw = join(BUILD, `${field.name}.raw`);
-  if (!existsSync(raw)) writeFileSync(raw, new Uint8Array(field.data.buffer));
-  const stream = join(BUILD, `${field.name}.${mode.harness}.zfp`);
-  const run = spawnSync(HARNESS, [raw, 'f64', field.shape.join('x'), mode.harness, String(reps), stream], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`libzfp-bench failed: ${run.stderr.trim()}`);
-  const figures = JSON.parse(run.stdout) as { compress_mbs: number; decompress_mbs: number };
-  return { bytes: new Uint8Array(readFileSync(stream)), compressMBs: figures.compress_mbs, decompressMBs: figures.decompress_mbs };
+  const run = runLibzfp(field.name, field.data, field.shape, mode.harness, reps);
+  return { bytes: run.stream, compressMBs: run.compressMBs, decompressMBs: run.decompressMBs };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -103,7 +71,7 @@ const fixed = (value: number): string => value.toFixed(1);
 function main(): void {
   const reps = Number(process.argv[2] ?? 3);
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`reps must be a positive integer, got "${process.argv[2]}"`);
-  const missing = buildHarness();
+  const missing = buildLibzfpHarness();
   if (missing !== undefined) console.log(`libzfp peer skipped: ${missing}; printing our figures only.`);
   const fields = [smoothField('smooth3d-128', [128, 128, 128]), smoothField('smooth2d-1024', [1024, 1024])];
 
