@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests and benchmarks need on a fresh Debian machine:
-# node modules, and zfp 1.0 (tool + library) as the reference implementation.
+# node modules, zfp 1.0 (tool + library) as the reference implementation, and Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules/.bin ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
@@ -8,6 +8,8 @@ missing=()
 command -v zfp >/dev/null 2>&1 || missing+=(zfp)
 [ -f /usr/include/zfp.h ] || missing+=(libzfp-dev)
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+# The browser test opens the HTML reports in Debian's Chromium.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,5 +1,10 @@
 /** The `zfpwb` command-line program. */
 import { Command } from 'commander';
+import { addBenchCommand } from './bench.ts';
+import { addChooseCommand } from './choose.ts';
+import { addExperimentCommand } from './experiment.ts';
+import { addReportCommand } from './report.ts';
+import { addValidateCommand } from './validate.ts';
 import { runZfpTool } from './zfp-tool.ts';
 
 export function buildProgram(): Command {
@@ -17,6 +22,11 @@ export function buildProgram(): Command {
     .action((args: string[]) => {
       process.exitCode = runZfpTool(args);
     });
+  addExperimentCommand(program);
+  addValidateCommand(program);
+  addChooseCommand(program);
+  addReportCommand(program);
+  addBenchCommand(program);
   return program;
 }
 

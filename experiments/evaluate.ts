@@ -1,0 +1,102 @@
+/** A finished inline track, measured against its theorem: bounds per step and the run's summary. */
+import type { StepRecord } from '../solvers/runner.ts';
+import { chooseBeta } from '../theorems/index.ts';
+import type { BoundModel } from './bound-model.ts';
+import type { RepresentationSpec } from './configs.ts';
+import { stepK } from './local-error.ts';
+import type { BetaMin, RunSummary, StepResult } from './schema.ts';
+
+export interface TrackInput {
+  readonly spec: RepresentationSpec;
+  /** ZFP block dimension. */
+  readonly d: number;
+  readonly model: BoundModel | null;
+  readonly records: readonly StepRecord[];
+  /** Block sweeps compress inside a step: step k's bound uses that step's block norms (Theorem 3.16). */
+  readonly blockSweep: boolean;
+  /** ‖x̃_k − x*‖ per k for fixed-point problems. */
+  readonly fixedPointErrors?: ArrayLike<number>;
+}
+
+/** Norms and K_j as the theorems index them: j = 0..steps−1. */
+function theoremInputs({ spec, d, records, blockSweep }: TrackInput): { norms: Float64Array; K: Float64Array } | null {
+  const steps = records.length - 1;
+  const norms = new Float64Array(steps);
+  const K = new Float64Array(steps);
+  for (let j = 0; j < steps; j++) {
+    const r = blockSweep ? records[j + 1]! : records[j]!;
+    norms[j] = blockSweep ? r.maxBlockNorm! : r.stateNorm;
+    const k = stepK(spec, d, r.minPlanes, norms[j]!);
+    if (k === null) return null;
+    K[j] = k;
+  }
+  return { norms, K };
+}
+
+export interface Evaluated {
+  readonly steps: StepResult[];
+  readonly summary: RunSummary;
+}
+
+export function evaluateTrack(input: TrackInput): Evaluated {
+  const { records, model } = input;
+  const inputs = model ? theoremInputs(input) : null;
+  const posterior = inputs && model ? model.posterior(inputs.norms, inputs.K) : null;
+  const steps: StepResult[] = records.map((r, k) => ({
+    k: r.k,
+    zfpError: r.zfpError,
+    bound: posterior ? posterior.bound[k]! : null,
+    numericalError: r.numericalError,
+    roundoffError: r.roundoffError,
+    ratio: r.ratio,
+    minPlanes: r.minPlanes,
+    maxPlanes: r.maxPlanes,
+    stateNorm: input.blockSweep ? (r.maxBlockNorm ?? 0) : r.stateNorm,
+    ...(posterior?.boundConstantC && { boundConstantC: posterior.boundConstantC[k]! }),
+    ...(posterior?.boundLipschitz && { boundLipschitz: posterior.boundLipschitz[k]! }),
+    ...(input.fixedPointErrors && { fixedPointError: input.fixedPointErrors[k]! }),
+    ...(posterior?.fixedPointBound && { fixedPointBound: posterior.fixedPointBound[k]! }),
+  }));
+  return { steps, summary: summarize(steps, input, inputs) };
+}
+
+function violates(s: StepResult): boolean {
+  if (s.bound !== null && !(s.zfpError <= s.bound)) return true;
+  return s.fixedPointBound !== undefined && !(s.fixedPointError! <= s.fixedPointBound);
+}
+
+function betaMin(input: TrackInput, epsilon: number, norms: Float64Array | null, steps: number): BetaMin {
+  const { model } = input;
+  if (!model || !norms) return { kind: 'not-applicable', epsilon, lemma: '—', reason: 'no ZFP bound for this representation' };
+  const M = Math.max(0, ...norms);
+  if (!(epsilon > 0)) return { kind: 'not-applicable', epsilon, lemma: model.lemma, reason: 'the numerical error is zero' };
+  const choice = chooseBeta({ epsilon, d: input.d, type: 'float64', predict: (K) => model.prior(K, M, steps) });
+  return { kind: choice.kind, epsilon, lemma: model.lemma, beta: choice.beta, predicted: choice.predicted };
+}
+
+function summarize(steps: readonly StepResult[], input: TrackInput, inputs: { norms: Float64Array } | null): RunSummary {
+  const last = steps[steps.length - 1]!;
+  const violation = steps.find(violates);
+  const exceeds = steps.find((s) => s.zfpError > s.numericalError);
+  const bounds = steps.map((s) => s.bound).filter((b): b is number => b !== null);
+  return {
+    theorem: input.model?.theorem ?? null,
+    normHandling: input.model?.normHandling ?? null,
+    boundHeld: violation === undefined,
+    firstViolation: violation?.k ?? null,
+    zfpExceedsNumericalAt: exceeds?.k ?? null,
+    maxZfpError: Math.max(...steps.map((s) => s.zfpError)),
+    maxBound: bounds.length > 0 ? Math.max(...bounds) : null,
+    finalNumericalError: last.numericalError,
+    finalRatio: last.ratio,
+    minRatio: Math.min(...steps.map((s) => s.ratio)),
+    meanBitsPerValue: steps.reduce((a, s) => a + 64 / s.ratio, 0) / steps.length,
+    betaMin: betaMin(input, last.numericalError, inputs?.norms ?? null, steps.length - 1),
+  };
+}
+
+/** At most `max` steps for the JSON: every stride-th and the last (summaries use all steps). */
+export function thin<T extends { k: number }>(steps: readonly T[], max: number): T[] {
+  const stride = Math.max(1, Math.ceil(steps.length / max));
+  return steps.filter((s, i) => i % stride === 0 || i === steps.length - 1);
+}

@@ -1,0 +1,31 @@
+/** Every experiment by the name `zfpwb experiment` takes. */
+import { experiment as advection1d } from './advection1d.ts';
+import { experiment as advection2d } from './advection2d.ts';
+import { experiment as diffusion2d } from './diffusion2d.ts';
+import { experiment as diffusion3d } from './diffusion3d.ts';
+import { experiment as gaussSeidel } from './gauss-seidel.ts';
+import { experiment as poissonJacobi } from './poisson-jacobi.ts';
+import { experiment as precisionContours } from './precision-contours.ts';
+import { experiment as representations } from './representations.ts';
+import type { ExperimentName } from './schema.ts';
+import type { Experiment } from './simulation.ts';
+
+export const experiments: Readonly<Record<ExperimentName, Experiment>> = {
+  diffusion2d,
+  diffusion3d,
+  advection1d,
+  advection2d,
+  'poisson-jacobi': poissonJacobi,
+  'gauss-seidel': gaussSeidel,
+  'precision-contours': precisionContours,
+  representations,
+};
+
+export const experimentNames = Object.keys(experiments) as ExperimentName[];
+
+export function isExperimentName(name: string): name is ExperimentName {
+  return Object.hasOwn(experiments, name);
+}
+
+export type { Experiment, ExperimentOptions } from './simulation.ts';
+export type * from './schema.ts';

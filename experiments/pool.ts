@@ -1,0 +1,26 @@
+/** Where sweep tasks run: on worker threads (one configuration per task) or inline on this thread. */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { runTask, type Task, type TaskResult } from './task.ts';
+
+export interface TaskPool {
+  run(task: Task): Promise<TaskResult>;
+  close(): Promise<void>;
+}
+
+/** Runs each task on the calling thread (tests, and single-configuration commands). */
+export const inlinePool: TaskPool = {
+  run: async (task) => runTask(task),
+  close: async () => {},
+};
+
+/** A piscina pool with one thread per core. */
+export function workerPool(threads = availableParallelism()): TaskPool {
+  const piscina = new Piscina<Task, TaskResult>({
+    filename: new URL('./task-worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+  });
+  return { run: (task) => piscina.run(task), close: () => piscina.destroy() };
+}

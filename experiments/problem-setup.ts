@@ -1,0 +1,36 @@
+/** Solver parameters by problem name: defaults, the quick size, overrides, and the stability check. */
+import { problems } from '../solvers/index.ts';
+import type { Problem, ProblemDefinition, ProblemName } from '../solvers/problem.ts';
+import { SolverParameterError } from '../solvers/errors.ts';
+
+export type SolverParams = Record<string, unknown>;
+
+export function isProblemName(name: string): name is ProblemName {
+  return Object.hasOwn(problems, name);
+}
+
+export function definitionOf(name: string): ProblemDefinition<SolverParams> {
+  if (!isProblemName(name)) {
+    throw new SolverParameterError(`unknown solver "${name}": expected one of ${Object.keys(problems).join(', ')}`);
+  }
+  return problems[name] as unknown as ProblemDefinition<SolverParams>;
+}
+
+/** The problem's default or quick parameters with `overrides` on top (only keys the problem has). */
+export function solverParams(name: ProblemName, quick: boolean, overrides: SolverParams = {}): SolverParams {
+  const definition = definitionOf(name);
+  const base = quick ? definition.quick : definition.defaults;
+  for (const key of Object.keys(overrides)) {
+    if (!Object.hasOwn(base, key)) {
+      throw new SolverParameterError(`${name} has no parameter "${key}": expected one of ${Object.keys(base).join(', ')}`);
+    }
+  }
+  return { ...base, ...overrides };
+}
+
+/** Checks stability (throws UnstableParametersError naming the limit) and builds the problem. */
+export function createProblem(name: ProblemName, params: SolverParams): Problem {
+  const definition = definitionOf(name);
+  definition.checkStability(params);
+  return definition.create(params);
+}

@@ -1,0 +1,62 @@
+/**
+ * "Which representation, at how many bits per value?": ZFP in each mode against rounding every value
+ * to float32, bfloat16 or float16 (zfp reversible as the lossless reference), at equal storage.
+ */
+import type { ProblemName } from '../solvers/problem.ts';
+import { DEFAULT_SWEEP, QUICK_SWEEP, sweepSpecs, type RepresentationSpec, type Sweep } from './configs.ts';
+import type { ExperimentResult } from './schema.ts';
+import { sweepProblem, type Experiment, type ExperimentOptions, type SimulationSize } from './simulation.ts';
+
+export const PROBLEMS: readonly (ProblemName & ('diffusion2d' | 'advection2d'))[] = ['diffusion2d', 'advection2d'];
+
+const OTHERS: readonly RepresentationSpec[] = [
+  { mode: 'reversible' },
+  { mode: 'ieee', format: 'float32' },
+  { mode: 'ieee', format: 'bfloat16' },
+  { mode: 'ieee', format: 'float16' },
+];
+
+// Only the final error is plotted: a few steps per curve are enough in the JSON, and no reference run.
+const size = (sweep: Sweep): SimulationSize => ({ params: {}, sweep, referenceDigits: null, maxRecorded: 100 });
+
+export const defaults = { full: size(DEFAULT_SWEEP), quick: size(QUICK_SWEEP) };
+
+async function run(options: ExperimentOptions = {}): Promise<ExperimentResult> {
+  const started = performance.now();
+  const quick = options.quick ?? false;
+  const chosen = quick ? defaults.quick : defaults.full;
+  const specs = [...sweepSpecs(chosen.sweep), ...OTHERS];
+  // Both problems share the pool; progress counts the tasks of both.
+  const done = PROBLEMS.map(() => 0);
+  const totals = PROBLEMS.map(() => 0);
+  const sweeps = PROBLEMS.map((problem, i) =>
+    sweepProblem(
+      { problem, size: chosen, quick, specs },
+      {
+        ...options,
+        onProgress: (d, t) => {
+          done[i] = d;
+          totals[i] = t;
+          options.onProgress?.(done[0]! + done[1]!, totals[0]! + totals[1]!);
+        },
+      },
+    ),
+  );
+  const runs = (await Promise.all(sweeps)).flat();
+  return {
+    experiment: 'representations',
+    title: experiment.title,
+    description: experiment.description,
+    params: { size: quick ? 'quick' : 'full', problems: PROBLEMS, sweep: chosen.sweep, others: OTHERS },
+    runs,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+export const experiment: Experiment = {
+  name: 'representations',
+  title: 'Error against storage: ZFP modes and IEEE formats',
+  description:
+    'Final error each representation adds against the bits per value it stores, on 2D diffusion and 2D advection; each ZFP point comes with its bound.',
+  run,
+};

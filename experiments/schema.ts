@@ -1,0 +1,105 @@
+/** The results JSON of experiments.md: `{experiment, params, runs:[{config, steps, summary}]}`. */
+import type { RepresentationSpec } from './configs.ts';
+
+export type ExperimentName =
+  | 'diffusion2d'
+  | 'diffusion3d'
+  | 'advection1d'
+  | 'advection2d'
+  | 'poisson-jacobi'
+  | 'gauss-seidel'
+  | 'precision-contours'
+  | 'representations';
+
+/** One step of one configuration: the runner's measurements plus the theorem's bound. */
+export interface StepResult {
+  readonly k: number;
+  readonly zfpError: number;
+  /** The headline a-posteriori bound on zfpError; null for IEEE rounding. */
+  readonly bound: number | null;
+  readonly numericalError: number;
+  readonly roundoffError: number | null;
+  readonly ratio: number;
+  readonly minPlanes: number | null;
+  readonly maxPlanes: number | null;
+  /** ‖x̃_k‖∞ (for block sweeps: the largest block before compression, Theorem 3.16's Y_k). */
+  readonly stateNorm: number;
+  /** Power-bounded problems: Theorem 3.12 in the constant-C form. */
+  readonly boundConstantC?: number;
+  /** Power-bounded problems: Theorem 3.3, which grows geometrically when L > 1. */
+  readonly boundLipschitz?: number;
+  /** Fixed-point problems: ‖x̃_k − x*‖∞ and its Theorem 3.7 bound. */
+  readonly fixedPointError?: number;
+  readonly fixedPointBound?: number;
+}
+
+export type BetaMin =
+  | { readonly kind: 'feasible' | 'infeasible'; readonly epsilon: number; readonly lemma: string; readonly beta: number; readonly predicted: number }
+  | { readonly kind: 'not-applicable'; readonly epsilon: number; readonly lemma: string; readonly reason: string };
+
+export interface RunSummary {
+  /** The theorem behind `bound` and how its norms were matched; null without a ZFP bound. */
+  readonly theorem: string | null;
+  readonly normHandling: string | null;
+  /** zfpError ≤ bound (and fixedPointError ≤ fixedPointBound) at every step. */
+  readonly boundHeld: boolean;
+  readonly firstViolation: number | null;
+  /** First step where zfpError > numericalError, or null. */
+  readonly zfpExceedsNumericalAt: number | null;
+  readonly maxZfpError: number;
+  readonly maxBound: number | null;
+  readonly finalNumericalError: number;
+  readonly finalRatio: number;
+  readonly minRatio: number;
+  /** Storage averaged over the steps, 64 / ratio. */
+  readonly meanBitsPerValue: number;
+  /** β_min for ε = the final numerical error. */
+  readonly betaMin: BetaMin;
+}
+
+/** Theorem 3.9 against the measurement, per target ε (poisson-jacobi). */
+export interface ExtraIterationsRow {
+  readonly epsilon: number;
+  /** k(ε), k̃(ε): first iterations of the double and the compressed run with error ≤ ε. */
+  readonly kDouble: number | null;
+  readonly kCompressed: number | null;
+  readonly mActual: number | null;
+  /** null when δ ≥ E_k (no number of extra iterations reaches it). */
+  readonly mPred: number | null;
+}
+
+export interface RunConfig {
+  readonly representation: RepresentationSpec;
+  readonly label: string;
+  /** The problem this run solved (representations compares two). */
+  readonly problem: string;
+}
+
+export interface RunRecord {
+  readonly config: RunConfig;
+  readonly steps: StepResult[];
+  readonly summary: RunSummary;
+  readonly extraIterations?: ExtraIterationsRow[];
+}
+
+/** β_min over a grid (precision-contours). */
+export interface ContourGrid {
+  readonly lemma: string;
+  readonly xLabel: string;
+  readonly x: number[];
+  readonly y: number[];
+  /** z[i][j] at (x[j], y[i]): the continuous β of the closed form. */
+  readonly z: number[][];
+}
+
+export interface ExperimentResult {
+  readonly experiment: ExperimentName;
+  readonly title: string;
+  /** What the figures show (a sentence or two). */
+  readonly description: string;
+  readonly params: Record<string, unknown>;
+  readonly runs: RunRecord[];
+  readonly contours?: ContourGrid[];
+  /** How long the run took, milliseconds. */
+  readonly elapsedMs: number;
+}

@@ -1,0 +1,109 @@
+/** The shape every solver experiment shares: a sweep of configurations on one problem, plus its reference run. */
+import type { ProblemName } from '../solvers/problem.ts';
+import { sweepSpecs, type RepresentationSpec, type Sweep } from './configs.ts';
+import { inlinePool, type TaskPool } from './pool.ts';
+import { solverParams, type SolverParams } from './problem-setup.ts';
+import type { ExperimentName, ExperimentResult, RunRecord } from './schema.ts';
+import type { ReferenceTask, SimulationTask } from './task.ts';
+
+export interface ExperimentOptions {
+  /** The small size for tests and the headline. */
+  readonly quick?: boolean;
+  readonly pool?: TaskPool;
+  /** Called as tasks finish. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface Experiment {
+  readonly name: ExperimentName;
+  readonly title: string;
+  /** The paper figure it reproduces, and what it shows. */
+  readonly description: string;
+  run(options?: ExperimentOptions): Promise<ExperimentResult>;
+}
+
+/** What a solver experiment runs, at one size. */
+export interface SimulationSize {
+  readonly params: SolverParams;
+  readonly sweep: Sweep;
+  /** Digits of the decimal.js reference run, or null to skip it (too slow for long fixed-point runs). */
+  readonly referenceDigits: number | null;
+  /** Steps kept in the JSON per configuration. */
+  readonly maxRecorded: number;
+}
+
+export interface SimulationDefaults {
+  readonly full: SimulationSize;
+  readonly quick: SimulationSize;
+}
+
+/** Runs tasks on the pool, reporting progress as each finishes; results keep the tasks' order. */
+export async function runAll<T, R>(pool: TaskPool, tasks: readonly T[], onProgress?: (done: number, total: number) => void): Promise<R[]> {
+  let done = 0;
+  onProgress?.(0, tasks.length);
+  return Promise.all(
+    tasks.map(async (task) => {
+      const result = (await pool.run(task as never)) as R;
+      onProgress?.(++done, tasks.length);
+      return result;
+    }),
+  );
+}
+
+/** The reference's round-off joins every configuration's steps by k. */
+function withRoundoff(run: RunRecord, roundoff: readonly number[] | null): RunRecord {
+  if (!roundoff) return run;
+  return { ...run, steps: run.steps.map((s) => ({ ...s, roundoffError: roundoff[s.k] ?? null })) };
+}
+
+export interface SweepInput {
+  readonly problem: ProblemName;
+  readonly size: SimulationSize;
+  readonly quick: boolean;
+  readonly specs: readonly RepresentationSpec[];
+}
+
+/** Sweeps one problem: the reference first (the longest task), then one task per configuration. */
+export async function sweepProblem(input: SweepInput, options: ExperimentOptions): Promise<RunRecord[]> {
+  const { problem, size, specs } = input;
+  const params = solverParams(problem, input.quick, size.params);
+  const simulations: SimulationTask[] = specs.map((spec) => ({ type: 'simulation', problem, params, spec, maxRecorded: size.maxRecorded }));
+  const reference: ReferenceTask[] = size.referenceDigits === null ? [] : [{ type: 'reference', problem, params, digits: size.referenceDigits }];
+  const results = await runAll<ReferenceTask | SimulationTask, RunRecord | number[]>(options.pool ?? inlinePool, [...reference, ...simulations], options.onProgress);
+  const roundoff = reference.length > 0 ? (results[0] as number[]) : null;
+  return (results.slice(reference.length) as RunRecord[]).map((r) => withRoundoff(r, roundoff));
+}
+
+export interface SimulationExperimentDefinition {
+  readonly name: ExperimentName & ProblemName;
+  readonly title: string;
+  readonly description: string;
+  readonly defaults: SimulationDefaults;
+}
+
+/** A solver experiment: its problem's sweep at the chosen size, as a results object. */
+export function simulationExperiment(definition: SimulationExperimentDefinition): Experiment & { readonly defaults: SimulationDefaults } {
+  return {
+    ...definition,
+    run: async (options = {}) => {
+      const started = performance.now();
+      const quick = options.quick ?? false;
+      const size = quick ? definition.defaults.quick : definition.defaults.full;
+      const runs = await sweepProblem({ problem: definition.name, size, quick, specs: sweepSpecs(size.sweep) }, options);
+      return {
+        experiment: definition.name,
+        title: definition.title,
+        description: definition.description,
+        params: {
+          solver: definition.name,
+          size: quick ? 'quick' : 'full',
+          solverParams: solverParams(definition.name, quick, size.params),
+          sweep: size.sweep,
+          referenceDigits: size.referenceDigits,
+        },
+        runs,
+        elapsedMs: performance.now() - started,
+      };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/** A results object as a plain-text table: one row per configuration, the figures that say whether it worked. */
+import type { ExperimentResult, RunRecord } from './schema.ts';
+
+const e = (x: number | null): string => (x === null ? '—' : x === 0 ? '0' : x.toExponential(2));
+
+export const SUMMARY_COLUMNS = ['problem', 'config', 'max zfpError', 'max bound', 'final numErr', 'final ratio', 'min ratio', 'ZFP < numErr', 'bound held', 'β_min'] as const;
+
+function betaMinText(run: RunRecord): string {
+  const b = run.summary.betaMin;
+  if (b.kind === 'not-applicable') return '—';
+  return b.kind === 'feasible' ? String(b.beta) : `none (≥ ${e(b.predicted)})`;
+}
+
+export function summaryRows(result: ExperimentResult): string[][] {
+  return result.runs.map((run) => {
+    const s = run.summary;
+    return [
+      run.config.problem,
+      run.config.label,
+      e(s.maxZfpError),
+      e(s.maxBound),
+      e(s.finalNumericalError),
+      s.finalRatio.toFixed(2),
+      s.minRatio.toFixed(2),
+      s.zfpExceedsNumericalAt === null ? 'yes' : `no (k=${s.zfpExceedsNumericalAt})`,
+      s.maxBound === null ? '—' : s.boundHeld ? 'yes' : `NO (k=${s.firstViolation})`,
+      betaMinText(run),
+    ];
+  });
+}
+
+/** Columns padded to their widest cell. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function summaryTable(result: ExperimentResult): string {
+  return formatTable(SUMMARY_COLUMNS, summaryRows(result));
+}
+
+/** Configurations whose bound failed: each is a bug in a bound or in the codec. */
+export function violations(result: ExperimentResult): RunRecord[] {
+  return result.runs.filter((r) => !r.summary.boundHeld);
+}

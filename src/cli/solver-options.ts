@@ -1,0 +1,60 @@
+/** The options validate and choose share: which solver, its size and overrides, which ZFP mode. */
+import type { ProblemName } from '../../solvers/problem.ts';
+import type { RepresentationSpec } from '../../experiments/configs.ts';
+import { definitionOf, solverParams, type SolverParams } from '../../experiments/problem-setup.ts';
+import { CliUsageError } from './errors.ts';
+
+export type ZfpMode = 'precision' | 'rate' | 'accuracy';
+export const ZFP_MODES: readonly ZfpMode[] = ['precision', 'rate', 'accuracy'];
+
+export function parseMode(value: string): ZfpMode {
+  if (!(ZFP_MODES as readonly string[]).includes(value)) throw new CliUsageError(`--mode must be one of ${ZFP_MODES.join(', ')}, got "${value}"`);
+  return value as ZfpMode;
+}
+
+export function parseNumber(option: string, value: string, check: (x: number) => boolean, expected: string): number {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || !check(x)) throw new CliUsageError(`${option} must be ${expected}, got "${value}"`);
+  return x;
+}
+
+export const positiveInteger = (option: string, value: string): number =>
+  parseNumber(option, value, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
+
+/** The ZFP configuration `--mode M --param P` names. */
+export function parseSpec(mode: ZfpMode, param: string): RepresentationSpec {
+  switch (mode) {
+    case 'precision':
+      return { mode, precision: parseNumber('--param', param, (x) => Number.isInteger(x) && x >= 1 && x <= 64, 'an integer β in 1..64') };
+    case 'rate':
+      return { mode, rate: parseNumber('--param', param, (x) => x > 0 && x <= 64, 'a rate in (0, 64] bits per value') };
+    case 'accuracy':
+      return { mode, tolerance: parseNumber('--param', param, (x) => x > 0, 'a positive tolerance') };
+  }
+}
+
+/** Each problem's name for its step count. */
+const STEP_KEYS = ['steps', 'sweeps', 'maxIterations'] as const;
+
+export interface SolverChoice {
+  readonly problem: ProblemName;
+  readonly params: SolverParams;
+}
+
+/** `--solver S [--grid N] [--steps N] [--set key=value …]` on top of the solver's defaults. */
+export function solverChoice(solver: string, options: { grid?: string; steps?: string; set?: string[] }): SolverChoice {
+  definitionOf(solver);
+  const problem = solver as ProblemName;
+  const overrides: SolverParams = {};
+  for (const pair of options.set ?? []) {
+    const [key, value, ...rest] = pair.split('=');
+    if (!key || value === undefined || rest.length > 0) throw new CliUsageError(`--set takes key=value, got "${pair}"`);
+    overrides[key] = parseNumber(`--set ${key}`, value, () => true, 'a number');
+  }
+  if (options.grid !== undefined) overrides['n'] = positiveInteger('--grid', options.grid);
+  if (options.steps !== undefined) {
+    const key = STEP_KEYS.find((k) => Object.hasOwn(definitionOf(problem).defaults, k))!;
+    overrides[key] = positiveInteger('--steps', options.steps);
+  }
+  return { problem, params: solverParams(problem, false, overrides) };
+}

@@ -1,0 +1,67 @@
+/** `zfpwb validate`: one solver, one ZFP configuration, the measured error against the theorem's bound. */
+import type { Command } from 'commander';
+import { formatTable } from '../../experiments/summary.ts';
+import { runSimulation } from '../../experiments/task.ts';
+import type { RunRecord } from '../../experiments/schema.ts';
+import { createProblem } from '../../experiments/problem-setup.ts';
+import { createProgressBar } from '../../solvers/progress.ts';
+import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
+import { parseMode, parseSpec, solverChoice } from './solver-options.ts';
+
+interface ValidateOptions {
+  solver: string;
+  mode: string;
+  param: string;
+  steps?: string;
+  grid?: string;
+  set?: string[];
+  json?: boolean;
+}
+
+/** Rows printed: about a dozen evenly spaced steps, the first violation and the last step. */
+function sampleRows(run: RunRecord, count = 12): RunRecord['steps'] {
+  const steps = run.steps;
+  const stride = Math.max(1, Math.floor(steps.length / count));
+  const violation = run.summary.firstViolation;
+  return steps.filter((s, i) => i % stride === 0 || i === steps.length - 1 || s.k === violation);
+}
+
+const e = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toExponential(3));
+
+function printRun(run: RunRecord): void {
+  const rows = sampleRows(run).map((s) => [String(s.k), e(s.zfpError), e(s.bound), s.bound !== null && s.zfpError <= s.bound ? 'ok' : 'BROKEN', e(s.numericalError), s.ratio.toFixed(2), String(s.minPlanes ?? '—')]);
+  console.log(`${run.config.problem}, ${run.config.label}: ${run.summary.theorem} (norms: ${run.summary.normHandling})`);
+  console.log(formatTable(['k', 'zfpError', 'bound', '', 'numericalError', 'ratio', 'minPlanes'], rows));
+  const s = run.summary;
+  console.log(
+    s.boundHeld
+      ? `bound held at all ${run.steps[run.steps.length - 1]!.k + 1} steps (max error ${e(s.maxZfpError)}, max bound ${e(s.maxBound)})`
+      : `BOUND BROKEN first at step ${s.firstViolation}: a bug in the bound or in the codec`,
+  );
+}
+
+async function validate(options: ValidateOptions): Promise<void> {
+  const { problem, params } = solverChoice(options.solver, options);
+  const spec = parseSpec(parseMode(options.mode), options.param);
+  createProblem(problem, params); // refuses unstable settings before any output
+  const bar = options.json ? null : createProgressBar(`${problem} ${options.mode} ${options.param}`);
+  const run = runSimulation({ type: 'simulation', problem, params, spec, maxRecorded: Infinity }, bar?.update);
+  bar?.stop();
+  if (options.json) console.log(JSON.stringify({ runs: [run] }));
+  else printRun(run);
+  if (!run.summary.boundHeld) process.exitCode = EXIT_FAILED_CHECK;
+}
+
+export function addValidateCommand(program: Command): void {
+  program
+    .command('validate')
+    .description("run one solver inline with one ZFP configuration and check the theorem's bound at every step (exit 0 only if it held)")
+    .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
+    .requiredOption('--mode <mode>', 'precision, rate or accuracy')
+    .requiredOption('--param <value>', 'β (precision), bits per value (rate) or tolerance (accuracy)')
+    .option('--steps <n>', 'time steps, sweeps or maximum iterations')
+    .option('--grid <n>', 'grid points per side')
+    .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5')
+    .option('--json', 'print {runs:[{config, steps, summary}]} instead of the table')
+    .action(guarded('validate', validate));
+}

@@ -1,0 +1,21 @@
+/** Runs grouped by what they vary (β, rate, τ …), in the order a reader expects. */
+import { MODE_TITLES, type SpecMode } from '../../../experiments/configs.ts';
+import type { RunRecord } from '../../../experiments/schema.ts';
+
+export interface RunGroup {
+  readonly mode: SpecMode;
+  readonly title: string;
+  readonly runs: RunRecord[];
+}
+
+const ORDER: readonly SpecMode[] = ['precision', 'rate', 'accuracy', 'reversible', 'ieee'];
+
+export function groupByMode(runs: readonly RunRecord[]): RunGroup[] {
+  return ORDER.map((mode) => ({ mode, title: MODE_TITLES[mode], runs: runs.filter((r) => r.config.representation.mode === mode) })).filter(
+    (g) => g.runs.length > 0,
+  );
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,88 @@
+/** A results object as one self-contained HTML page: a short header, the figures, then the summary table. */
+import { formatTable, SUMMARY_COLUMNS, summaryRows, violations } from '../../experiments/summary.ts';
+import type { ExperimentResult } from '../../experiments/schema.ts';
+import { figuresFor } from './figures/index.ts';
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** JSON inside <script> must not close the element. */
+const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function verdict(result: ExperimentResult): string {
+  const bounded = result.runs.filter((r) => r.summary.maxBound !== null);
+  if (bounded.length === 0) return '';
+  const failed = violations(result);
+  return failed.length === 0
+    ? `The bound held at every step in all ${bounded.length} configurations.`
+    : `The bound FAILED in ${failed.length} of ${bounded.length} configurations (${failed.map((r) => r.config.label).join(', ')}): a bug in a bound or in the codec.`;
+}
+
+function summaryHtml(result: ExperimentResult): string {
+  if (result.runs.length === 0) return '';
+  const head = SUMMARY_COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+  const rows = summaryRows(result)
+    .map((r) => `<tr>${r.map((c) => `<td${c.startsWith('NO') ? ' class="bad"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<details><summary>Summary per configuration</summary><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></details>`;
+}
+
+const STYLE = `
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1d1d1f; background: #f6f7f9; }
+header { padding: 22px 32px 8px; }
+h1 { font-size: 22px; margin: 0 0 6px; }
+header p { margin: 4px 0; max-width: 980px; line-height: 1.45; }
+.meta { color: #666; font-size: 13px; }
+.verdict { font-weight: 600; }
+main { display: grid; grid-template-columns: repeat(auto-fit, minmax(620px, 1fr)); gap: 18px; padding: 12px 32px 32px; }
+figure { margin: 0; background: #fff; border-radius: 10px; box-shadow: 0 1px 3px rgba(0,0,0,.08); padding: 14px 14px 6px; }
+figure h2 { font-size: 16px; margin: 0 0 2px 6px; }
+figcaption { font-size: 13px; color: #555; margin: 0 0 4px 6px; }
+.plot { height: 480px; }
+details { margin: 0 32px 32px; background: #fff; border-radius: 10px; padding: 12px 16px; }
+table { border-collapse: collapse; font-size: 12.5px; margin-top: 8px; }
+th, td { padding: 3px 10px; text-align: left; border-bottom: 1px solid #eee; white-space: nowrap; }
+td.bad { color: #c00; font-weight: 700; }
+`;
+
+/** `plotly` is the minified plotly.js source, inlined so the page works offline. */
+export function renderReport(result: ExperimentResult, plotly: string): string {
+  const figures = figuresFor(result);
+  const blocks = figures
+    .map((f, i) => `<figure><h2>${escapeHtml(f.title)}</h2><figcaption>${escapeHtml(f.caption)}</figcaption><div class="plot" id="plot-${i}"></div></figure>`)
+    .join('\n');
+  const size = typeof result.params['size'] === 'string' ? `${result.params['size']} size · ` : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(result.title)}</title>
+<style>${STYLE}</style>
+<script>${plotly.replace(/<\/script/gi, '<\\/script')}</script>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(result.title)}</h1>
+<p>${escapeHtml(result.description)}</p>
+<p class="meta">${escapeHtml(boundLine(result))}</p>
+<p class="verdict">${escapeHtml(verdict(result))}</p>
+<p class="meta">${escapeHtml(`${size}${result.runs.length > 0 ? `${result.runs.length} configurations · ` : ''}computed in ${(result.elapsedMs / 1000).toFixed(1)} s · experiment "${result.experiment}"`)}</p>
+</header>
+<main>
+${blocks}
+</main>
+${summaryHtml(result)}
+<script id="figures" type="application/json">${scriptJson(figures)}</script>
+<script>
+const figures = JSON.parse(document.getElementById('figures').textContent);
+figures.forEach((f, i) => Plotly.newPlot('plot-' + i, f.data, f.layout, { responsive: true, displaylogo: false }));
+</script>
+</body>
+</html>
+`;
+}
+
+function boundLine(result: ExperimentResult): string {
+  const theorems = new Set(result.runs.map((r) => r.summary.theorem).filter((t) => t !== null));
+  const summary = result.runs.find((r) => r.summary.theorem)?.summary;
+  return summary && theorems.size === 1 ? `Bound: ${summary.theorem}. Norms: ${summary.normHandling}.` : '';
+}

@@ -1,0 +1,63 @@
+/** Every experiment's quick run: results that match the schema, and bounds above the measured error. */
+import { describe, expect, it } from 'vitest';
+import { experimentNames, experiments, type ExperimentResult, type StepResult } from '../../experiments/index.ts';
+import { inlinePool } from '../../experiments/pool.ts';
+
+const finiteOrNull = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x));
+
+function checkStep(s: StepResult): void {
+  expect(Number.isInteger(s.k) && s.k >= 0).toBe(true);
+  for (const field of ['zfpError', 'numericalError', 'ratio', 'stateNorm'] as const) expect(Number.isFinite(s[field]), field).toBe(true);
+  for (const field of ['bound', 'roundoffError', 'minPlanes', 'maxPlanes'] as const) expect(finiteOrNull(s[field]), field).toBe(true);
+  if (s.bound !== null) expect(s.zfpError).toBeLessThanOrEqual(s.bound);
+  if (s.fixedPointBound !== undefined) expect(s.fixedPointError!).toBeLessThanOrEqual(s.fixedPointBound);
+}
+
+/** The results survive JSON (what the report command reads back). */
+function roundTrip(result: ExperimentResult): ExperimentResult {
+  return JSON.parse(JSON.stringify(result)) as ExperimentResult;
+}
+
+describe('experiments, quick size', () => {
+  it.each(experimentNames.filter((n) => n !== 'precision-contours'))('%s: schema, and bound ≥ error at every step', async (name) => {
+    const result = roundTrip(await experiments[name].run({ quick: true, pool: inlinePool }));
+    expect(result).toMatchObject({ experiment: name, title: expect.any(String), params: expect.any(Object) });
+    expect(result.runs.length).toBeGreaterThan(0);
+    for (const run of result.runs) {
+      expect(run.config).toMatchObject({ representation: expect.any(Object), label: expect.any(String), problem: expect.any(String) });
+      expect(run.steps.length).toBeGreaterThan(1);
+      expect(run.steps[0]!.k).toBe(0);
+      run.steps.forEach(checkStep);
+      const s = run.summary;
+      expect(s.boundHeld, `${run.config.label}: bound broken at k=${s.firstViolation}`).toBe(true);
+      expect(s.minRatio).toBeLessThanOrEqual(s.finalRatio);
+      expect(s.finalNumericalError).toBe(run.steps[run.steps.length - 1]!.numericalError);
+      expect(['feasible', 'infeasible', 'not-applicable']).toContain(s.betaMin.kind);
+      if (run.config.representation.mode !== 'ieee') expect(s.maxBound).not.toBeNull();
+    }
+  });
+
+  it('diffusion2d records the double round-off from the decimal.js reference', async () => {
+    const result = await experiments.diffusion2d.run({ quick: true, pool: inlinePool });
+    const roundoff = result.runs[0]!.steps.map((s) => s.roundoffError);
+    expect(roundoff.every((r) => r !== null && r < 1e-13)).toBe(true);
+    expect(roundoff.some((r) => r! > 0)).toBe(true);
+  });
+
+  it('advection1d: Theorem 3.3 explodes where Theorem 3.12 stays useful', async () => {
+    const result = await experiments.advection1d.run({ quick: true, pool: inlinePool });
+    const last = result.runs[0]!.steps.at(-1)!;
+    expect(last.boundLipschitz!).toBeGreaterThan(100 * last.bound!);
+    expect(last.boundConstantC!).toBeGreaterThanOrEqual(last.bound!);
+  });
+
+  it('precision-contours: β_min falls as c_n κ grows', async () => {
+    const result = await experiments['precision-contours'].run({ quick: true });
+    expect(result.contours).toHaveLength(2);
+    for (const grid of result.contours!) {
+      const row = grid.z[Math.floor(grid.y.length / 2)]!;
+      expect(row[0]!).toBeGreaterThan(row[row.length - 1]!);
+      expect(grid.z).toHaveLength(grid.y.length);
+    }
+  });
+});
