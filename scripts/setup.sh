@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the tests and benchmarks need on a fresh Debian machine:
-# node modules, zfp 1.0 (tool + library) as the reference implementation, and Chromium.
+# Installs what the workbench needs on a fresh Debian machine: node modules, and for the tests and
+# benchmarks zfp 1.0 (tool + library, the reference implementation), gcc and Chromium.
+#   scripts/setup.sh          everything
+#   scripts/setup.sh --node   node modules only (enough to run the workbench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules/.bin ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
+[ "${1:-}" = --node ] && exit 0
 missing=()
 command -v zfp >/dev/null 2>&1 || missing+=(zfp)
 [ -f /usr/include/zfp.h ] || missing+=(libzfp-dev)

@@ -31,11 +31,7 @@ fi
 
 # --- tslab (npm devDependency) ----------------------------------------------------------------
 if [ ! -x node_modules/.bin/tslab ] || [ ! -x node_modules/.bin/tsx ]; then
-  if grep -q '"tslab"' package.json; then
-    npm install --no-audit --no-fund
-  else
-    npm install --save-dev --no-audit --no-fund tslab
-  fi
+  npm ci --no-audit --no-fund
 fi
 # The kernel spec starts the kernel as plain `tslab`, so it must be on PATH.
 export PATH="$PWD/node_modules/.bin:$PATH"
