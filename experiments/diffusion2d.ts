@@ -10,6 +10,6 @@ export const defaults: SimulationDefaults = {
 export const experiment = simulationExperiment({
   name: 'diffusion2d',
   title: '2D diffusion, FTCS (paper Figure 4)',
-  description: 'Heat equation on the periodic unit square from a near point source. Theorem 3.3 with L = 1 bounds the error inline compression adds; the ratio drops sharply while the source spreads, then recovers as the solution smooths.',
+  description: 'Heat equation on the periodic unit square from a near point source. Theorem 3.3 with L = 1 bounds the error inline compression adds. As the source spreads, the ratio of fixed accuracy drops sharply and then levels off, while that of fixed precision rises as the solution smooths.',
   defaults,
 });
