@@ -7,31 +7,12 @@
 import { ZfpArray } from '../src/array/zfp-array.ts';
 import { compress, decompress } from '../src/zfp/index.ts';
 import type { ZfpConfig } from '../src/zfp/types.ts';
+import { bestSeconds, smoothField } from './measure.ts';
 
 const n = Number(process.argv[2] ?? 128);
 const reps = Number(process.argv[3] ?? 3);
 const shape = [n, n, n];
 const ACCESSES = 1 << 20;
-
-/** A smooth float64 field, as bench/codec.ts uses. */
-function smoothField(): Float64Array {
-  const data = new Float64Array(n * n * n);
-  for (let z = 0, i = 0; z < n; z++)
-    for (let y = 0; y < n; y++)
-      for (let x = 0; x < n; x++, i++) data[i] = Math.sin(0.05 * x) * Math.cos(0.07 * y) + 0.5 * Math.sin(0.03 * (x + y + z)) + 0.01 * z;
-  return data;
-}
-
-function bestSeconds(run: () => void): number {
-  run();
-  let best = Infinity;
-  for (let i = 0; i < reps; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, (performance.now() - start) / 1000);
-  }
-  return best;
-}
 
 /** Coordinates (x, y, z interleaved) of the access patterns, drawn before timing. */
 function patterns(): Record<string, Int32Array> {
@@ -56,7 +37,7 @@ function accessRates(field: Float64Array): string[][] {
       const a = new ZfpArray(shape, { mode: 'rate', rate: 16 }, { cacheBlocks: lines });
       a.write(field);
       let sink = 0;
-      const get = bestSeconds(() => {
+      const get = bestSeconds(reps, () => {
         for (let i = 0; i < coords.length; i += 3) {
           index[0] = coords[i]!;
           index[1] = coords[i + 1]!;
@@ -64,7 +45,7 @@ function accessRates(field: Float64Array): string[][] {
           sink += a.get(index);
         }
       });
-      const set = bestSeconds(() => {
+      const set = bestSeconds(reps, () => {
         for (let i = 0; i < coords.length; i += 3) {
           index[0] = coords[i]!;
           index[1] = coords[i + 1]!;
@@ -93,9 +74,9 @@ function bulkRates(field: Float64Array): string[][] {
   return MODES.map(([label, config]) => {
     const input = { type: 'float64', shape, data: field } as const;
     const spec = { type: 'float64', shape, config } as const;
-    const codec = bestSeconds(() => void decompress(compress(input, config).bytes, spec));
+    const codec = bestSeconds(reps, () => void decompress(compress(input, config).bytes, spec));
     const a = new ZfpArray(shape, config);
-    const array = bestSeconds(() => {
+    const array = bestSeconds(reps, () => {
       a.write(field);
       a.read(out);
     });
@@ -109,7 +90,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const field = smoothField();
+const field = smoothField(shape);
 console.log(`ZfpArray, ${n}³ float64, best of ${reps}\n`);
 console.log(`Element access at rate 16, ${ACCESSES} accesses per pass (set passes end with flush)`);
 console.log(table(['pattern', 'cache blocks', 'get M/s', 'set M/s'], accessRates(field)));

@@ -6,7 +6,8 @@
  */
 import { compress, decompress } from '../src/zfp/index.ts';
 import type { ZfpConfig } from '../src/zfp/types.ts';
-import { bestSeconds, buildLibzfpHarness, runLibzfp } from './libzfp.ts';
+import { buildLibzfpHarness, runLibzfp } from './libzfp.ts';
+import { bestSeconds, smoothField } from './measure.ts';
 
 interface BenchField {
   readonly name: string;
@@ -36,16 +37,6 @@ const MODES: readonly BenchMode[] = [
   { label: 'reversible', harness: 'reversible', config: { mode: 'reversible' } },
 ];
 
-/** A smooth float64 field (sums of low-frequency waves), like simulation output. */
-function smoothField(name: string, shape: readonly number[]): BenchField {
-  const [nx = 1, ny = 1, nz = 1] = shape;
-  const data = new Float64Array(nx * ny * nz);
-  for (let z = 0, i = 0; z < nz; z++)
-    for (let y = 0; y < ny; y++)
-      for (let x = 0; x < nx; x++, i++) data[i] = Math.sin(0.05 * x) * Math.cos(0.07 * y) + 0.5 * Math.sin(0.03 * (x + y + z)) + 0.01 * z;
-  return { name, shape, data };
-}
-
 function measureOurs(field: BenchField, mode: BenchMode, reps: number): Figures {
   const input = { type: 'float64', shape: field.shape, data: field.data } as const;
   let bytes: Uint8Array = new Uint8Array();
@@ -73,7 +64,10 @@ function main(): void {
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`reps must be a positive integer, got "${process.argv[2]}"`);
   const missing = buildLibzfpHarness();
   if (missing !== undefined) console.log(`libzfp peer skipped: ${missing}; printing our figures only.`);
-  const fields = [smoothField('smooth3d-128', [128, 128, 128]), smoothField('smooth2d-1024', [1024, 1024])];
+  const fields: BenchField[] = [
+    { name: 'smooth3d-128', shape: [128, 128, 128], data: smoothField([128, 128, 128]) },
+    { name: 'smooth2d-1024', shape: [1024, 1024], data: smoothField([1024, 1024]) },
+  ];
 
   console.log(`float64, best of ${reps} after one warm-up; MB/s = uncompressed MB (1e6 bytes) per second`);
   const header = ['field', 'mode', 'ratio', 'ours C', 'zfp C', 'C o/z', 'ours D', 'zfp D', 'D o/z', 'same bytes'];

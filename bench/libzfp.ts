@@ -37,15 +37,3 @@ export function runLibzfp(name: string, data: Float64Array, shape: readonly numb
   const figures = JSON.parse(run.stdout) as { compress_mbs: number; decompress_mbs: number };
   return { stream: new Uint8Array(readFileSync(stream)), compressMBs: figures.compress_mbs, decompressMBs: figures.decompress_mbs };
 }
-
-/** Best wall time of `reps` runs after one warm-up, in seconds. */
-export function bestSeconds(reps: number, run: () => void): number {
-  run();
-  let best = Infinity;
-  for (let i = 0; i < reps; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, (performance.now() - start) / 1000);
-  }
-  return best;
-}

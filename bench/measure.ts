@@ -1,0 +1,23 @@
+/** What the benchmarks share: the field they time and how they time it. */
+
+/** A smooth float64 field (sums of low-frequency waves), like simulation output; shape fastest axis first. */
+export function smoothField(shape: readonly number[]): Float64Array {
+  const [nx = 1, ny = 1, nz = 1] = shape;
+  const data = new Float64Array(nx * ny * nz);
+  for (let z = 0, i = 0; z < nz; z++)
+    for (let y = 0; y < ny; y++)
+      for (let x = 0; x < nx; x++, i++) data[i] = Math.sin(0.05 * x) * Math.cos(0.07 * y) + 0.5 * Math.sin(0.03 * (x + y + z)) + 0.01 * z;
+  return data;
+}
+
+/** Best wall time of `reps` runs after one warm-up, in seconds. */
+export function bestSeconds(reps: number, run: () => void): number {
+  run();
+  let best = Infinity;
+  for (let i = 0; i < reps; i++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, (performance.now() - start) / 1000);
+  }
+  return best;
+}
