@@ -222,7 +222,7 @@ export class BlockCodec {
   /** Reorder, inverse transform and scale decoded (uhi, ulo) in doubles (see lift-double.ts); false if it must be redone. */
   private inverseInDoubles(emax: number): boolean {
     const { fblock, size } = this;
-    invOrderToDouble(this.uhi, this.ulo, fblock, this.perm, size);
+    invOrderToDouble(this.uhi, this.ulo, fblock, this.perm, size, this.count.lowest >= 32);
     return invXformDouble(fblock, this.dims, !wrapImpossible(this.count.lowest), 2 ** (emax - 62));
   }
 

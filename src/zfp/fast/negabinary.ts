@@ -34,8 +34,16 @@ export function invOrder32(ulo: Int32Array, v: Int32Array, perm: Uint8Array, siz
   for (let i = 0; i < size; i++) v[perm[i]!] = ((ulo[i]! ^ NB) - NB) | 0;
 }
 
-/** v[perm[i]] = two's complement of negabinary ublock[i] as a double (exact below 2^53 significant bits). */
-export function invOrderToDouble(uhi: Int32Array, ulo: Int32Array, v: Float64Array, perm: Uint8Array, size: number): void {
+/**
+ * v[perm[i]] = two's complement of negabinary ublock[i] as a double (exact below 2^53
+ * significant bits). `highOnly`: the low words are all zero (no plane below 32 was coded).
+ */
+export function invOrderToDouble(uhi: Int32Array, ulo: Int32Array, v: Float64Array, perm: Uint8Array, size: number, highOnly: boolean): void {
+  if (highOnly) {
+    // With zero low words the low half of the difference is 0xaaaaaaaa − 0xaaaaaaaa: no borrow.
+    for (let i = 0; i < size; i++) v[perm[i]!] = (((uhi[i]! ^ NB) - NB) | 0) * 4294967296;
+    return;
+  }
   for (let i = 0; i < size; i++) {
     const t = ((ulo[i]! ^ NB) >>> 0) - 0xaaaaaaaa;
     const h = ((uhi[i]! ^ NB) - NB - (t < 0 ? 1 : 0)) | 0;
