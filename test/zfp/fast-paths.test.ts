@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { blockExponent, castToInts } from '../../src/zfp/fast/block-float.ts';
+import { doubleInverseExact, invXformDouble, wrapImpossible } from '../../src/zfp/fast/lift-double.ts';
+import { invXform64, fwdXform64 } from '../../src/zfp/fast/lift64.ts';
+import { castToSplit, fwdOrderSplit, fwdXformSplit } from '../../src/zfp/fast/lift-split.ts';
+import { fwdOrder64, invOrder64, invOrderToDouble } from '../../src/zfp/fast/negabinary.ts';
+import { sequencyPermutation } from '../../src/zfp/sequency.ts';
+import { traitsOf } from '../../src/zfp/traits.ts';
+
+// The bulk path computes float64 blocks in doubles where that is exact; the (hi, lo) int32-pair
+// path is the literal transcription of zfp's 64-bit integer code. These tests hold the two equal
+// on the blocks most likely to break the shortcuts: magnitudes at the edge of the 62-bit range.
+
+const t = traitsOf('float64');
+let seed = 2024;
+const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+
+/** Blocks whose largest magnitudes sit just below 2^emax, so the block-float integers approach ±2^62. */
+function edgeBlock(size: number, kind: number): Float64Array {
+  const x = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    const sign = kind === 1 ? (i % 2 ? -1 : 1) : random() < 0.5 ? -1 : 1;
+    const magnitude = kind === 2 ? random() : kind === 3 && random() < 0.3 ? 1e-9 * random() : 1 - 2 ** -53 * (1 + Math.floor(random() * 4));
+    x[i] = sign * magnitude;
+  }
+  return x;
+}
+
+describe('forward transform on (double, int32) splits', () => {
+  it('gives the same negabinary coefficients as the (hi, lo) transcription of zfp', () => {
+    for (let it = 0; it < 4000; it++) {
+      const d = 1 + (it % 4), size = 4 ** d, perm = sequencyPermutation(d);
+      const x = edgeBlock(size, it % 4);
+      const emax = blockExponent(x, size, t);
+      const a = new Float64Array(size), b = new Int32Array(size);
+      const fast = [new Int32Array(size), new Int32Array(size)] as const;
+      castToSplit(x, a, b, size, emax);
+      fwdXformSplit(a, b, d);
+      fwdOrderSplit(fast[0], fast[1], a, b, perm, size);
+      const hi = new Int32Array(size), lo = new Int32Array(size);
+      const exact = [new Int32Array(size), new Int32Array(size)] as const;
+      castToInts(x, hi, lo, size, emax, t);
+      fwdXform64(hi, lo, d);
+      fwdOrder64(exact[0], exact[1], hi, lo, perm, size);
+      expect(fast).toEqual(exact);
+    }
+  });
+});
+
+describe('inverse transform in doubles', () => {
+  it('equals the (hi, lo) transform on coefficients truncated as the coder leaves them, or declines', () => {
+    let checked = 0;
+    for (let it = 0; it < 4000; it++) {
+      const d = 1 + (it % 4), size = 4 ** d, perm = sequencyPermutation(d);
+      const x = edgeBlock(size, it % 4);
+      const emax = blockExponent(x, size, t);
+      const hi = new Int32Array(size), lo = new Int32Array(size), uhi = new Int32Array(size), ulo = new Int32Array(size);
+      castToInts(x, hi, lo, size, emax, t);
+      fwdXform64(hi, lo, d);
+      fwdOrder64(uhi, ulo, hi, lo, perm, size);
+      // Keep planes lowest..63, as a decoder does after coding 64 − lowest planes.
+      const lowest = 16 + Math.floor(random() * 48);
+      for (let i = 0; i < size; i++) {
+        if (lowest >= 32) {
+          ulo[i] = 0;
+          uhi[i] = lowest >= 64 ? 0 : uhi[i]! & (-1 << (lowest - 32));
+        } else {
+          ulo[i] = ulo[i]! & (-1 << lowest);
+        }
+      }
+      const s = 2 ** (emax - 62);
+      const v = new Float64Array(size);
+      invOrderToDouble(uhi, ulo, v, perm, size, lowest >= 32);
+      const done = doubleInverseExact(lowest, d) && invXformDouble(v, d, !wrapImpossible(lowest), s);
+      if (!done) continue;
+      invOrder64(uhi, ulo, hi, lo, perm, size);
+      invXform64(hi, lo, d);
+      const exact = Float64Array.from(hi, (h, i) => s * (h * 2 ** 32 + (lo[i]! >>> 0)));
+      expect(v).toEqual(exact);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
