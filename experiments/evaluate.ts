@@ -98,5 +98,5 @@ function summarize(steps: readonly StepResult[], input: TrackInput, inputs: { no
 /** At most `max` steps for the JSON: every stride-th and the last (summaries use all steps). */
 export function thin<T extends { k: number }>(steps: readonly T[], max: number): T[] {
   const stride = Math.max(1, Math.ceil(steps.length / max));
-  return steps.filter((s, i) => i % stride === 0 || i === steps.length - 1);
+  return steps.filter((_, i) => i % stride === 0 || i === steps.length - 1);
 }

@@ -52,7 +52,7 @@ function paddedSize(n: number): number {
 }
 
 /** Max-norm of the inverse of a 4×4 diagonal block, by solving for each unit vector. */
-function blockInverseNorm(lower: number[], upper: number[], denom: number[], c: number[], start: number): number {
+function blockInverseNorm(lower: number[], denom: number[], c: number[], start: number): number {
   const rowSums = new Float64Array(BLOCK_SIZE);
   for (let col = 0; col < BLOCK_SIZE; col++) {
     const y = new Float64Array(BLOCK_SIZE);
@@ -73,7 +73,7 @@ function blockDominance(n: number, r: number): { gamma: number; lambda: number }
   let gamma = 0;
   let lambda = 0;
   for (let start = 0; start < size; start += BLOCK_SIZE) {
-    const inverseNorm = blockInverseNorm(lower, upper, denom, c, start);
+    const inverseNorm = blockInverseNorm(lower, denom, c, start);
     // The only coupling entries are A[start][start−1] and A[end−1][end].
     const l = inverseNorm * Math.abs(lower[start]!);
     const u = inverseNorm * Math.abs(upper[start + BLOCK_SIZE - 1]!);

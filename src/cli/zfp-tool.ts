@@ -112,7 +112,7 @@ export function parseToolArgs(argv: readonly string[]): ToolOptions {
       case '-4': {
         const dims = Number(option[1]);
         const names = ['nx', 'ny', 'nz', 'nw'].slice(0, dims);
-        options.shape = names.map((name) => parseCount(take(option, `${dims} sizes (${names.join(' ')})`), option));
+        options.shape = names.map(() => parseCount(take(option, `${dims} sizes (${names.join(' ')})`), option));
         break;
       }
       case '-a':

@@ -1,5 +1,5 @@
 /** A results object as one self-contained HTML page: a short header, the figures, then the summary table. */
-import { formatTable, SUMMARY_COLUMNS, summaryRows, violations } from '../../experiments/summary.ts';
+import { SUMMARY_COLUMNS, summaryRows, violations } from '../../experiments/summary.ts';
 import type { ExperimentResult } from '../../experiments/schema.ts';
 import { figuresFor } from './figures/index.ts';
 

@@ -1,10 +1,10 @@
 import { BitReader, BitWriter, DEFAULT_WORD_BITS, type StreamWordBits } from './bitstream.ts';
-import { ZfpDataError, ZfpFormatError, ZfpParameterError } from './errors.ts';
+import { ZfpFormatError, ZfpParameterError } from './errors.ts';
 import { BlockCodec, NO_EXPONENT } from './fast/block-codec.ts';
 import { forEachBlock, gatherBlock, scatterBlock } from './fast/gather.ts';
 import { readHeader, writeHeader } from './header.ts';
 import { checkExtent, layoutOf, type Layout } from './layout.ts';
-import { isReversible, maximumSize, resolveParams } from './params.ts';
+import { maximumSize, resolveParams } from './params.ts';
 import type { Field, ScalarArray, ScalarType, Shape, StreamParams, ZfpConfig } from './types.ts';
 
 /** Per-block statistics of a whole field, in block order (x fastest). */
