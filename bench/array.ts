@@ -2,15 +2,15 @@
  * ZfpArray throughput: element access through the block cache, and bulk round trips next to
  * the codec's own compress + decompress on the same field (best of N passes after a warm-up).
  *
- *   npx tsx bench/array.ts [n] [reps]      (default 128³, 3 passes)
+ *   npx tsx bench/array.ts [reps] [n]      (default 3 passes, 128³)
  */
 import { ZfpArray } from '../src/array/zfp-array.ts';
 import { compress, decompress } from '../src/zfp/index.ts';
 import type { ZfpConfig } from '../src/zfp/types.ts';
 import { bestSeconds, smoothField } from './measure.ts';
 
-const n = Number(process.argv[2] ?? 128);
-const reps = Number(process.argv[3] ?? 3);
+const reps = Number(process.argv[2] ?? 3);
+const n = Number(process.argv[3] ?? 128);
 const shape = [n, n, n];
 const ACCESSES = 1 << 20;
 
