@@ -124,11 +124,7 @@ export class BlockCodec {
     this.emax = NO_EXPONENT;
     this.count.planes = 0;
     w.writeBit(0);
-    if (minbits > 1) {
-      w.pad(minbits - 1);
-      return minbits;
-    }
-    return 1;
+    return padTo(w, 1, minbits);
   }
 
   private decodeFloatLossy(r: BitReader): number {
@@ -156,11 +152,7 @@ export class BlockCodec {
     this.emax = NO_EXPONENT;
     this.count.planes = 0;
     this.fblock.fill(0);
-    if (minbits > 1) {
-      r.skip(minbits - 1);
-      return minbits;
-    }
-    return 1;
+    return skipTo(r, 1, minbits);
   }
 
   private encodeFloatReversible(w: BitWriter): number {
@@ -197,11 +189,7 @@ export class BlockCodec {
       this.emax = NO_EXPONENT;
       this.count.planes = 0;
       this.fblock.fill(0);
-      if (minbits > 1) {
-        r.skip(minbits - 1);
-        return minbits;
-      }
-      return 1;
+      return skipTo(r, 1, minbits);
     }
     if (r.readBit()) {
       this.emax = NO_EXPONENT;
@@ -243,11 +231,7 @@ export class BlockCodec {
   /** Code negabinary coefficients in (uhi, ulo), padding to minbits. */
   private encodePlanes(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
     const bits = this.coder.encode(w, maxbits, maxprec, this.uhi, this.ulo, this.size, this.traits.intprec, this.count);
-    if (bits < minbits) {
-      w.pad(minbits - bits);
-      return minbits;
-    }
-    return bits;
+    return padTo(w, bits, minbits);
   }
 
   private decodeInts(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
@@ -269,11 +253,7 @@ export class BlockCodec {
   /** Decode negabinary coefficients into (uhi, ulo), in sequency order. */
   private decodePlanes(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
     const bits = this.coder.decode(r, maxbits, maxprec, this.uhi, this.ulo, this.size, this.traits.intprec, this.count);
-    if (bits < minbits) {
-      r.skip(minbits - bits);
-      return minbits;
-    }
-    return bits;
+    return skipTo(r, bits, minbits);
   }
 
   private encodeIntsReversible(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
@@ -298,22 +278,14 @@ export class BlockCodec {
     prec = Math.max(Math.min(prec, maxprec), 1);
     w.writeBits(prec - 1, t.pbits);
     const bits = t.pbits + this.coder.encode(w, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count);
-    if (bits < minbits) {
-      w.pad(minbits - bits);
-      return minbits;
-    }
-    return bits;
+    return padTo(w, bits, minbits);
   }
 
   private decodeIntsReversible(r: BitReader, minbits: number, maxbits: number): number {
     const { hi, lo, uhi, ulo, perm, size } = this;
     const t = this.traits;
     const prec = r.readBits(t.pbits) + 1;
-    let bits = t.pbits + this.coder.decode(r, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count);
-    if (bits < minbits) {
-      r.skip(minbits - bits);
-      bits = minbits;
-    }
+    const bits = skipTo(r, t.pbits + this.coder.decode(r, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count), minbits);
     if (t.intprec === 64) {
       invOrder64(uhi, ulo, hi, lo, perm, size);
       revInvXform64(hi, lo, this.dims);
@@ -323,4 +295,18 @@ export class BlockCodec {
     }
     return bits;
   }
+}
+
+/** A block takes at least minbits bits: pad the stream with zeros up to that. */
+function padTo(w: BitWriter, bits: number, minbits: number): number {
+  if (bits >= minbits) return bits;
+  w.pad(minbits - bits);
+  return minbits;
+}
+
+/** The decoder's side of padTo: skip the padding. */
+function skipTo(r: BitReader, bits: number, minbits: number): number {
+  if (bits >= minbits) return bits;
+  r.skip(minbits - bits);
+  return minbits;
 }
