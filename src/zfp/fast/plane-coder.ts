@@ -1,5 +1,5 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
-import { coefficientsOf, coefficientsOfPair, planesOf, planesOfPair } from './transpose.ts';
+import { coefficientsOf, coefficientsOf16, coefficientsOfPair, planesOf, planesOf16, planesOfPair } from './transpose.ts';
 
 /*
  * zfp's embedded coder on negabinary coefficients held as 32-bit words
@@ -93,6 +93,10 @@ export class PlaneCoder {
       }
       return;
     }
+    if (size <= 16 && hi - lo <= 16) {
+      planesOf16(u, size, planes, first * MAX_WORDS, MAX_WORDS, lo - first, hi - first);
+      return;
+    }
     let g = 0;
     if (hi - lo <= 16) {
       for (; (g + 2) * 32 <= size; g += 2) planesOfPair(u, 32 * g, planes, first * MAX_WORDS + g, first * MAX_WORDS + g + 1, MAX_WORDS, lo - first, hi - first);
@@ -118,6 +122,10 @@ export class PlaneCoder {
           }
         }
       }
+      return;
+    }
+    if (size <= 16 && hi - lo <= 16) {
+      coefficientsOf16(planes, first * MAX_WORDS, MAX_WORDS, lo - first, hi - first, u, size);
       return;
     }
     let g = 0;

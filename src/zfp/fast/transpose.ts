@@ -71,3 +71,37 @@ export function coefficientsOfPair(planes: Int32Array, baseA: number, baseB: num
     u[first + 32 + i] = (v >>> 16) << lo;
   }
 }
+
+/*
+ * Blocks of at most 16 coefficients (1D, 2D) with at most 16 planes to move fit a 16×16 bit
+ * matrix: four rounds of eight swaps instead of five rounds of sixteen.
+ */
+
+/** Transpose the 16×16 bit matrix in the low halves of a[0..15] (row r, column c = bit 15 − c). */
+function transpose16(a: Int32Array): void {
+  let m = 0x00ff;
+  for (let j = 8; j !== 0; j >>>= 1, m ^= m << j) {
+    for (let k = 0; k < 16; k = (k + j + 1) & ~j) {
+      const t = (a[k]! ^ (a[k + j]! >>> j)) & m;
+      a[k]! ^= t;
+      a[k + j]! ^= t << j;
+    }
+  }
+}
+
+/** planesOf for count ≤ 16 coefficients and hi − lo ≤ 16 planes. */
+export function planesOf16(u: Int32Array, count: number, planes: Int32Array, base: number, stride: number, lo: number, hi: number): void {
+  const a = scratch;
+  for (let i = 0; i < 16; i++) a[15 - i] = i < count ? (u[i]! >>> lo) & 0xffff : 0;
+  transpose16(a);
+  for (let b = lo; b < hi; b++) planes[base + b * stride] = a[15 - (b - lo)]!;
+}
+
+/** Inverse of planesOf16 (planes below lo zero). */
+export function coefficientsOf16(planes: Int32Array, base: number, stride: number, lo: number, hi: number, u: Int32Array, count: number): void {
+  const a = scratch;
+  a.fill(0, 0, 16);
+  for (let b = lo; b < hi; b++) a[15 - (b - lo)] = planes[base + b * stride]!;
+  transpose16(a);
+  for (let i = 0; i < count; i++) u[i] = a[15 - i]! << lo;
+}
