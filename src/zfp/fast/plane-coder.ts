@@ -173,6 +173,34 @@ export class PlaneCoder {
     let n = 0;
     if (intprec === 64) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 64);
     if (kmin < 32) this.fillPlanes(ulo, size, 0, kmin, 32);
+    if (size <= 32) {
+      // One word per plane (1D and 2D blocks): the plane stays in a register.
+      for (let k = intprec; k-- > kmin; ) {
+        const x = this.planes[k * MAX_WORDS]!;
+        put(words, pos, x, n);
+        pos += n;
+        while (n < size) {
+          const rest = x >>> n;
+          if (rest === 0) {
+            pos++;
+            break;
+          }
+          setBit(words, pos++);
+          const j = n + ctz(rest);
+          if (j < size - 1) {
+            pos += j - n;
+            setBit(words, pos++);
+          } else {
+            pos += size - 1 - n;
+          }
+          n = j + 1;
+        }
+      }
+      w.pos = pos;
+      out.planes = intprec - kmin;
+      out.lowest = kmin;
+      return pos - start;
+    }
     for (let k = intprec; k-- > kmin; ) {
       const base = k * MAX_WORDS;
       this.putFirst(words, pos, base, n);
@@ -264,17 +292,34 @@ export class PlaneCoder {
     const start = r.pos;
     let pos = start;
     let n = 0;
-    for (let k = intprec; k-- > kmin; ) {
-      const base = k * MAX_WORDS;
-      this.getFirst(words, pos, base, n, size);
-      pos += n;
-      while (n < size && get(words, pos++, 1)) {
-        const z = zerosAt(words, pos, size - 1 - n);
-        pos += z;
-        n += z;
-        if (n < size - 1) pos++; // the one-bit that ended the run
-        planes[base + (n >> 5)]! |= 1 << (n & 31);
-        n++;
+    if (size <= 32) {
+      // One word per plane (1D and 2D blocks): the plane stays in a register.
+      for (let k = intprec; k-- > kmin; ) {
+        let m = get(words, pos, n);
+        pos += n;
+        while (n < size && get(words, pos++, 1)) {
+          const z = zerosAt(words, pos, size - 1 - n);
+          pos += z;
+          n += z;
+          if (n < size - 1) pos++;
+          m |= 1 << n;
+          n++;
+        }
+        planes[k * MAX_WORDS] = m;
+      }
+    } else {
+      for (let k = intprec; k-- > kmin; ) {
+        const base = k * MAX_WORDS;
+        this.getFirst(words, pos, base, n, size);
+        pos += n;
+        while (n < size && get(words, pos++, 1)) {
+          const z = zerosAt(words, pos, size - 1 - n);
+          pos += z;
+          n += z;
+          if (n < size - 1) pos++; // the one-bit that ended the run
+          planes[base + (n >> 5)]! |= 1 << (n & 31);
+          n++;
+        }
       }
     }
     this.assemble(uhi, ulo, size, intprec, kmin);
