@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { compress, decompress } from '../zfp/index.ts';
 import { ZfpError, ZfpFormatError, ZfpParameterError } from '../zfp/errors.ts';
+import { traitsOf, ZFP_MAX_BITS } from '../zfp/traits.ts';
 import type { ScalarArray, ScalarType, ZfpConfig } from '../zfp/types.ts';
 import { formatF, formatG } from './format-c.ts';
 
@@ -44,12 +45,8 @@ export class ToolUsageError extends Error {
   override name = 'ToolUsageError';
 }
 
-/** zfp_stream_set_params' defaults, which `-c` substitutes for 0. */
-const MAX_BITS = 16658;
-
 const TYPE_BY_NAME: Readonly<Record<string, ScalarType>> = { i32: 'int32', i64: 'int64', f32: 'float32', f64: 'float64' };
 const TYPE_LABEL: Readonly<Record<ScalarType, string>> = { int32: 'int32', int64: 'int64', float32: 'float', float64: 'double' };
-const TYPE_SIZE: Readonly<Record<ScalarType, number>> = { int32: 4, int64: 8, float32: 4, float64: 8 };
 
 export type ToolMode =
   | { kind: 'R' }
@@ -204,8 +201,8 @@ export function configFor(mode: ToolMode, type: ScalarType): ZfpConfig {
       return {
         mode: 'expert',
         minbits: mode.minbits,
-        maxbits: mode.maxbits === 0 ? MAX_BITS : mode.maxbits,
-        maxprec: mode.maxprec === 0 ? 8 * TYPE_SIZE[type] : mode.maxprec,
+        maxbits: mode.maxbits === 0 ? ZFP_MAX_BITS : mode.maxbits,
+        maxprec: mode.maxprec === 0 ? 8 * traitsOf(type).size : mode.maxprec,
         minexp: mode.minexp,
       };
   }
@@ -303,7 +300,7 @@ function execute(options: ToolOptions, io: ToolIO): void {
     const rawShape = shape!;
     const count = rawShape.reduce((a, b) => a * b, 1);
     const raw = readPath(io, inPath, 'raw input');
-    const rawSize = count * TYPE_SIZE[rawType];
+    const rawSize = count * traitsOf(rawType).size;
     if (raw.length < rawSize) throw new ToolUsageError(`raw input holds ${raw.length} bytes, but ${rawShape.join('x')} ${TYPE_LABEL[rawType]} values need ${rawSize}`);
     input = toScalars(rawType, raw.subarray(0, rawSize));
     try {
@@ -331,7 +328,7 @@ function execute(options: ToolOptions, io: ToolIO): void {
   if (!options.quiet) {
     const [nx = 1, ny = 1, nz = 1, nw = 1] = shape!;
     const count = nx * ny * nz * nw;
-    const raw = count * TYPE_SIZE[type!];
+    const raw = count * traitsOf(type!).size;
     const zfp = compressed.length;
     let line = `type=${TYPE_LABEL[type!]} nx=${nx} ny=${ny} nz=${nz} nw=${nw}`;
     line += ` raw=${raw} zfp=${zfp} ratio=${formatG(raw / zfp, 3)} rate=${formatG((8 * zfp) / count, 4)}`;
