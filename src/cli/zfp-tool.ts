@@ -198,6 +198,7 @@ export function configFor(mode: ToolMode, type: ScalarType): ZfpConfig {
     case 'a':
       return { mode: 'accuracy', tolerance: mode.tolerance };
     case 'c':
+      // As zfp's tool: maxbits 0 means no limit, maxprec 0 the type's full precision.
       return {
         mode: 'expert',
         minbits: mode.minbits,
