@@ -201,6 +201,44 @@ export class PlaneCoder {
       out.lowest = kmin;
       return pos - start;
     }
+    if (size === 64) {
+      // 3D blocks: the plane's two words stay in registers.
+      for (let k = intprec; k-- > kmin; ) {
+        const x0 = this.planes[k * MAX_WORDS]!, x1 = this.planes[k * MAX_WORDS + 1]!;
+        if (n <= 32) put(words, pos, x0, n);
+        else {
+          put(words, pos, x0, 32);
+          put(words, pos + 32, x1, n - 32);
+        }
+        pos += n;
+        while (n < 64) {
+          let j: number;
+          if (n < 32) {
+            const r0 = x0 & (-1 << n);
+            j = r0 !== 0 ? ctz(r0) : x1 !== 0 ? 32 + ctz(x1) : -1;
+          } else {
+            const r1 = x1 & (-1 << (n - 32));
+            j = r1 !== 0 ? 32 + ctz(r1) : -1;
+          }
+          if (j < 0) {
+            pos++;
+            break;
+          }
+          setBit(words, pos++);
+          if (j < 63) {
+            pos += j - n;
+            setBit(words, pos++);
+          } else {
+            pos += 63 - n;
+          }
+          n = j + 1;
+        }
+      }
+      w.pos = pos;
+      out.planes = intprec - kmin;
+      out.lowest = kmin;
+      return pos - start;
+    }
     for (let k = intprec; k-- > kmin; ) {
       const base = k * MAX_WORDS;
       this.putFirst(words, pos, base, n);
@@ -306,6 +344,24 @@ export class PlaneCoder {
           n++;
         }
         planes[k * MAX_WORDS] = m;
+      }
+    } else if (size === 64) {
+      // 3D blocks: the plane's two words stay in registers.
+      for (let k = intprec; k-- > kmin; ) {
+        let m0 = get(words, pos, n < 32 ? n : 32);
+        let m1 = n > 32 ? get(words, pos + 32, n - 32) : 0;
+        pos += n;
+        while (n < 64 && get(words, pos++, 1)) {
+          const z = zerosAt(words, pos, 63 - n);
+          pos += z;
+          n += z;
+          if (n < 63) pos++;
+          if (n < 32) m0 |= 1 << n;
+          else m1 |= 1 << (n - 32);
+          n++;
+        }
+        planes[k * MAX_WORDS] = m0;
+        planes[k * MAX_WORDS + 1] = m1;
       }
     } else {
       for (let k = intprec; k-- > kmin; ) {
