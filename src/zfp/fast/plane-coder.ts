@@ -40,6 +40,20 @@ function setBit(words: Uint32Array, pos: number): void {
   words[pos >>> 5]! |= 1 << (pos & 31);
 }
 
+/**
+ * After a positive group test at pos: the run of zeros from coefficient n up to the one-bit at j,
+ * and that one-bit unless j is the last coefficient (then it is implied). Returns the new position.
+ */
+function emitRun(words: Uint32Array, pos: number, n: number, j: number, size: number): number {
+  setBit(words, pos++);
+  if (j < size - 1) {
+    pos += j - n;
+    setBit(words, pos++);
+    return pos;
+  }
+  return pos + size - 1 - n;
+}
+
 /** Write n (0..32) bits of v at pos into a zeroed buffer. */
 function put(words: Uint32Array, pos: number, v: number, n: number): void {
   if (n === 0) return;
@@ -169,76 +183,74 @@ export class PlaneCoder {
     if (budgetBinds(maxbits, maxprec, size)) return this.encodeBudget(w, maxbits >>> 0, kmin, uhi, ulo, size, intprec, out);
     const words = w.words;
     const start = w.pos;
-    let pos = start;
-    let n = 0;
     if (intprec === 64) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 64);
     if (kmin < 32) this.fillPlanes(ulo, size, 0, kmin, 32);
-    if (size <= 32) {
-      // One word per plane (1D and 2D blocks): the plane stays in a register.
-      for (let k = intprec; k-- > kmin; ) {
-        const x = this.planes[k * MAX_WORDS]!;
-        put(words, pos, x, n);
-        pos += n;
-        while (n < size) {
-          const rest = x >>> n;
-          if (rest === 0) {
-            pos++;
-            break;
-          }
-          setBit(words, pos++);
-          const j = n + ctz(rest);
-          if (j < size - 1) {
-            pos += j - n;
-            setBit(words, pos++);
-          } else {
-            pos += size - 1 - n;
-          }
-          n = j + 1;
+    const end =
+      size <= 32 ? this.codeOneWord(words, start, kmin, intprec, size) : size === 64 ? this.codeTwoWords(words, start, kmin, intprec) : this.codeWords(words, start, kmin, intprec, size);
+    w.pos = end;
+    out.planes = intprec - kmin;
+    out.lowest = kmin;
+    return end - start;
+  }
+
+  /*
+   * The unconstrained plane loop in three shapes that differ only in how they find the next
+   * one-bit: 1D and 2D planes are one word, 3D planes two (both kept in registers), 4D planes
+   * eight (read from `planes`). Each returns the stream position after the last plane.
+   */
+
+  private codeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number): number {
+    let n = 0;
+    for (let k = intprec; k-- > kmin; ) {
+      const x = this.planes[k * MAX_WORDS]!;
+      put(words, pos, x, n);
+      pos += n;
+      while (n < size) {
+        const rest = x >>> n;
+        if (rest === 0) {
+          pos++; // negative group test
+          break;
         }
+        const j = n + ctz(rest);
+        pos = emitRun(words, pos, n, j, size);
+        n = j + 1;
       }
-      w.pos = pos;
-      out.planes = intprec - kmin;
-      out.lowest = kmin;
-      return pos - start;
     }
-    if (size === 64) {
-      // 3D blocks: the plane's two words stay in registers.
-      for (let k = intprec; k-- > kmin; ) {
-        const x0 = this.planes[k * MAX_WORDS]!, x1 = this.planes[k * MAX_WORDS + 1]!;
-        if (n <= 32) put(words, pos, x0, n);
-        else {
-          put(words, pos, x0, 32);
-          put(words, pos + 32, x1, n - 32);
-        }
-        pos += n;
-        while (n < 64) {
-          let j: number;
-          if (n < 32) {
-            const r0 = x0 & (-1 << n);
-            j = r0 !== 0 ? ctz(r0) : x1 !== 0 ? 32 + ctz(x1) : -1;
-          } else {
-            const r1 = x1 & (-1 << (n - 32));
-            j = r1 !== 0 ? 32 + ctz(r1) : -1;
-          }
-          if (j < 0) {
-            pos++;
-            break;
-          }
-          setBit(words, pos++);
-          if (j < 63) {
-            pos += j - n;
-            setBit(words, pos++);
-          } else {
-            pos += 63 - n;
-          }
-          n = j + 1;
-        }
+    return pos;
+  }
+
+  private codeTwoWords(words: Uint32Array, pos: number, kmin: number, intprec: number): number {
+    let n = 0;
+    for (let k = intprec; k-- > kmin; ) {
+      const x0 = this.planes[k * MAX_WORDS]!, x1 = this.planes[k * MAX_WORDS + 1]!;
+      if (n <= 32) put(words, pos, x0, n);
+      else {
+        put(words, pos, x0, 32);
+        put(words, pos + 32, x1, n - 32);
       }
-      w.pos = pos;
-      out.planes = intprec - kmin;
-      out.lowest = kmin;
-      return pos - start;
+      pos += n;
+      while (n < 64) {
+        let j: number;
+        if (n < 32) {
+          const r0 = x0 & (-1 << n);
+          j = r0 !== 0 ? ctz(r0) : x1 !== 0 ? 32 + ctz(x1) : -1;
+        } else {
+          const r1 = x1 & (-1 << (n - 32));
+          j = r1 !== 0 ? 32 + ctz(r1) : -1;
+        }
+        if (j < 0) {
+          pos++;
+          break;
+        }
+        pos = emitRun(words, pos, n, j, 64);
+        n = j + 1;
+      }
     }
+    return pos;
+  }
+
+  private codeWords(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number): number {
+    let n = 0;
     for (let k = intprec; k-- > kmin; ) {
       const base = k * MAX_WORDS;
       this.putFirst(words, pos, base, n);
@@ -246,23 +258,14 @@ export class PlaneCoder {
       while (n < size) {
         const j = this.nextOne(base, n, size);
         if (j < 0) {
-          pos++; // negative group test
+          pos++;
           break;
         }
-        setBit(words, pos++);
-        if (j < size - 1) {
-          pos += j - n;
-          setBit(words, pos++);
-        } else {
-          pos += size - 1 - n;
-        }
+        pos = emitRun(words, pos, n, j, size);
         n = j + 1;
       }
     }
-    w.pos = pos;
-    out.planes = intprec - kmin;
-    out.lowest = kmin;
-    return pos - start;
+    return pos;
   }
 
   private encodeBudget(w: BitWriter, maxbits: number, kmin: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
