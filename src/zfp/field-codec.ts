@@ -35,6 +35,11 @@ export type DecodeSpec =
   | { readonly header: true }
   | { readonly header?: false; readonly type: ScalarType; readonly shape: Shape; readonly config: ZfpConfig };
 
+export interface DecompressOptions {
+  /** Decode into this array (the field's scalar type and exact element count) instead of a new one. */
+  readonly into?: ScalarArray;
+}
+
 export interface Decompressed {
   readonly type: ScalarType;
   readonly shape: Shape;
@@ -134,8 +139,19 @@ function newArray(type: ScalarType, count: number): ScalarArray {
   }
 }
 
+/** The caller's output array, checked against the decoded field, or a new one. */
+function outputArray(type: ScalarType, count: number, into: ScalarArray | undefined): ScalarArray {
+  if (into === undefined) return newArray(type, count);
+  if (into?.constructor?.name !== ARRAY_OF[type] || into.length !== count) {
+    throw new ZfpParameterError(
+      `the output array must be a ${ARRAY_OF[type]} of ${count} elements, got ${into?.constructor?.name ?? typeof into}${into?.length === undefined ? '' : ` of ${into.length}`}`,
+    );
+  }
+  return into;
+}
+
 /** Decompress a zfp 1.0 stream, with its header or with the field and configuration given. */
-export function decompress(bytes: Uint8Array, spec: DecodeSpec): Decompressed {
+export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: DecompressOptions = {}): Decompressed {
   if (!(bytes instanceof Uint8Array)) throw new ZfpParameterError('compressed data must be a Uint8Array');
   const r = new BitReader(bytes);
   let type: ScalarType, shape: Shape, params: StreamParams;
@@ -159,7 +175,7 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec): Decompressed {
   }
   const codec = new BlockCodec(type, L.dims, params);
   const stats = statsTable(L.blocks);
-  const data = newArray(type, L.count);
+  const data = outputArray(type, L.count, options.into);
   const { fblock, hi, lo } = codec;
   if (type === 'float64') {
     forEachBlock(L, (b, i) => {

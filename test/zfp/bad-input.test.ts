@@ -141,6 +141,14 @@ describe('bad data arrays', () => {
     expectError(() => decompress(new Uint8Array(8), { type, shape: [4], config: { mode: 'reversible' } }), ZfpParameterError, /unknown scalar type "float16"/);
   });
 
+  it('an output array of the wrong class or length', () => {
+    const { field, config } = streams[0]!;
+    const bytes = compress(field, config).bytes;
+    const spec: DecodeSpec = { type: 'float64', shape: field.shape, config };
+    expectError(() => decompress(bytes, spec, { into: new Float32Array(63) }), ZfpParameterError, /must be a Float64Array of 63 elements, got Float32Array of 63/);
+    expectError(() => decompress(bytes, spec, { into: new Float64Array(64) }), ZfpParameterError, /must be a Float64Array of 63 elements, got Float64Array of 64/);
+  });
+
   it('compressed data that is not a Uint8Array', () => {
     expectError(() => decompress([1, 2, 3] as unknown as Uint8Array, { header: true }), ZfpParameterError, /compressed data must be a Uint8Array/);
   });

@@ -128,6 +128,24 @@ describe('round trip', () => {
   });
 });
 
+describe('decoding into a caller array', () => {
+  it('overwrites every element with what a fresh decode gives', () => {
+    const configs: ZfpConfig[] = [{ mode: 'rate', rate: 5 }, { mode: 'precision', precision: 20 }, { mode: 'reversible' }];
+    fc.assert(
+      fc.property(fieldCase({ min: -5, max: 5 }), fc.constantFrom(...configs), ({ type, shape, data }, config) => {
+        const packed = compress({ type, shape, data }, config);
+        const spec = { type, shape, config };
+        const fresh = decompress(packed.bytes, spec).data;
+        const into = type === 'float32' ? new Float32Array(data.length).fill(NaN) : new Float64Array(data.length).fill(NaN);
+        const out = decompress(packed.bytes, spec, { into });
+        expect(out.data).toBe(into);
+        expect(Array.from(into)).toEqual(Array.from(fresh as Float64Array));
+      }),
+      { numRuns: 100, seed: 16 },
+    );
+  });
+});
+
 describe('strided input', () => {
   it('gives the same bytes as the equivalent contiguous copy (negative and non-unit strides, offset)', () => {
     const arb = fc.record({ type: floatTypeArb, shape: shapeArb }).chain(({ type, shape }) =>
