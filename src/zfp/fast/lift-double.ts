@@ -1,5 +1,3 @@
-import { BLOCK_LINES } from './lines.ts';
-
 /*
  * zfp's inverse lifting in plain doubles, for blocks where that is exact.
  * Decoded coefficients are multiples of 2^kmin (kmin = lowest bit plane coded)
@@ -47,14 +45,12 @@ function maxAbs(v: Float64Array, n: number): number {
  * false if C would have wrapped around. `watch` checks every pass (see
  * above); without it only the outputs.
  */
-export function invXformDouble(v: Float64Array, dims: number, watch: boolean, s: number): boolean {
+export function invXformDouble(v: Float64Array, dims: number, watch: boolean, scale: number): boolean {
   const n = 1 << (2 * dims);
-  const axes = BLOCK_LINES[dims - 1]!;
-  for (let a = axes.length - 1; a >= 0; a--) {
+  for (let s = n >> 2; s > 0; s >>= 2) {
     if (watch && maxAbs(v, n) >= PASS_INPUT_LIMIT) return false;
-    const { starts, stride } = axes[a]!;
-    for (let i = 0; i < starts.length; i++) {
-      const p = starts[i]!, q = p + stride, r = p + 2 * stride, t = p + 3 * stride;
+    for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) {
+      const q = p + s, r = q + s, t = r + s;
       let x = v[p]!, y = v[q]!, z = v[r]!, w = v[t]!;
       // y += w >> 1; w -= y >> 1
       y += w * 0.5; w -= y * 0.5;
@@ -74,7 +70,7 @@ export function invXformDouble(v: Float64Array, dims: number, watch: boolean, s:
     const x = v[i]!;
     const a = Math.abs(x);
     if (a > m) m = a;
-    v[i] = x * s;
+    v[i] = x * scale;
   }
   return m < INT64_LIMIT;
 }

@@ -1,5 +1,3 @@
-import { BLOCK_LINES } from './lines.ts';
-
 /*
  * zfp's forward lifting on 64-bit integers held as v = a + b: a is a double
  * holding a multiple of 2^27, b an int32 in [0, 2^27). Sums act on both parts
@@ -41,9 +39,8 @@ function fwdLift(a: Float64Array, b: Int32Array, p: number, s: number): void {
 }
 
 export function fwdXformSplit(a: Float64Array, b: Int32Array, dims: number): void {
-  for (const { starts, stride } of BLOCK_LINES[dims - 1]!) {
-    for (let i = 0; i < starts.length; i++) fwdLift(a, b, starts[i]!, stride);
-  }
+  const n = 1 << (2 * dims);
+  for (let s = 1; s < n; s <<= 2) for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) fwdLift(a, b, p, s);
 }
 
 /** float64 block-float integers trunc(x · 2^(62 − emax)) as splits (finite scale only). */

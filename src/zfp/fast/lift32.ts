@@ -1,5 +1,3 @@
-import { BLOCK_LINES } from './lines.ts';
-
 /* zfp's lifting transforms on 32-bit integers, wrapping modulo 2^32 like the C code. */
 
 function fwdLift(v: Int32Array, p: number, s: number): void {
@@ -38,31 +36,23 @@ function revInvLift(v: Int32Array, p: number, s: number): void {
   v[p] = x; v[p + s] = y; v[p + 2 * s] = z; v[p + 3 * s] = w;
 }
 
-/* One loop per lift keeps each call site monomorphic, so the engine inlines the lift. */
+/* Lines and axis order as in lift64.ts. */
 export function fwdXform32(v: Int32Array, dims: number): void {
-  for (const { starts, stride } of BLOCK_LINES[dims - 1]!) {
-    for (let i = 0; i < starts.length; i++) fwdLift(v, starts[i]!, stride);
-  }
+  const n = 1 << (2 * dims);
+  for (let s = 1; s < n; s <<= 2) for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) fwdLift(v, p, s);
 }
 
 export function invXform32(v: Int32Array, dims: number): void {
-  const axes = BLOCK_LINES[dims - 1]!;
-  for (let a = axes.length - 1; a >= 0; a--) {
-    const { starts, stride } = axes[a]!;
-    for (let i = 0; i < starts.length; i++) invLift(v, starts[i]!, stride);
-  }
+  const n = 1 << (2 * dims);
+  for (let s = n >> 2; s > 0; s >>= 2) for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) invLift(v, p, s);
 }
 
 export function revFwdXform32(v: Int32Array, dims: number): void {
-  for (const { starts, stride } of BLOCK_LINES[dims - 1]!) {
-    for (let i = 0; i < starts.length; i++) revFwdLift(v, starts[i]!, stride);
-  }
+  const n = 1 << (2 * dims);
+  for (let s = 1; s < n; s <<= 2) for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) revFwdLift(v, p, s);
 }
 
 export function revInvXform32(v: Int32Array, dims: number): void {
-  const axes = BLOCK_LINES[dims - 1]!;
-  for (let a = axes.length - 1; a >= 0; a--) {
-    const { starts, stride } = axes[a]!;
-    for (let i = 0; i < starts.length; i++) revInvLift(v, starts[i]!, stride);
-  }
+  const n = 1 << (2 * dims);
+  for (let s = n >> 2; s > 0; s >>= 2) for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) revInvLift(v, p, s);
 }

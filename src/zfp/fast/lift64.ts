@@ -1,5 +1,3 @@
-import { BLOCK_LINES } from './lines.ts';
-
 /*
  * zfp's lifting transforms on 64-bit integers held as (hi, lo) int32 pairs:
  * hi is the signed upper word, lo the lower word's bits. Every operation wraps
@@ -104,33 +102,28 @@ function sub(hi: Int32Array, lo: Int32Array, i: number, j: number): void {
 }
 
 /*
- * One loop per lift (not a shared driver taking the lift as an argument) keeps
- * each call site monomorphic, so the engine inlines the lift.
+ * A block of n = 4^d values has its lines along the axis of stride s
+ * (1, 4, 16, 64) at p, p + s, p + 2s, p + 3s for p = o + i, o a multiple of 4s
+ * and 0 ≤ i < s. Forward transforms go x axis first, inverse ones z (or w)
+ * first. One loop per lift (not a shared driver taking the lift as an
+ * argument) keeps each call site monomorphic, so the engine inlines the lift.
  */
 export function fwdXform64(hi: Int32Array, lo: Int32Array, dims: number): void {
-  for (const { starts, stride } of BLOCK_LINES[dims - 1]!) {
-    for (let i = 0; i < starts.length; i++) fwdLift(hi, lo, starts[i]!, stride);
-  }
+  const n = 1 << (2 * dims);
+  for (let s = 1; s < n; s <<= 2) for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) fwdLift(hi, lo, p, s);
 }
 
 export function invXform64(hi: Int32Array, lo: Int32Array, dims: number): void {
-  const axes = BLOCK_LINES[dims - 1]!;
-  for (let a = axes.length - 1; a >= 0; a--) {
-    const { starts, stride } = axes[a]!;
-    for (let i = 0; i < starts.length; i++) invLift(hi, lo, starts[i]!, stride);
-  }
+  const n = 1 << (2 * dims);
+  for (let s = n >> 2; s > 0; s >>= 2) for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) invLift(hi, lo, p, s);
 }
 
 export function revFwdXform64(hi: Int32Array, lo: Int32Array, dims: number): void {
-  for (const { starts, stride } of BLOCK_LINES[dims - 1]!) {
-    for (let i = 0; i < starts.length; i++) revFwdLift(hi, lo, starts[i]!, stride);
-  }
+  const n = 1 << (2 * dims);
+  for (let s = 1; s < n; s <<= 2) for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) revFwdLift(hi, lo, p, s);
 }
 
 export function revInvXform64(hi: Int32Array, lo: Int32Array, dims: number): void {
-  const axes = BLOCK_LINES[dims - 1]!;
-  for (let a = axes.length - 1; a >= 0; a--) {
-    const { starts, stride } = axes[a]!;
-    for (let i = 0; i < starts.length; i++) revInvLift(hi, lo, starts[i]!, stride);
-  }
+  const n = 1 << (2 * dims);
+  for (let s = n >> 2; s > 0; s >>= 2) for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) revInvLift(hi, lo, p, s);
 }
