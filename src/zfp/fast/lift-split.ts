@@ -62,18 +62,9 @@ export function fwdOrderSplit(uhi: Int32Array, ulo: Int32Array, a: Float64Array,
     const p = perm[i]!;
     const ap = a[p]!;
     const ah = Math.floor(ap * INV_TWO32); // exact: a power-of-two scaling
-    let lo = b[p]! + (ap - ah * TWO32); // in (−2^31, 2^32 + 2^31)
-    let hi = ah;
-    if (lo < 0) {
-      lo += TWO32;
-      hi--;
-    } else if (lo >= TWO32) {
-      lo -= TWO32;
-      hi++;
-    }
-    // u = (v + 0xaaaa…) ^ 0xaaaa… on the (hi, lo) words of v
-    const t = lo + 0xaaaaaaaa;
-    uhi[i] = ((hi + NB + (t > 0xffffffff ? 1 : 0)) | 0) ^ NB;
-    ulo[i] = (t | 0) ^ NB;
+    // The low word plus the negabinary constant, before carrying into the high word (ToInt32 keeps it mod 2^32).
+    const low = b[p]! + (ap - ah * TWO32) + 0xaaaaaaaa;
+    uhi[i] = ((ah + Math.floor(low * INV_TWO32) + NB) | 0) ^ NB;
+    ulo[i] = (low | 0) ^ NB;
   }
 }
