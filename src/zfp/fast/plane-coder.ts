@@ -107,7 +107,7 @@ export class PlaneCoder {
       }
       return;
     }
-    if (size <= 16 && hi - lo <= 16) {
+    if (size <= 16) {
       planesOf16(u, size, planes, first * MAX_WORDS, MAX_WORDS, lo - first, hi - first);
       return;
     }
@@ -138,7 +138,7 @@ export class PlaneCoder {
       }
       return;
     }
-    if (size <= 16 && hi - lo <= 16) {
+    if (size <= 16) {
       coefficientsOf16(planes, first * MAX_WORDS, MAX_WORDS, lo - first, hi - first, u, size);
       return;
     }

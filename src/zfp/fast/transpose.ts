@@ -73,13 +73,14 @@ export function coefficientsOfPair(planes: Int32Array, baseA: number, baseB: num
 }
 
 /*
- * Blocks of at most 16 coefficients (1D, 2D) with at most 16 planes to move fit a 16×16 bit
- * matrix: four rounds of eight swaps instead of five rounds of sixteen.
+ * Blocks of at most 16 coefficients (1D, 2D) fit 16×16 bit matrices: planes lo … lo + 15 in the
+ * low halves of the words, planes lo + 16 … lo + 31 in the high halves. One transposition with
+ * doubled masks turns both at once, in four rounds of eight swaps instead of five of sixteen.
  */
 
-/** Transpose the 16×16 bit matrix in the low halves of a[0..15] (row r, column c = bit 15 − c). */
-function transpose16(a: Int32Array): void {
-  let m = 0x00ff;
+/** Transpose the two 16×16 bit matrices in the halves of a[0..15] (row r, column c = bit 15 − c of each half). */
+function transpose16x2(a: Int32Array): void {
+  let m = 0x00ff00ff;
   for (let j = 8; j !== 0; j >>>= 1, m ^= m << j) {
     for (let k = 0; k < 16; k = (k + j + 1) & ~j) {
       const t = (a[k]! ^ (a[k + j]! >>> j)) & m;
@@ -89,19 +90,30 @@ function transpose16(a: Int32Array): void {
   }
 }
 
-/** planesOf for count ≤ 16 coefficients and hi − lo ≤ 16 planes. */
+/** planesOf for count ≤ 16 coefficients (any lo … hi within the word). */
 export function planesOf16(u: Int32Array, count: number, planes: Int32Array, base: number, stride: number, lo: number, hi: number): void {
   const a = scratch;
-  for (let i = 0; i < 16; i++) a[15 - i] = i < count ? (u[i]! >>> lo) & 0xffff : 0;
-  transpose16(a);
-  for (let b = lo; b < hi; b++) planes[base + b * stride] = a[15 - (b - lo)]!;
+  for (let i = 0; i < 16; i++) {
+    const x = i < count ? u[i]! : 0;
+    a[15 - i] = ((x >>> lo) & 0xffff) | (lo < 16 ? (x >>> (lo + 16)) << 16 : 0);
+  }
+  transpose16x2(a);
+  for (let b = lo; b < hi; b++) {
+    const r = b - lo;
+    planes[base + b * stride] = r < 16 ? a[15 - r]! & 0xffff : a[31 - r]! >>> 16;
+  }
 }
 
 /** Inverse of planesOf16 (planes below lo zero). */
 export function coefficientsOf16(planes: Int32Array, base: number, stride: number, lo: number, hi: number, u: Int32Array, count: number): void {
   const a = scratch;
   a.fill(0, 0, 16);
-  for (let b = lo; b < hi; b++) a[15 - (b - lo)] = planes[base + b * stride]!;
-  transpose16(a);
-  for (let i = 0; i < count; i++) u[i] = a[15 - i]! << lo;
+  for (let b = lo; b < hi; b++) {
+    const r = b - lo;
+    if (r < 16) a[15 - r]! |= planes[base + b * stride]!;
+    else a[31 - r]! |= planes[base + b * stride]! << 16;
+  }
+  transpose16x2(a);
+  // Past bit 31 the high half is zero (hi ≤ 32), so the wrapped shift count does no harm.
+  for (let i = 0; i < count; i++) u[i] = ((a[15 - i]! & 0xffff) << lo) | ((a[15 - i]! >>> 16) << (lo + 16));
 }
