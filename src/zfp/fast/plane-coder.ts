@@ -398,11 +398,14 @@ export class PlaneCoder {
     let k = intprec;
     while (bits > 0 && k-- > kmin) {
       const base = k * MAX_WORDS;
-      const m = n < bits ? n : bits;
-      bits -= m;
-      this.getFirst(words, pos, base, m, size);
-      pos += m;
-      let complete = m === n;
+      const verbatim = n < bits ? n : bits;
+      bits -= verbatim;
+      // One-word planes (1D, 2D) stay in a register; wider ones are built in `planes`.
+      let m = 0;
+      if (size <= 32) m = get(words, pos, verbatim);
+      else this.getFirst(words, pos, base, verbatim, size);
+      pos += verbatim;
+      let complete = verbatim === n;
       let ended = false;
       while (bits > 0 && n < size) {
         bits--;
@@ -419,13 +422,15 @@ export class PlaneCoder {
           } else if (n < size - 1) {
             complete = false;
           }
-          planes[base + (n >> 5)]! |= 1 << (n & 31);
+          if (size <= 32) m |= 1 << n;
+          else planes[base + (n >> 5)]! |= 1 << (n & 31);
           n++;
         } else {
           ended = true;
           break;
         }
       }
+      if (size <= 32) planes[base] = m;
       if (complete && (ended || n === size)) count++;
     }
     const lowest = Math.max(k, kmin);
