@@ -10,7 +10,7 @@ import { castToSplit, fwdOrderSplit, fwdXformSplit } from './lift-split.ts';
 import { doubleInverseExact, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { PlaneCoder, type PlaneCount } from './plane-coder.ts';
-import { blockExponent, castFromInts, castToInts, reinterpretFromInts, reinterpretToInts, reversibleCast, scaleOverflows } from './block-float.ts';
+import { blockExponent, castFromInts, castToInts, pow2, reinterpretFromInts, reinterpretToInts, reversibleCast, scaleOverflows } from './block-float.ts';
 
 /** Marks "no common exponent" (all-zero block, integer type) in per-block statistics. */
 export const NO_EXPONENT = -32768;
@@ -211,7 +211,7 @@ export class BlockCodec {
   private inverseInDoubles(emax: number): boolean {
     const { fblock, size } = this;
     invOrderToDouble(this.uhi, this.ulo, fblock, this.perm, size, this.count.lowest >= 32);
-    return invXformDouble(fblock, this.dims, !wrapImpossible(this.count.lowest), 2 ** (emax - 62));
+    return invXformDouble(fblock, this.dims, !wrapImpossible(this.count.lowest), pow2(emax - 62));
   }
 
   private encodeInts(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {

@@ -39,6 +39,14 @@ export function blockExponent(x: Float64Array, n: number, t: ScalarTraits, finit
   return max > 0 ? Math.max(frexpExponent(max), 1 - t.ebias) : -t.ebias;
 }
 
+const POW2_BIAS = 1200;
+const POW2 = Float64Array.from({ length: 2 * POW2_BIAS + 1 }, (_, i) => 2 ** (i - POW2_BIAS));
+
+/** 2^e for an integer e, as `2 ** e` gives it (0 and Infinity beyond the double range), without a pow call per block. */
+export function pow2(e: number): number {
+  return e >= -POW2_BIAS && e <= POW2_BIAS ? POW2[e + POW2_BIAS]! : 2 ** e;
+}
+
 /** Does 2^(q − emax) overflow the scalar type? zfp 1.0 then feeds its transform the minimum integer. */
 export function scaleOverflows(emax: number, t: ScalarTraits): boolean {
   return t.intprec - 2 - emax > t.ebias;
@@ -47,7 +55,7 @@ export function scaleOverflows(emax: number, t: ScalarTraits): boolean {
 /** y_i = (Int)(s · x_i) with s = 2^(q − emax), into (hi, lo) or lo alone for 32-bit types. */
 export function castToInts(x: Float64Array, hi: Int32Array, lo: Int32Array, n: number, emax: number, t: ScalarTraits): void {
   if (t.intprec === 64) {
-    const s = 2 ** (62 - emax);
+    const s = pow2(62 - emax);
     for (let i = 0; i < n; i++) {
       const v = Math.trunc(s * x[i]!);
       if (v >= -9223372036854775808 && v < 9223372036854775808) {
@@ -60,7 +68,7 @@ export function castToInts(x: Float64Array, hi: Int32Array, lo: Int32Array, n: n
       }
     }
   } else {
-    const s = Math.fround(2 ** (30 - emax));
+    const s = Math.fround(pow2(30 - emax));
     for (let i = 0; i < n; i++) {
       const v = Math.trunc(Math.fround(s * x[i]!));
       lo[i] = v >= -2147483648 && v < 2147483648 ? v : -2147483648;
@@ -71,10 +79,10 @@ export function castToInts(x: Float64Array, hi: Int32Array, lo: Int32Array, n: n
 /** x_i = s · (Scalar)y_i with s = 2^(emax − q), rounding as the scalar type does. */
 export function castFromInts(hi: Int32Array, lo: Int32Array, x: Float64Array, n: number, emax: number, t: ScalarTraits): void {
   if (t.intprec === 64) {
-    const s = 2 ** (emax - 62);
+    const s = pow2(emax - 62);
     for (let i = 0; i < n; i++) x[i] = s * (hi[i]! * TWO32 + (lo[i]! >>> 0));
   } else {
-    const s = Math.fround(2 ** (emax - 30));
+    const s = Math.fround(pow2(emax - 30));
     for (let i = 0; i < n; i++) x[i] = Math.fround(s * Math.fround(lo[i]!));
   }
 }
@@ -92,12 +100,12 @@ export function reversibleCast(x: Float64Array, hi: Int32Array, lo: Int32Array, 
   }
   castToInts(x, hi, lo, n, emax, t);
   if (t.intprec === 64) {
-    const s = 2 ** (emax - 62);
+    const s = pow2(emax - 62);
     for (let i = 0; i < n; i++) {
       if (!Object.is(s * (hi[i]! * TWO32 + (lo[i]! >>> 0)), x[i])) return false;
     }
   } else {
-    const s = Math.fround(2 ** (emax - 30));
+    const s = Math.fround(pow2(emax - 30));
     for (let i = 0; i < n; i++) {
       if (!Object.is(Math.fround(s * Math.fround(lo[i]!)), x[i])) return false;
     }

@@ -1,3 +1,5 @@
+import { pow2 } from './block-float.ts';
+
 /*
  * zfp's forward lifting on 64-bit integers held as v = a + b: a is a double
  * holding a multiple of 2^27, b an int32 in [0, 2^27). Sums act on both parts
@@ -45,7 +47,7 @@ export function fwdXformSplit(a: Float64Array, b: Int32Array, dims: number): voi
 
 /** float64 block-float integers trunc(x · 2^(62 − emax)) as splits (finite scale only). */
 export function castToSplit(x: Float64Array, a: Float64Array, b: Int32Array, n: number, emax: number): void {
-  const s = 2 ** (62 - emax);
+  const s = pow2(62 - emax);
   for (let i = 0; i < n; i++) {
     const v = Math.trunc(s * x[i]!);
     const high = Math.floor(v * INV_SPLIT) * SPLIT; // not v % 2^27: a double remainder is a slow library call
