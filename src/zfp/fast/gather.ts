@@ -3,10 +3,12 @@ import type { Layout } from '../layout.ts';
 /** Values of one block: valid extents (1..4 per axis) and the element index of its first value. */
 export interface BlockPosition {
   base: number;
-  /** All 4^d values inside the field; then element i of the block is at base + offsets[i]. */
+  /** All 4^d values inside the field; then row r of the block (4 values along x) starts at base + rows[r]. */
   full: boolean;
-  /** Element offsets of a full block's values from its first one (x fastest), for the layout's strides. */
-  readonly offsets: Int32Array;
+  /** Element offsets of a full block's rows from its first value, for the layout's strides. */
+  readonly rows: Int32Array;
+  /** Element stride along x. */
+  readonly sx: number;
   mx: number;
   my: number;
   mz: number;
@@ -24,8 +26,14 @@ export type Read = (i: number) => number;
 export function gatherBlock<T extends { [i: number]: number }>(q: T, src: T, L: Layout, b: BlockPosition): void {
   const { base, mx, my, mz, mw } = b;
   if (b.full) {
-    const off = b.offsets;
-    for (let i = 0; i < off.length; i++) q[i] = src[base + off[i]!]!;
+    const { rows, sx } = b;
+    for (let r = 0, i = 0; r < rows.length; r++, i += 4) {
+      const p = base + rows[r]!;
+      q[i] = src[p]!;
+      q[i + 1] = src[p + sx]!;
+      q[i + 2] = src[p + 2 * sx]!;
+      q[i + 3] = src[p + 3 * sx]!;
+    }
     return;
   }
   const [sx, sy, sz, sw] = L.s;
@@ -74,8 +82,14 @@ function padLine<T extends { [i: number]: number }>(p: T, i: number, n: number, 
 export function scatterBlock<T extends { [i: number]: number }>(q: T, dst: T, L: Layout, b: BlockPosition): void {
   const { base, mx, my, mz, mw } = b;
   if (b.full) {
-    const off = b.offsets;
-    for (let i = 0; i < off.length; i++) dst[base + off[i]!] = q[i]!;
+    const { rows, sx } = b;
+    for (let r = 0, i = 0; r < rows.length; r++, i += 4) {
+      const p = base + rows[r]!;
+      dst[p] = q[i]!;
+      dst[p + sx] = q[i + 1]!;
+      dst[p + 2 * sx] = q[i + 2]!;
+      dst[p + 3 * sx] = q[i + 3]!;
+    }
     return;
   }
   const [sx, sy, sz, sw] = L.s;
@@ -89,14 +103,12 @@ export function scatterBlock<T extends { [i: number]: number }>(q: T, dst: T, L:
       }
 }
 
-/** A block position to reuse for fields of layout L (its full-block offsets follow L's strides). */
+/** A block position to reuse for fields of layout L (its full-block row offsets follow L's strides). */
 export function blockPosition(L: Layout): BlockPosition {
   const [sx, sy, sz, sw] = L.s;
-  const offsets = new Int32Array(4 ** L.dims);
-  for (let i = 0; i < offsets.length; i++) {
-    offsets[i] = (i & 3) * sx + ((i >> 2) & 3) * sy + ((i >> 4) & 3) * sz + ((i >> 6) & 3) * sw;
-  }
-  return { base: 0, full: false, offsets, mx: 0, my: 0, mz: 0, mw: 0 };
+  const rows = new Int32Array(4 ** (L.dims - 1));
+  for (let r = 0; r < rows.length; r++) rows[r] = (r & 3) * sy + ((r >> 2) & 3) * sz + ((r >> 4) & 3) * sw;
+  return { base: 0, full: false, rows, sx, mx: 0, my: 0, mz: 0, mw: 0 };
 }
 
 /** Point b at the block whose first value has element coordinates (x, y, z, w) in a field of layout L. */
