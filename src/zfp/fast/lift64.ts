@@ -72,33 +72,41 @@ function invLift(hi: Int32Array, lo: Int32Array, p: number, s: number): void {
   hi[p + 3 * s] = wh; lo[p + 3 * s] = wl;
 }
 
-/** Reversible (integer-exact) forward lift: differences of increasing order. */
+/** Reversible (integer-exact) forward lift: differences of increasing order (x is kept). */
 function revFwdLift(hi: Int32Array, lo: Int32Array, p: number, s: number): void {
-  const a = p, b = p + s, c = p + 2 * s, d = p + 3 * s;
-  sub(hi, lo, d, c); sub(hi, lo, c, b); sub(hi, lo, b, a);
-  sub(hi, lo, d, c); sub(hi, lo, c, b);
-  sub(hi, lo, d, c);
+  let xh = hi[p]!, xl = lo[p]!;
+  let yh = hi[p + s]!, yl = lo[p + s]!;
+  let zh = hi[p + 2 * s]!, zl = lo[p + 2 * s]!;
+  let wh = hi[p + 3 * s]!, wl = lo[p + 3 * s]!;
+  let t: number;
+  // w -= z; z -= y; y -= x; w -= z; z -= y; w -= z
+  t = (wl >>> 0) - (zl >>> 0); wh = (wh - zh - (t < 0 ? 1 : 0)) | 0; wl = t | 0;
+  t = (zl >>> 0) - (yl >>> 0); zh = (zh - yh - (t < 0 ? 1 : 0)) | 0; zl = t | 0;
+  t = (yl >>> 0) - (xl >>> 0); yh = (yh - xh - (t < 0 ? 1 : 0)) | 0; yl = t | 0;
+  t = (wl >>> 0) - (zl >>> 0); wh = (wh - zh - (t < 0 ? 1 : 0)) | 0; wl = t | 0;
+  t = (zl >>> 0) - (yl >>> 0); zh = (zh - yh - (t < 0 ? 1 : 0)) | 0; zl = t | 0;
+  t = (wl >>> 0) - (zl >>> 0); wh = (wh - zh - (t < 0 ? 1 : 0)) | 0; wl = t | 0;
+  hi[p + s] = yh; lo[p + s] = yl;
+  hi[p + 2 * s] = zh; lo[p + 2 * s] = zl;
+  hi[p + 3 * s] = wh; lo[p + 3 * s] = wl;
 }
 
 function revInvLift(hi: Int32Array, lo: Int32Array, p: number, s: number): void {
-  const a = p, b = p + s, c = p + 2 * s, d = p + 3 * s;
-  add(hi, lo, d, c);
-  add(hi, lo, c, b); add(hi, lo, d, c);
-  add(hi, lo, b, a); add(hi, lo, c, b); add(hi, lo, d, c);
-}
-
-/** v[i] += v[j] */
-function add(hi: Int32Array, lo: Int32Array, i: number, j: number): void {
-  const t = (lo[i]! >>> 0) + (lo[j]! >>> 0);
-  hi[i] = (hi[i]! + hi[j]! + (t > 0xffffffff ? 1 : 0)) | 0;
-  lo[i] = t | 0;
-}
-
-/** v[i] -= v[j] */
-function sub(hi: Int32Array, lo: Int32Array, i: number, j: number): void {
-  const t = (lo[i]! >>> 0) - (lo[j]! >>> 0);
-  hi[i] = (hi[i]! - hi[j]! - (t < 0 ? 1 : 0)) | 0;
-  lo[i] = t | 0;
+  let xh = hi[p]!, xl = lo[p]!;
+  let yh = hi[p + s]!, yl = lo[p + s]!;
+  let zh = hi[p + 2 * s]!, zl = lo[p + 2 * s]!;
+  let wh = hi[p + 3 * s]!, wl = lo[p + 3 * s]!;
+  let t: number;
+  // w += z; z += y; w += z; y += x; z += y; w += z
+  t = (wl >>> 0) + (zl >>> 0); wh = (wh + zh + (t > 0xffffffff ? 1 : 0)) | 0; wl = t | 0;
+  t = (zl >>> 0) + (yl >>> 0); zh = (zh + yh + (t > 0xffffffff ? 1 : 0)) | 0; zl = t | 0;
+  t = (wl >>> 0) + (zl >>> 0); wh = (wh + zh + (t > 0xffffffff ? 1 : 0)) | 0; wl = t | 0;
+  t = (yl >>> 0) + (xl >>> 0); yh = (yh + xh + (t > 0xffffffff ? 1 : 0)) | 0; yl = t | 0;
+  t = (zl >>> 0) + (yl >>> 0); zh = (zh + yh + (t > 0xffffffff ? 1 : 0)) | 0; zl = t | 0;
+  t = (wl >>> 0) + (zl >>> 0); wh = (wh + zh + (t > 0xffffffff ? 1 : 0)) | 0; wl = t | 0;
+  hi[p + s] = yh; lo[p + s] = yl;
+  hi[p + 2 * s] = zh; lo[p + 2 * s] = zl;
+  hi[p + 3 * s] = wh; lo[p + 3 * s] = wl;
 }
 
 /*
