@@ -4,13 +4,15 @@
  */
 
 const NB = 0xaaaaaaaa | 0;
+/* Carries and borrows between the words come from floor(t / 2^32): branches on them mispredict on noisy low words. */
+const INV_TWO32 = 2 ** -32;
 
 /** ublock[i] = negabinary(iblock[perm[i]]) for 64-bit coefficients. */
 export function fwdOrder64(uhi: Int32Array, ulo: Int32Array, hi: Int32Array, lo: Int32Array, perm: Uint8Array, size: number): void {
   for (let i = 0; i < size; i++) {
     const p = perm[i]!;
     const t = (lo[p]! >>> 0) + 0xaaaaaaaa;
-    uhi[i] = ((hi[p]! + NB + (t > 0xffffffff ? 1 : 0)) | 0) ^ NB;
+    uhi[i] = ((hi[p]! + NB + Math.floor(t * INV_TWO32)) | 0) ^ NB;
     ulo[i] = (t | 0) ^ NB;
   }
 }
@@ -21,7 +23,7 @@ export function invOrder64(uhi: Int32Array, ulo: Int32Array, hi: Int32Array, lo:
     const p = perm[i]!;
     const xl = (ulo[i]! ^ NB) >>> 0;
     const t = xl - 0xaaaaaaaa;
-    hi[p] = ((uhi[i]! ^ NB) - NB - (t < 0 ? 1 : 0)) | 0;
+    hi[p] = ((uhi[i]! ^ NB) - NB + Math.floor(t * INV_TWO32)) | 0;
     lo[p] = t | 0;
   }
 }
@@ -46,7 +48,7 @@ export function invOrderToDouble(uhi: Int32Array, ulo: Int32Array, v: Float64Arr
   }
   for (let i = 0; i < size; i++) {
     const t = ((ulo[i]! ^ NB) >>> 0) - 0xaaaaaaaa;
-    const h = ((uhi[i]! ^ NB) - NB - (t < 0 ? 1 : 0)) | 0;
-    v[perm[i]!] = h * 4294967296 + (t < 0 ? t + 4294967296 : t);
+    const h = ((uhi[i]! ^ NB) - NB + Math.floor(t * INV_TWO32)) | 0;
+    v[perm[i]!] = h * 4294967296 + (t >>> 0);
   }
 }
