@@ -43,3 +43,16 @@ const PERMUTATIONS: readonly Uint8Array[] = ORDER.map(parse);
 export function sequencyPermutation(dims: number): Uint8Array {
   return PERMUTATIONS[dims - 1]!;
 }
+
+function invert(perm: Uint8Array): Uint8Array {
+  const inverse = new Uint8Array(perm.length);
+  perm.forEach((p, i) => (inverse[p] = i));
+  return inverse;
+}
+
+const INVERSES: readonly Uint8Array[] = PERMUTATIONS.map(invert);
+
+/** The inverse of sequencyPermutation: iperm[p] is the sequency index of raster position p. */
+export function inverseSequencyPermutation(dims: number): Uint8Array {
+  return INVERSES[dims - 1]!;
+}

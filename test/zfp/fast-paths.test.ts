@@ -4,7 +4,7 @@ import { doubleInverseExact, invXformDouble, wrapImpossible } from '../../src/zf
 import { invXform64, fwdXform64 } from '../../src/zfp/fast/lift64.ts';
 import { castToSplit, fwdOrderSplit, fwdXformSplit } from '../../src/zfp/fast/lift-split.ts';
 import { fwdOrder64, invOrder64, invOrderToDouble } from '../../src/zfp/fast/negabinary.ts';
-import { sequencyPermutation } from '../../src/zfp/sequency.ts';
+import { inverseSequencyPermutation, sequencyPermutation } from '../../src/zfp/sequency.ts';
 import { traitsOf } from '../../src/zfp/traits.ts';
 
 // The bulk path computes float64 blocks in doubles where that is exact; the (hi, lo) int32-pair
@@ -51,7 +51,7 @@ describe('inverse transform in doubles', () => {
   it('equals the (hi, lo) transform on coefficients truncated as the coder leaves them, or declines', () => {
     let checked = 0;
     for (let it = 0; it < 4000; it++) {
-      const d = 1 + (it % 4), size = 4 ** d, perm = sequencyPermutation(d);
+      const d = 1 + (it % 4), size = 4 ** d, perm = sequencyPermutation(d), iperm = inverseSequencyPermutation(d);
       const x = edgeBlock(size, it % 4);
       const emax = blockExponent(x, size, t);
       const hi = new Int32Array(size), lo = new Int32Array(size), uhi = new Int32Array(size), ulo = new Int32Array(size);
@@ -70,10 +70,10 @@ describe('inverse transform in doubles', () => {
       }
       const s = 2 ** (emax - 62);
       const v = new Float64Array(size);
-      invOrderToDouble(uhi, ulo, v, perm, size, lowest >= 32);
+      invOrderToDouble(uhi, ulo, v, iperm, size, lowest >= 32);
       const done = doubleInverseExact(lowest, d) && invXformDouble(v, d, !wrapImpossible(lowest), s);
       if (!done) continue;
-      invOrder64(uhi, ulo, hi, lo, perm, size);
+      invOrder64(uhi, ulo, hi, lo, iperm, size);
       invXform64(hi, lo, d);
       const exact = Float64Array.from(hi, (h, i) => s * (h * 2 ** 32 + (lo[i]! >>> 0)));
       expect(v).toEqual(exact);

@@ -1,7 +1,7 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
 import { ZfpDataError } from '../errors.ts';
 import { blockPrecision, isReversible } from '../params.ts';
-import { sequencyPermutation } from '../sequency.ts';
+import { inverseSequencyPermutation, sequencyPermutation } from '../sequency.ts';
 import { blockSize, traitsOf, type ScalarTraits } from '../traits.ts';
 import type { ScalarType, StreamParams } from '../types.ts';
 import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.ts';
@@ -41,6 +41,7 @@ export class BlockCodec {
   private readonly sa: Float64Array;
   private readonly sb: Int32Array;
   private readonly perm: Uint8Array;
+  private readonly iperm: Uint8Array;
   private readonly coder = new PlaneCoder();
   private readonly count: PlaneCount = { planes: 0, lowest: 0 };
   private readonly reversible: boolean;
@@ -58,6 +59,7 @@ export class BlockCodec {
     this.sa = new Float64Array(this.size);
     this.sb = new Int32Array(this.size);
     this.perm = sequencyPermutation(dims);
+    this.iperm = inverseSequencyPermutation(dims);
     this.reversible = isReversible(params);
   }
 
@@ -139,7 +141,7 @@ export class BlockCodec {
       if (t.intprec === 64 && !scaleOverflows(emax, t)) {
         const n = this.decodePlanes(r, rest, budget, maxprec);
         if (!doubleInverseExact(this.count.lowest, this.dims) || !this.inverseInDoubles(emax)) {
-          invOrder64(this.uhi, this.ulo, this.hi, this.lo, this.perm, this.size);
+          invOrder64(this.uhi, this.ulo, this.hi, this.lo, this.iperm, this.size);
           invXform64(this.hi, this.lo, this.dims);
           castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
         }
@@ -210,7 +212,7 @@ export class BlockCodec {
   /** Reorder, inverse transform and scale decoded (uhi, ulo) in doubles (see lift-double.ts); false if it must be redone. */
   private inverseInDoubles(emax: number): boolean {
     const { fblock, size } = this;
-    invOrderToDouble(this.uhi, this.ulo, fblock, this.perm, size, this.count.lowest >= 32);
+    invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, this.count.lowest >= 32);
     return invXformDouble(fblock, this.dims, !wrapImpossible(this.count.lowest), pow2(emax - 62));
   }
 
@@ -243,10 +245,10 @@ export class BlockCodec {
 
   /** Decode transform coefficients into (hi, lo), in raster order. */
   private decodeCoefficients(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
-    const { hi, lo, uhi, ulo, perm, size } = this;
+    const { hi, lo, uhi, ulo, iperm, size } = this;
     const bits = this.decodePlanes(r, minbits, maxbits, maxprec);
-    if (this.traits.intprec === 64) invOrder64(uhi, ulo, hi, lo, perm, size);
-    else invOrder32(ulo, lo, perm, size);
+    if (this.traits.intprec === 64) invOrder64(uhi, ulo, hi, lo, iperm, size);
+    else invOrder32(ulo, lo, iperm, size);
     return bits;
   }
 
@@ -282,15 +284,15 @@ export class BlockCodec {
   }
 
   private decodeIntsReversible(r: BitReader, minbits: number, maxbits: number): number {
-    const { hi, lo, uhi, ulo, perm, size } = this;
+    const { hi, lo, uhi, ulo, iperm, size } = this;
     const t = this.traits;
     const prec = r.readBits(t.pbits) + 1;
     const bits = skipTo(r, t.pbits + this.coder.decode(r, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count), minbits);
     if (t.intprec === 64) {
-      invOrder64(uhi, ulo, hi, lo, perm, size);
+      invOrder64(uhi, ulo, hi, lo, iperm, size);
       revInvXform64(hi, lo, this.dims);
     } else {
-      invOrder32(ulo, lo, perm, size);
+      invOrder32(ulo, lo, iperm, size);
       revInvXform32(lo, this.dims);
     }
     return bits;

@@ -17,10 +17,16 @@ export function fwdOrder64(uhi: Int32Array, ulo: Int32Array, hi: Int32Array, lo:
   }
 }
 
-/** iblock[perm[i]] = two's complement of negabinary ublock[i], 64-bit. */
-export function invOrder64(uhi: Int32Array, ulo: Int32Array, hi: Int32Array, lo: Int32Array, perm: Uint8Array, size: number): void {
-  for (let i = 0; i < size; i++) {
-    const p = perm[i]!;
+/*
+ * The inverse maps gather through the inverse permutation (iblock[p] from
+ * ublock[iperm[p]]) rather than scatter through perm: a store whose address
+ * waits on a load stalls the loads behind it.
+ */
+
+/** iblock[p] = two's complement of negabinary ublock[iperm[p]], 64-bit. */
+export function invOrder64(uhi: Int32Array, ulo: Int32Array, hi: Int32Array, lo: Int32Array, iperm: Uint8Array, size: number): void {
+  for (let p = 0; p < size; p++) {
+    const i = iperm[p]!;
     const xl = (ulo[i]! ^ NB) >>> 0;
     const t = xl - 0xaaaaaaaa;
     hi[p] = ((uhi[i]! ^ NB) - NB + Math.floor(t * INV_TWO32)) | 0;
@@ -32,23 +38,24 @@ export function fwdOrder32(ulo: Int32Array, v: Int32Array, perm: Uint8Array, siz
   for (let i = 0; i < size; i++) ulo[i] = ((v[perm[i]!]! + NB) | 0) ^ NB;
 }
 
-export function invOrder32(ulo: Int32Array, v: Int32Array, perm: Uint8Array, size: number): void {
-  for (let i = 0; i < size; i++) v[perm[i]!] = ((ulo[i]! ^ NB) - NB) | 0;
+export function invOrder32(ulo: Int32Array, v: Int32Array, iperm: Uint8Array, size: number): void {
+  for (let p = 0; p < size; p++) v[p] = ((ulo[iperm[p]!]! ^ NB) - NB) | 0;
 }
 
 /**
- * v[perm[i]] = two's complement of negabinary ublock[i] as a double (exact below 2^53
+ * v[p] = two's complement of negabinary ublock[iperm[p]] as a double (exact below 2^53
  * significant bits). `highOnly`: the low words are all zero (no plane below 32 was coded).
  */
-export function invOrderToDouble(uhi: Int32Array, ulo: Int32Array, v: Float64Array, perm: Uint8Array, size: number, highOnly: boolean): void {
+export function invOrderToDouble(uhi: Int32Array, ulo: Int32Array, v: Float64Array, iperm: Uint8Array, size: number, highOnly: boolean): void {
   if (highOnly) {
     // With zero low words the low half of the difference is 0xaaaaaaaa − 0xaaaaaaaa: no borrow.
-    for (let i = 0; i < size; i++) v[perm[i]!] = (((uhi[i]! ^ NB) - NB) | 0) * 4294967296;
+    for (let p = 0; p < size; p++) v[p] = (((uhi[iperm[p]!]! ^ NB) - NB) | 0) * 4294967296;
     return;
   }
-  for (let i = 0; i < size; i++) {
+  for (let p = 0; p < size; p++) {
+    const i = iperm[p]!;
     const t = ((ulo[i]! ^ NB) >>> 0) - 0xaaaaaaaa;
     const h = ((uhi[i]! ^ NB) - NB + Math.floor(t * INV_TWO32)) | 0;
-    v[perm[i]!] = h * 4294967296 + (t >>> 0);
+    v[p] = h * 4294967296 + (t >>> 0);
   }
 }
