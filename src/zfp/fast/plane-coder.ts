@@ -1,5 +1,5 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
-import { coefficientsOf, coefficientsOf16, coefficientsOfPair, planesOf, planesOf16, planesOfPair } from './transpose.ts';
+import { addPlane16, addPlanePair, clearPlanes16, clearPlanesPair, coefficientsFromPlanes16, coefficientsFromPlanesPair, coefficientsOf, coefficientsOf16, coefficientsOfPair, planesOf, planesOf16, planesOfPair } from './transpose.ts';
 
 /*
  * zfp's embedded coder on negabinary coefficients held as 32-bit words
@@ -329,63 +329,103 @@ export class PlaneCoder {
     const kmin = intprec > maxprec ? intprec - maxprec : 0;
     if (budgetBinds(maxbits, maxprec, size)) return this.decodeBudget(r, maxbits >>> 0, kmin, uhi, ulo, size, intprec, out);
     const words = r.words;
-    const planes = this.planes;
     const start = r.pos;
-    let pos = start;
-    let n = 0;
-    if (size <= 32) {
-      // One word per plane (1D and 2D blocks): the plane stays in a register.
-      for (let k = intprec; k-- > kmin; ) {
-        let m = get(words, pos, n);
-        pos += n;
-        while (n < size && get(words, pos++, 1)) {
-          const z = zerosAt(words, pos, size - 1 - n);
-          pos += z;
-          n += z;
-          if (n < size - 1) pos++;
-          m |= 1 << n;
-          n++;
-        }
-        planes[k * MAX_WORDS] = m;
-      }
-    } else if (size === 64) {
-      // 3D blocks: the plane's two words stay in registers.
-      for (let k = intprec; k-- > kmin; ) {
-        let m0 = get(words, pos, n < 32 ? n : 32);
-        let m1 = n > 32 ? get(words, pos + 32, n - 32) : 0;
-        pos += n;
-        while (n < 64 && get(words, pos++, 1)) {
-          const z = zerosAt(words, pos, 63 - n);
-          pos += z;
-          n += z;
-          if (n < 63) pos++;
-          if (n < 32) m0 |= 1 << n;
-          else m1 |= 1 << (n - 32);
-          n++;
-        }
-        planes[k * MAX_WORDS] = m0;
-        planes[k * MAX_WORDS + 1] = m1;
-      }
+    let pos: number;
+    // Planes that all lie in the upper words go straight into the transposition's rows:
+    // up to 32 of them for 1D and 2D blocks, up to 16 for 3D blocks.
+    if (size <= 16 && intprec === 64 && kmin >= 32) {
+      clearPlanes16();
+      pos = this.decodeOneWord(words, start, kmin, intprec, size, true);
+      coefficientsFromPlanes16(kmin - 32, uhi, size);
+      ulo.fill(0, 0, size);
+    } else if (size === 64 && intprec === 64 && kmin >= 48) {
+      clearPlanesPair();
+      pos = this.decodeTwoWords(words, start, kmin, intprec, true);
+      coefficientsFromPlanesPair(kmin - 32, uhi, 0);
+      ulo.fill(0, 0, size);
     } else {
-      for (let k = intprec; k-- > kmin; ) {
-        const base = k * MAX_WORDS;
-        this.getFirst(words, pos, base, n, size);
-        pos += n;
-        while (n < size && get(words, pos++, 1)) {
-          const z = zerosAt(words, pos, size - 1 - n);
-          pos += z;
-          n += z;
-          if (n < size - 1) pos++; // the one-bit that ended the run
-          planes[base + (n >> 5)]! |= 1 << (n & 31);
-          n++;
-        }
-      }
+      pos =
+        size <= 16
+          ? this.decodeOneWord(words, start, kmin, intprec, size, false)
+          : size === 64
+            ? this.decodeTwoWords(words, start, kmin, intprec, false)
+            : this.decodeWords(words, start, kmin, intprec, size);
+      this.assemble(uhi, ulo, size, intprec, kmin);
     }
-    this.assemble(uhi, ulo, size, intprec, kmin);
     r.pos = pos;
     out.planes = intprec - kmin;
     out.lowest = kmin;
     return pos - start;
+  }
+
+  /*
+   * The unconstrained decoding loop in the encoder's three shapes: 1D and 2D planes are one
+   * word and 3D planes two (both kept in registers), 4D planes eight (built in `planes`).
+   * `direct`: hand each plane to the transposition rows (see decode) instead of `planes`.
+   * Each returns the stream position after the last plane.
+   */
+
+  private decodeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number, direct: boolean): number {
+    let n = 0;
+    for (let k = intprec; k-- > kmin; ) {
+      let m = get(words, pos, n);
+      pos += n;
+      while (n < size && get(words, pos++, 1)) {
+        const z = zerosAt(words, pos, size - 1 - n);
+        pos += z;
+        n += z;
+        if (n < size - 1) pos++; // the one-bit that ended the run
+        m |= 1 << n;
+        n++;
+      }
+      if (direct) addPlane16(k - kmin, m);
+      else this.planes[k * MAX_WORDS] = m;
+    }
+    return pos;
+  }
+
+  private decodeTwoWords(words: Uint32Array, pos: number, kmin: number, intprec: number, direct: boolean): number {
+    let n = 0;
+    for (let k = intprec; k-- > kmin; ) {
+      let m0 = get(words, pos, n < 32 ? n : 32);
+      let m1 = n > 32 ? get(words, pos + 32, n - 32) : 0;
+      pos += n;
+      while (n < 64 && get(words, pos++, 1)) {
+        const z = zerosAt(words, pos, 63 - n);
+        pos += z;
+        n += z;
+        if (n < 63) pos++;
+        if (n < 32) m0 |= 1 << n;
+        else m1 |= 1 << (n - 32);
+        n++;
+      }
+      if (direct) {
+        addPlanePair(k - kmin, m0, m1);
+      } else {
+        this.planes[k * MAX_WORDS] = m0;
+        this.planes[k * MAX_WORDS + 1] = m1;
+      }
+    }
+    return pos;
+  }
+
+  private decodeWords(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number): number {
+    const planes = this.planes;
+    let n = 0;
+    for (let k = intprec; k-- > kmin; ) {
+      const base = k * MAX_WORDS;
+      this.getFirst(words, pos, base, n, size);
+      pos += n;
+      while (n < size && get(words, pos++, 1)) {
+        const z = zerosAt(words, pos, size - 1 - n);
+        pos += z;
+        n += z;
+        if (n < size - 1) pos++;
+        planes[base + (n >> 5)]! |= 1 << (n & 31);
+        n++;
+      }
+    }
+    return pos;
   }
 
   private decodeBudget(r: BitReader, maxbits: number, kmin: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {

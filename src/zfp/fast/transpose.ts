@@ -91,20 +91,37 @@ export function planesOfPair(u: Int32Array, first: number, planes: Int32Array, b
   }
 }
 
-/** Inverse of planesOfPair (planes below lo zero). */
-export function coefficientsOfPair(planes: Int32Array, baseA: number, baseB: number, stride: number, lo: number, hi: number, u: Int32Array, first: number): void {
+/*
+ * The inverse of planesOfPair, also built up one plane at a time by a decoder:
+ * clear the rows, add planes lo, lo + 1, … as they come, then read coefficients.
+ */
+
+export function clearPlanesPair(): void {
+  scratch.fill(0);
+}
+
+/** Add plane lo + r (r < 16): its mask of the first group and of the second. */
+export function addPlanePair(r: number, maskA: number, maskB: number): void {
+  scratch[31 - r] = maskA;
+  scratch[15 - r] = maskB;
+}
+
+/** Coefficient words first … first + 63 from the planes added since clearPlanesPair (planes below lo zero). */
+export function coefficientsFromPlanesPair(lo: number, u: Int32Array, first: number): void {
   const a = scratch;
-  a.fill(0);
-  for (let b = lo; b < hi; b++) {
-    a[31 - (b - lo)] = planes[baseA + b * stride]!;
-    a[15 - (b - lo)] = planes[baseB + b * stride]!;
-  }
   transpose32(a);
   for (let i = 0; i < 32; i++) {
     const v = a[31 - i]!;
     u[first + i] = (v & 0xffff) << lo;
     u[first + 32 + i] = (v >>> 16) << lo;
   }
+}
+
+/** Inverse of planesOfPair (planes below lo zero). */
+export function coefficientsOfPair(planes: Int32Array, baseA: number, baseB: number, stride: number, lo: number, hi: number, u: Int32Array, first: number): void {
+  clearPlanesPair();
+  for (let b = lo; b < hi; b++) addPlanePair(b - lo, planes[baseA + b * stride]!, planes[baseB + b * stride]!);
+  coefficientsFromPlanesPair(lo, u, first);
 }
 
 /*
@@ -150,16 +167,32 @@ export function planesOf16(u: Int32Array, count: number, planes: Int32Array, bas
   }
 }
 
-/** Inverse of planesOf16 (planes below lo zero). */
-export function coefficientsOf16(planes: Int32Array, base: number, stride: number, lo: number, hi: number, u: Int32Array, count: number): void {
+/*
+ * The inverse of planesOf16, also built up one plane at a time by a decoder:
+ * clear the rows, add planes lo, lo + 1, … as they come, then read coefficients.
+ */
+
+export function clearPlanes16(): void {
+  scratch.fill(0, 0, 16);
+}
+
+/** Add the mask of plane lo + r (r < 32). */
+export function addPlane16(r: number, mask: number): void {
+  if (r < 16) scratch[15 - r]! |= mask;
+  else scratch[31 - r]! |= mask << 16;
+}
+
+/** Coefficient words 0 … count − 1 from the planes added since clearPlanes16 (planes below lo zero). */
+export function coefficientsFromPlanes16(lo: number, u: Int32Array, count: number): void {
   const a = scratch;
-  a.fill(0, 0, 16);
-  for (let b = lo; b < hi; b++) {
-    const r = b - lo;
-    if (r < 16) a[15 - r]! |= planes[base + b * stride]!;
-    else a[31 - r]! |= planes[base + b * stride]! << 16;
-  }
   transpose16x2(a);
   // Past bit 31 the high half is zero (hi ≤ 32), so the wrapped shift count does no harm.
   for (let i = 0; i < count; i++) u[i] = ((a[15 - i]! & 0xffff) << lo) | ((a[15 - i]! >>> 16) << (lo + 16));
+}
+
+/** Inverse of planesOf16 (planes below lo zero). */
+export function coefficientsOf16(planes: Int32Array, base: number, stride: number, lo: number, hi: number, u: Int32Array, count: number): void {
+  clearPlanes16();
+  for (let b = lo; b < hi; b++) addPlane16(b - lo, planes[base + b * stride]!);
+  coefficientsFromPlanes16(lo, u, count);
 }
