@@ -1,5 +1,5 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
-import { addPlane16, addPlanePair, clearPlanes16, clearPlanesPair, coefficientsFromPlanes16, coefficientsFromPlanesPair, coefficientsOf, coefficientsOf16, coefficientsOfPair, planesOf, planesOf16, planesOfPair } from './transpose.ts';
+import { addPlane16, addPlanePair, clearPlanes16, clearPlanesPair, coefficientsFromPlanes16, coefficientsFromPlanesPair, coefficientsOf, coefficientsOf16, coefficientsOfPair, plane16, planePairA, planePairB, planesOf, planesOf16, planesOfPair, transposeCoefficients16, transposeCoefficientsPair } from './transpose.ts';
 
 /*
  * zfp's embedded coder on negabinary coefficients held as 32-bit words
@@ -183,10 +183,24 @@ export class PlaneCoder {
     if (budgetBinds(maxbits, maxprec, size)) return this.encodeBudget(w, maxbits >>> 0, kmin, uhi, ulo, size, intprec, out);
     const words = w.words;
     const start = w.pos;
-    if (intprec === 64) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 64);
-    if (kmin < 32) this.fillPlanes(ulo, size, 0, kmin, 32);
-    const end =
-      size <= 32 ? this.codeOneWord(words, start, kmin, intprec, size) : size === 64 ? this.codeTwoWords(words, start, kmin, intprec) : this.codeWords(words, start, kmin, intprec, size);
+    let end: number;
+    // As in decode: planes all in the upper words are read straight from the transposition's rows.
+    if (size <= 16 && intprec === 64 && kmin >= 32 && !testBitwise(size, 64 - kmin)) {
+      transposeCoefficients16(uhi, size, kmin - 32);
+      end = this.codeOneWord(words, start, kmin, intprec, size, true);
+    } else if (size === 64 && intprec === 64 && kmin >= 48 && !testBitwise(size, 64 - kmin)) {
+      transposeCoefficientsPair(uhi, 0, kmin - 32);
+      end = this.codeTwoWords(words, start, kmin, intprec, true);
+    } else {
+      if (intprec === 64) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 64);
+      if (kmin < 32) this.fillPlanes(ulo, size, 0, kmin, 32);
+      end =
+        size <= 16
+          ? this.codeOneWord(words, start, kmin, intprec, size, false)
+          : size === 64
+            ? this.codeTwoWords(words, start, kmin, intprec, false)
+            : this.codeWords(words, start, kmin, intprec, size);
+    }
     w.pos = end;
     out.planes = intprec - kmin;
     out.lowest = kmin;
@@ -196,13 +210,14 @@ export class PlaneCoder {
   /*
    * The unconstrained plane loop in three shapes that differ only in how they find the next
    * one-bit: 1D and 2D planes are one word, 3D planes two (both kept in registers), 4D planes
-   * eight (read from `planes`). Each returns the stream position after the last plane.
+   * eight (read from `planes`). `direct`: take the planes from the transposition rows (see
+   * encode) instead of `planes`. Each returns the stream position after the last plane.
    */
 
-  private codeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number): number {
+  private codeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number, direct: boolean): number {
     let n = 0;
     for (let k = intprec; k-- > kmin; ) {
-      const x = this.planes[k * MAX_WORDS]!;
+      const x = direct ? plane16(k - kmin) : this.planes[k * MAX_WORDS]!;
       put(words, pos, x, n);
       pos += n;
       while (n < size) {
@@ -219,10 +234,11 @@ export class PlaneCoder {
     return pos;
   }
 
-  private codeTwoWords(words: Uint32Array, pos: number, kmin: number, intprec: number): number {
+  private codeTwoWords(words: Uint32Array, pos: number, kmin: number, intprec: number, direct: boolean): number {
     let n = 0;
     for (let k = intprec; k-- > kmin; ) {
-      const x0 = this.planes[k * MAX_WORDS]!, x1 = this.planes[k * MAX_WORDS + 1]!;
+      const x0 = direct ? planePairA(k - kmin) : this.planes[k * MAX_WORDS]!;
+      const x1 = direct ? planePairB(k - kmin) : this.planes[k * MAX_WORDS + 1]!;
       if (n <= 32) put(words, pos, x0, n);
       else {
         put(words, pos, x0, 32);

@@ -82,13 +82,28 @@ export function coefficientsOf(planes: Int32Array, base: number, stride: number,
 
 /** planesOf for groups first..first+31 and first+32..first+63 at once (hi − lo ≤ 16). */
 export function planesOfPair(u: Int32Array, first: number, planes: Int32Array, baseA: number, baseB: number, stride: number, lo: number, hi: number): void {
+  transposeCoefficientsPair(u, first, lo);
+  for (let b = lo; b < hi; b++) {
+    planes[baseA + b * stride] = planePairA(b - lo);
+    planes[baseB + b * stride] = planePairB(b - lo);
+  }
+}
+
+/* planesOfPair in two steps, for an encoder that takes the planes one at a time: */
+
+/** Transpose planes lo … lo + 15 of the two groups; plane lo + r is then planePairA(r), planePairB(r). */
+export function transposeCoefficientsPair(u: Int32Array, first: number, lo: number): void {
   const a = scratch;
   for (let i = 0; i < 32; i++) a[31 - i] = ((u[first + i]! >>> lo) & 0xffff) | ((u[first + 32 + i]! >>> lo) << 16);
   transpose32(a);
-  for (let b = lo; b < hi; b++) {
-    planes[baseA + b * stride] = a[31 - (b - lo)]!;
-    planes[baseB + b * stride] = a[15 - (b - lo)]!;
-  }
+}
+
+export function planePairA(r: number): number {
+  return scratch[31 - r]!;
+}
+
+export function planePairB(r: number): number {
+  return scratch[15 - r]!;
 }
 
 /*
@@ -155,16 +170,24 @@ function transpose16x2(a: Int32Array): void {
 
 /** planesOf for count ≤ 16 coefficients (any lo … hi within the word). */
 export function planesOf16(u: Int32Array, count: number, planes: Int32Array, base: number, stride: number, lo: number, hi: number): void {
+  transposeCoefficients16(u, count, lo);
+  for (let b = lo; b < hi; b++) planes[base + b * stride] = plane16(b - lo);
+}
+
+/* planesOf16 in two steps, for an encoder that takes the planes one at a time: */
+
+/** Transpose planes lo … lo + 31 of the coefficients; plane lo + r is then plane16(r). */
+export function transposeCoefficients16(u: Int32Array, count: number, lo: number): void {
   const a = scratch;
   for (let i = 0; i < 16; i++) {
     const x = i < count ? u[i]! : 0;
     a[15 - i] = ((x >>> lo) & 0xffff) | (lo < 16 ? (x >>> (lo + 16)) << 16 : 0);
   }
   transpose16x2(a);
-  for (let b = lo; b < hi; b++) {
-    const r = b - lo;
-    planes[base + b * stride] = r < 16 ? a[15 - r]! & 0xffff : a[31 - r]! >>> 16;
-  }
+}
+
+export function plane16(r: number): number {
+  return r < 16 ? scratch[15 - r]! & 0xffff : scratch[31 - r]! >>> 16;
 }
 
 /*
