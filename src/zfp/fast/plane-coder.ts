@@ -452,6 +452,9 @@ export class PlaneCoder {
     let count = 0;
     let n = 0;
     let k = intprec;
+    // 1D and 2D: planes in the upper words go straight into the transposition rows (see decode).
+    const direct = size <= 16 && intprec === 64;
+    if (direct) clearPlanes16();
     while (bits > 0 && k-- > kmin) {
       const base = k * MAX_WORDS;
       const verbatim = n < bits ? n : bits;
@@ -486,11 +489,18 @@ export class PlaneCoder {
           break;
         }
       }
-      if (size <= 32) planes[base] = m;
+      if (direct && k >= 32) addPlane16(k - 32, m);
+      else if (size <= 32) planes[base] = m;
       if (complete && (ended || n === size)) count++;
     }
     const lowest = Math.max(k, kmin);
-    this.assemble(uhi, ulo, size, intprec, lowest);
+    if (direct) {
+      coefficientsFromPlanes16(0, uhi, size);
+      if (lowest < 32) this.fillCoefficients(ulo, size, 0, lowest, 32);
+      else ulo.fill(0, 0, size);
+    } else {
+      this.assemble(uhi, ulo, size, intprec, lowest);
+    }
     r.pos = pos;
     out.planes = count;
     out.lowest = lowest;
