@@ -291,21 +291,27 @@ export class PlaneCoder {
     let planes = 0;
     let n = 0;
     let k = intprec;
+    // 1D and 2D: planes in the upper words are read from the transposition rows (see encode).
+    const direct = size <= 16 && intprec === 64;
     // The budget usually runs out long before the lower half's planes are needed: fill them on demand.
-    if (intprec === 64) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 64);
+    if (direct) transposeCoefficients16(uhi, size, 0);
+    else if (intprec === 64) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 64);
     else this.fillPlanes(ulo, size, 0, kmin, 32);
     while (bits > 0 && k-- > kmin) {
       if (k === 31 && intprec === 64) this.fillPlanes(ulo, size, 0, kmin, 32);
       const base = k * MAX_WORDS;
+      // One-word planes (1D, 2D) are held in a register; wider ones are read from `planes`.
+      const x = size > 16 ? 0 : direct && k >= 32 ? plane16(k - 32) : this.planes[base]!;
       const m = n < bits ? n : bits;
       bits -= m;
-      this.putFirst(words, pos, base, m);
+      if (size <= 16) put(words, pos, x, m);
+      else this.putFirst(words, pos, base, m);
       pos += m;
       let complete = m === n;
       let ended = false;
       while (bits > 0 && n < size) {
         bits--;
-        const j = this.nextOne(base, n, size);
+        const j = size <= 16 ? (x >>> n === 0 ? -1 : n + ctz(x >>> n)) : this.nextOne(base, n, size);
         if (j < 0) {
           pos++;
           ended = true;
