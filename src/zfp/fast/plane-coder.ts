@@ -35,6 +35,16 @@ function ctz(m: number): number {
   return 31 - Math.clz32(m & -m);
 }
 
+/** Position of the first one-bit at or after n in the 64-bit plane x1:x0, or -1. */
+function firstOne(x0: number, x1: number, n: number): number {
+  if (n < 32) {
+    const r0 = x0 & (-1 << n);
+    return r0 !== 0 ? ctz(r0) : x1 !== 0 ? 32 + ctz(x1) : -1;
+  }
+  const r1 = x1 & (-1 << (n - 32));
+  return r1 !== 0 ? 32 + ctz(r1) : -1;
+}
+
 /** Set the bit at `pos` (the buffer is zero elsewhere). */
 function setBit(words: Uint32Array, pos: number): void {
   words[pos >>> 5]! |= 1 << (pos & 31);
@@ -246,14 +256,7 @@ export class PlaneCoder {
       }
       pos += n;
       while (n < 64) {
-        let j: number;
-        if (n < 32) {
-          const r0 = x0 & (-1 << n);
-          j = r0 !== 0 ? ctz(r0) : x1 !== 0 ? 32 + ctz(x1) : -1;
-        } else {
-          const r1 = x1 & (-1 << (n - 32));
-          j = r1 !== 0 ? 32 + ctz(r1) : -1;
-        }
+        const j = firstOne(x0, x1, n);
         if (j < 0) {
           pos++;
           break;
@@ -291,27 +294,46 @@ export class PlaneCoder {
     let planes = 0;
     let n = 0;
     let k = intprec;
-    // 1D and 2D: planes in the upper words are read from the transposition rows (see encode).
-    const direct = size <= 16 && intprec === 64;
-    // The budget usually runs out long before the lower half's planes are needed: fill them on demand.
-    if (direct) transposeCoefficients16(uhi, size, 0);
+    // 1D to 3D: planes in the upper words are read from the transposition rows (see encode),
+    // all 32 of them for 1D and 2D, the top 16 for 3D.
+    const direct16 = size <= 16 && intprec === 64;
+    const directPair = size === 64 && intprec === 64;
+    // The budget usually runs out long before the lower planes are needed: fill them on demand.
+    if (direct16) transposeCoefficients16(uhi, size, 0);
+    else if (directPair) transposeCoefficientsPair(uhi, 0, 16);
     else if (intprec === 64) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 64);
     else this.fillPlanes(ulo, size, 0, kmin, 32);
     while (bits > 0 && k-- > kmin) {
+      if (k === 47 && directPair) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 48);
       if (k === 31 && intprec === 64) this.fillPlanes(ulo, size, 0, kmin, 32);
       const base = k * MAX_WORDS;
-      // One-word planes (1D, 2D) are held in a register; wider ones are read from `planes`.
-      const x = size > 16 ? 0 : direct && k >= 32 ? plane16(k - 32) : this.planes[base]!;
+      // Planes of up to 64 coefficients (1D to 3D) are held in two registers; wider ones are read from `planes`.
+      let x0 = 0, x1 = 0;
+      if (direct16 && k >= 32) {
+        x0 = plane16(k - 32);
+      } else if (directPair && k >= 48) {
+        x0 = planePairA(k - 48);
+        x1 = planePairB(k - 48);
+      } else if (size <= 64) {
+        x0 = this.planes[base]!;
+        x1 = size === 64 ? this.planes[base + 1]! : 0;
+      }
       const m = n < bits ? n : bits;
       bits -= m;
-      if (size <= 16) put(words, pos, x, m);
-      else this.putFirst(words, pos, base, m);
+      if (size > 64) {
+        this.putFirst(words, pos, base, m);
+      } else if (m <= 32) {
+        put(words, pos, x0, m);
+      } else {
+        put(words, pos, x0, 32);
+        put(words, pos + 32, x1, m - 32);
+      }
       pos += m;
       let complete = m === n;
       let ended = false;
       while (bits > 0 && n < size) {
         bits--;
-        const j = size <= 16 ? (x >>> n === 0 ? -1 : n + ctz(x >>> n)) : this.nextOne(base, n, size);
+        const j = size <= 64 ? firstOne(x0, x1, n) : this.nextOne(base, n, size);
         if (j < 0) {
           pos++;
           ended = true;
