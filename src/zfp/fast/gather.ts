@@ -113,13 +113,12 @@ export function blockPosition(L: Layout): BlockPosition {
 
 /** Point b at the block whose first value has element coordinates (x, y, z, w) in a field of layout L. */
 export function placeBlock(b: BlockPosition, L: Layout, x: number, y: number, z: number, w: number): void {
-  const [nx, ny, nz, nw] = L.n;
-  const [sx, sy, sz, sw] = L.s;
-  b.base = L.offset + x * sx + y * sy + z * sz + w * sw;
-  b.mx = Math.min(4, nx - x);
-  b.my = Math.min(4, ny - y);
-  b.mz = Math.min(4, nz - z);
-  b.mw = Math.min(4, nw - w);
+  const n = L.n, s = L.s; // indexed, not destructured: this runs once per block
+  b.base = L.offset + x * s[0] + y * s[1] + z * s[2] + w * s[3];
+  b.mx = Math.min(4, n[0] - x);
+  b.my = Math.min(4, n[1] - y);
+  b.mz = Math.min(4, n[2] - z);
+  b.mw = Math.min(4, n[3] - w);
   b.full = b.mx === 4 && (L.dims < 2 || b.my === 4) && (L.dims < 3 || b.mz === 4) && (L.dims < 4 || b.mw === 4);
 }
 
