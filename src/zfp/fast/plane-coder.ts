@@ -82,6 +82,12 @@ function get(words: Uint32Array, pos: number, n: number): number {
   return n === 32 ? v | 0 : v & ((1 << n) - 1);
 }
 
+/** The 32 bits from pos (zeros past the end); two shifts, as a shift count of 32 would be taken mod 32. */
+function peek(words: Uint32Array, pos: number): number {
+  const i = pos >>> 5, r = pos & 31;
+  return ((words[i] ?? 0) >>> r) | (((words[i + 1] ?? 0) << (31 - r)) << 1);
+}
+
 /** Zeros at pos before the next one-bit, at most `limit`. */
 function zerosAt(words: Uint32Array, pos: number, limit: number): number {
   let z = 0;
@@ -93,6 +99,12 @@ function zerosAt(words: Uint32Array, pos: number, limit: number): number {
     pos += 32 - r;
   }
   return limit;
+}
+
+/** zerosAt for limit ≤ 32: one window, no loop. */
+function shortZerosAt(words: Uint32Array, pos: number, limit: number): number {
+  const w = peek(words, pos);
+  return w === 0 ? limit : Math.min(ctz(w), limit);
 }
 
 export class PlaneCoder {
@@ -411,11 +423,12 @@ export class PlaneCoder {
 
   private decodeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number, direct: boolean): number {
     let n = 0;
+    // With at most 16 coefficients, every read fits one 32-bit window: no loops, no straddle tests.
     for (let k = intprec; k-- > kmin; ) {
-      let m = get(words, pos, n);
+      let m = peek(words, pos) & ((1 << n) - 1);
       pos += n;
       while (n < size && get(words, pos++, 1)) {
-        const z = zerosAt(words, pos, size - 1 - n);
+        const z = shortZerosAt(words, pos, size - 1 - n);
         pos += z;
         n += z;
         if (n < size - 1) pos++; // the one-bit that ended the run
@@ -487,9 +500,9 @@ export class PlaneCoder {
       const base = k * MAX_WORDS;
       const verbatim = n < bits ? n : bits;
       bits -= verbatim;
-      // One-word planes (1D, 2D) stay in a register; wider ones are built in `planes`.
+      // One-word planes (1D, 2D) stay in a register (and every read fits a 32-bit window); wider ones are built in `planes`.
       let m = 0;
-      if (size <= 32) m = get(words, pos, verbatim);
+      if (size <= 16) m = peek(words, pos) & ((1 << verbatim) - 1);
       else this.getFirst(words, pos, base, verbatim, size);
       pos += verbatim;
       let complete = verbatim === n;
@@ -498,8 +511,8 @@ export class PlaneCoder {
         bits--;
         if (get(words, pos++, 1)) {
           // Scan for the next one-bit within the budget; a run cut short still deposits at n, as zfp does.
-          const limit = size - 1 - n;
-          const z = zerosAt(words, pos, limit < bits ? limit : bits);
+          const limit = size - 1 - n < bits ? size - 1 - n : bits;
+          const z = size <= 16 ? shortZerosAt(words, pos, limit) : zerosAt(words, pos, limit);
           pos += z;
           n += z;
           bits -= z;
@@ -509,7 +522,7 @@ export class PlaneCoder {
           } else if (n < size - 1) {
             complete = false;
           }
-          if (size <= 32) m |= 1 << n;
+          if (size <= 16) m |= 1 << n;
           else planes[base + (n >> 5)]! |= 1 << (n & 31);
           n++;
         } else {
@@ -518,7 +531,7 @@ export class PlaneCoder {
         }
       }
       if (direct && k >= 32) addPlane16(k - 32, m);
-      else if (size <= 32) planes[base] = m;
+      else if (size <= 16) planes[base] = m;
       if (complete && (ended || n === size)) count++;
     }
     const lowest = Math.max(k, kmin);
