@@ -107,6 +107,14 @@ function shortZerosAt(words: Uint32Array, pos: number, limit: number): number {
   return w === 0 ? limit : Math.min(ctz(w), limit);
 }
 
+/** zerosAt for limit ≤ 64: at most two windows. */
+function mediumZerosAt(words: Uint32Array, pos: number, limit: number): number {
+  const w = peek(words, pos);
+  if (w !== 0 || limit <= 32) return w === 0 ? limit : Math.min(ctz(w), limit);
+  const v = peek(words, pos + 32);
+  return v === 0 ? limit : Math.min(32 + ctz(v), limit);
+}
+
 export class PlaneCoder {
   /** The block's bit planes: the mask of plane k occupies words k·MAX_WORDS … */
   private readonly planes = new Int32Array(64 * MAX_WORDS);
@@ -444,11 +452,11 @@ export class PlaneCoder {
   private decodeTwoWords(words: Uint32Array, pos: number, kmin: number, intprec: number, direct: boolean): number {
     let n = 0;
     for (let k = intprec; k-- > kmin; ) {
-      let m0 = get(words, pos, n < 32 ? n : 32);
-      let m1 = n > 32 ? get(words, pos + 32, n - 32) : 0;
+      let m0 = n < 32 ? peek(words, pos) & ((1 << n) - 1) : peek(words, pos);
+      let m1 = n <= 32 ? 0 : n < 64 ? peek(words, pos + 32) & ((1 << (n - 32)) - 1) : peek(words, pos + 32);
       pos += n;
       while (n < 64 && get(words, pos++, 1)) {
-        const z = zerosAt(words, pos, 63 - n);
+        const z = mediumZerosAt(words, pos, 63 - n);
         pos += z;
         n += z;
         if (n < 63) pos++;
