@@ -1,7 +1,7 @@
 import { BitReader, BitWriter, DEFAULT_WORD_BITS, type StreamWordBits } from './bitstream.ts';
 import { ZfpFormatError, ZfpParameterError } from './errors.ts';
 import { BlockCodec, NO_EXPONENT } from './fast/block-codec.ts';
-import { forEachBlock, gatherBlock, scatterBlock } from './fast/gather.ts';
+import { BlockCursor, gatherBlock, scatterBlock } from './fast/gather.ts';
 import { readHeader, writeHeader } from './header.ts';
 import { checkExtent, layoutOf, type Layout } from './layout.ts';
 import { maximumSize, resolveParams } from './params.ts';
@@ -97,30 +97,30 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
   const { fblock, hi, lo } = codec;
   const data = field.data;
   if (field.type === 'float64') {
-    forEachBlock(L, (b, i) => {
-      gatherBlock(fblock, data as Float64Array, L, b);
-      record(stats, i, codec, codec.encodeFloat(w));
-    });
+    for (const c = new BlockCursor(L); c.next(); ) {
+      gatherBlock(fblock, data as Float64Array, L, c.block);
+      record(stats, c.index, codec, codec.encodeFloat(w));
+    }
   } else if (field.type === 'float32') {
     const src = bitsOf(data as Float32Array);
-    forEachBlock(L, (b, i) => {
-      gatherBlock(codec.bits32, src, L, b);
-      record(stats, i, codec, codec.encodeFloat(w));
-    });
+    for (const c = new BlockCursor(L); c.next(); ) {
+      gatherBlock(codec.bits32, src, L, c.block);
+      record(stats, c.index, codec, codec.encodeFloat(w));
+    }
   } else if (field.type === 'int32') {
-    forEachBlock(L, (b, i) => {
-      gatherBlock(lo, data as Int32Array, L, b);
-      record(stats, i, codec, codec.encodeInt(w));
-    });
+    for (const c = new BlockCursor(L); c.next(); ) {
+      gatherBlock(lo, data as Int32Array, L, c.block);
+      record(stats, c.index, codec, codec.encodeInt(w));
+    }
   } else {
     const src = words64(data as BigInt64Array);
     const lo64 = { ...L, offset: 2 * L.offset, s: L.s.map((s) => 2 * s) as unknown as Layout['s'] };
-    forEachBlock(lo64, (b, i) => {
-      gatherBlock(lo, src, lo64, b);
-      b.base += 1;
-      gatherBlock(hi, src, lo64, b);
-      record(stats, i, codec, codec.encodeInt(w));
-    });
+    for (const c = new BlockCursor(lo64); c.next(); ) {
+      gatherBlock(lo, src, lo64, c.block);
+      c.block.base += 1;
+      gatherBlock(hi, src, lo64, c.block);
+      record(stats, c.index, codec, codec.encodeInt(w));
+    }
   }
   w.flush(wordBits);
   return { bytes: w.bytes(), params, blocks: stats };
@@ -178,30 +178,30 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: Decompr
   const data = outputArray(type, L.count, options.into);
   const { fblock, hi, lo } = codec;
   if (type === 'float64') {
-    forEachBlock(L, (b, i) => {
-      record(stats, i, codec, codec.decodeFloat(r));
-      scatterBlock(fblock, data as Float64Array, L, b);
-    });
+    for (const c = new BlockCursor(L); c.next(); ) {
+      record(stats, c.index, codec, codec.decodeFloat(r));
+      scatterBlock(fblock, data as Float64Array, L, c.block);
+    }
   } else if (type === 'float32') {
     const dst = bitsOf(data as Float32Array);
-    forEachBlock(L, (b, i) => {
-      record(stats, i, codec, codec.decodeFloat(r));
-      scatterBlock(codec.bits32, dst, L, b);
-    });
+    for (const c = new BlockCursor(L); c.next(); ) {
+      record(stats, c.index, codec, codec.decodeFloat(r));
+      scatterBlock(codec.bits32, dst, L, c.block);
+    }
   } else if (type === 'int32') {
-    forEachBlock(L, (b, i) => {
-      record(stats, i, codec, codec.decodeInt(r));
-      scatterBlock(lo, data as Int32Array, L, b);
-    });
+    for (const c = new BlockCursor(L); c.next(); ) {
+      record(stats, c.index, codec, codec.decodeInt(r));
+      scatterBlock(lo, data as Int32Array, L, c.block);
+    }
   } else {
     const dst = words64(data as BigInt64Array);
     const lo64 = { ...L, s: L.s.map((s) => 2 * s) as unknown as Layout['s'] };
-    forEachBlock(lo64, (b, i) => {
-      record(stats, i, codec, codec.decodeInt(r));
-      scatterBlock(lo, dst, lo64, b);
-      b.base += 1;
-      scatterBlock(hi, dst, lo64, b);
-    });
+    for (const c = new BlockCursor(lo64); c.next(); ) {
+      record(stats, c.index, codec, codec.decodeInt(r));
+      scatterBlock(lo, dst, lo64, c.block);
+      c.block.base += 1;
+      scatterBlock(hi, dst, lo64, c.block);
+    }
   }
   r.check();
   return { type, shape: [...shape], data, params, blocks: stats };

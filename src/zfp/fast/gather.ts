@@ -122,16 +122,38 @@ export function placeBlock(b: BlockPosition, L: Layout, x: number, y: number, z:
   b.full = b.mx === 4 && (L.dims < 2 || b.my === 4) && (L.dims < 3 || b.mz === 4) && (L.dims < 4 || b.mw === 4);
 }
 
-/** Visit every block in zfp's order (x fastest), with its position. */
-export function forEachBlock(L: Layout, visit: (b: BlockPosition, index: number) => void): void {
-  const [nx, ny, nz, nw] = L.n;
-  const b = blockPosition(L);
-  let index = 0;
-  for (let w = 0; w < nw; w += 4)
-    for (let z = 0; z < nz; z += 4)
-      for (let y = 0; y < ny; y += 4)
-        for (let x = 0; x < nx; x += 4) {
-          placeBlock(b, L, x, y, z, w);
-          visit(b, index++);
+/**
+ * Walks the blocks of layout L in zfp's order (x fastest): each next() moves
+ * `block` to the following block, false after the last. A loop over a cursor
+ * (rather than a callback per block) keeps the block's work inlinable.
+ */
+export class BlockCursor {
+  readonly block: BlockPosition;
+  /** Index of the current block in zfp's order. */
+  index = -1;
+  private x = -4;
+  private y = 0;
+  private z = 0;
+  private w = 0;
+
+  constructor(private readonly L: Layout) {
+    this.block = blockPosition(L);
+  }
+
+  next(): boolean {
+    const n = this.L.n;
+    if ((this.x += 4) >= n[0]) {
+      this.x = 0;
+      if ((this.y += 4) >= n[1]) {
+        this.y = 0;
+        if ((this.z += 4) >= n[2]) {
+          this.z = 0;
+          if ((this.w += 4) >= n[3]) return false;
         }
+      }
+    }
+    this.index++;
+    placeBlock(this.block, this.L, this.x, this.y, this.z, this.w);
+    return true;
+  }
 }
