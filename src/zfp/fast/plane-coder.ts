@@ -433,9 +433,12 @@ export class PlaneCoder {
     let n = 0;
     // With at most 16 coefficients, every read fits one 32-bit window: no loops, no straddle tests.
     for (let k = intprec; k-- > kmin; ) {
-      let m = peek(words, pos) & ((1 << n) - 1);
+      const w = peek(words, pos);
+      let m = w & ((1 << n) - 1);
       pos += n;
-      while (n < size && get(words, pos++, 1)) {
+      // Most planes add no coefficient: their negative group test is in the same window.
+      if (n < size && ((w >>> n) & 1) === 0) pos++;
+      else while (n < size && get(words, pos++, 1)) {
         const z = shortZerosAt(words, pos, size - 1 - n);
         pos += z;
         n += z;
