@@ -455,10 +455,13 @@ export class PlaneCoder {
   private decodeTwoWords(words: Uint32Array, pos: number, kmin: number, intprec: number, direct: boolean): number {
     let n = 0;
     for (let k = intprec; k-- > kmin; ) {
-      let m0 = n < 32 ? peek(words, pos) & ((1 << n) - 1) : peek(words, pos);
+      const w0 = peek(words, pos);
+      let m0 = n < 32 ? w0 & ((1 << n) - 1) : w0;
       let m1 = n <= 32 ? 0 : n < 64 ? peek(words, pos + 32) & ((1 << (n - 32)) - 1) : peek(words, pos + 32);
       pos += n;
-      while (n < 64 && get(words, pos++, 1)) {
+      // As in decodeOneWord: a plane that adds no coefficient often ends within the first window.
+      if (n < 32 && ((w0 >>> n) & 1) === 0) pos++;
+      else while (n < 64 && get(words, pos++, 1)) {
         const z = mediumZerosAt(words, pos, 63 - n);
         pos += z;
         n += z;
