@@ -141,7 +141,7 @@ export class BlockCodec {
       if (t.intprec === 64 && !scaleOverflows(emax, t)) {
         const n = this.decodePlanes(r, rest, budget, maxprec);
         if (!doubleInverseExact(this.count.lowest, this.dims) || !this.inverseInDoubles(emax)) {
-          invOrder64(this.uhi, this.ulo, this.hi, this.lo, this.iperm, this.size);
+          invOrder64(this.uhi, this.lowWords(), this.hi, this.lo, this.iperm, this.size);
           invXform64(this.hi, this.lo, this.dims);
           castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
         }
@@ -209,6 +209,12 @@ export class BlockCodec {
     return bits + n;
   }
 
+  /** The decoded low words of 64-bit coefficients, cleared when no plane below 32 was coded (see PlaneCoder.decode). */
+  private lowWords(): Int32Array {
+    if (this.count.lowest >= 32) this.ulo.fill(0, 0, this.size);
+    return this.ulo;
+  }
+
   /** Reorder, inverse transform and scale decoded (uhi, ulo) in doubles (see lift-double.ts); false if it must be redone. */
   private inverseInDoubles(emax: number): boolean {
     const { fblock, size } = this;
@@ -247,7 +253,7 @@ export class BlockCodec {
   private decodeCoefficients(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
     const { hi, lo, uhi, ulo, iperm, size } = this;
     const bits = this.decodePlanes(r, minbits, maxbits, maxprec);
-    if (this.traits.intprec === 64) invOrder64(uhi, ulo, hi, lo, iperm, size);
+    if (this.traits.intprec === 64) invOrder64(uhi, this.lowWords(), hi, lo, iperm, size);
     else invOrder32(ulo, lo, iperm, size);
     return bits;
   }
@@ -289,7 +295,7 @@ export class BlockCodec {
     const prec = r.readBits(t.pbits) + 1;
     const bits = skipTo(r, t.pbits + this.coder.decode(r, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count), minbits);
     if (t.intprec === 64) {
-      invOrder64(uhi, ulo, hi, lo, iperm, size);
+      invOrder64(uhi, this.lowWords(), hi, lo, iperm, size);
       revInvXform64(hi, lo, this.dims);
     } else {
       invOrder32(ulo, lo, iperm, size);

@@ -185,7 +185,7 @@ export class PlaneCoder {
   private assemble(uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, lowest: number): void {
     if (intprec === 64) this.fillCoefficients(uhi, size, 32, Math.max(lowest, 32), 64);
     if (lowest < 32) this.fillCoefficients(ulo, size, 0, lowest, 32);
-    else ulo.fill(0, 0, size);
+    else if (intprec === 32) ulo.fill(0, 0, size); // no plane coded at all
   }
 
   /** Position of the first one-bit at or after `from` in the plane at `base`, or -1. */
@@ -388,7 +388,12 @@ export class PlaneCoder {
     for (let j = 0; j * 32 < size; j++, n -= 32, pos += 32) planes[base + j] = n > 0 ? get(words, pos, n < 32 ? n : 32) : 0;
   }
 
-  /** Decode what encode() wrote into (uhi, ulo); returns bits read. */
+  /**
+   * Decode what encode() wrote into (uhi, ulo); returns bits read. For 64-bit
+   * coefficients coded no lower than plane 32 (out.lowest ≥ 32) every low word
+   * is zero, and `ulo` is left as it was: the double inverse never reads it,
+   * and the other readers clear it first.
+   */
   decode(r: BitReader, maxbits: number, maxprec: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
     const kmin = intprec > maxprec ? intprec - maxprec : 0;
     if (budgetBinds(maxbits, maxprec, size)) return this.decodeBudget(r, maxbits >>> 0, kmin, uhi, ulo, size, intprec, out);
@@ -401,12 +406,10 @@ export class PlaneCoder {
       clearPlanes16();
       pos = this.decodeOneWord(words, start, kmin, intprec, size, true);
       coefficientsFromPlanes16(kmin - 32, uhi, size);
-      ulo.fill(0, 0, size);
     } else if (size === 64 && intprec === 64 && kmin >= 48) {
       clearPlanesPair();
       pos = this.decodeTwoWords(words, start, kmin, intprec, true);
       coefficientsFromPlanesPair(kmin - 32, uhi, 0);
-      ulo.fill(0, 0, size);
     } else {
       pos =
         size <= 16
@@ -552,7 +555,6 @@ export class PlaneCoder {
     if (direct) {
       coefficientsFromPlanes16(0, uhi, size);
       if (lowest < 32) this.fillCoefficients(ulo, size, 0, lowest, 32);
-      else ulo.fill(0, 0, size);
     } else {
       this.assemble(uhi, ulo, size, intprec, lowest);
     }
