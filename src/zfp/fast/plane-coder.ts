@@ -518,13 +518,18 @@ export class PlaneCoder {
       const verbatim = n < bits ? n : bits;
       bits -= verbatim;
       // One-word planes (1D, 2D) stay in a register (and every read fits a 32-bit window); wider ones are built in `planes`.
-      let m = 0;
-      if (size <= 16) m = peek(words, pos) & ((1 << verbatim) - 1);
+      let m = 0, w = 0;
+      if (size <= 16) m = (w = peek(words, pos)) & ((1 << verbatim) - 1);
       else this.getFirst(words, pos, base, verbatim, size);
       pos += verbatim;
       let complete = verbatim === n;
       let ended = false;
-      while (bits > 0 && n < size) {
+      // As in decodeOneWord: a plane that adds no coefficient often ends within the first window.
+      if (size <= 16 && bits > 0 && n < size && ((w >>> verbatim) & 1) === 0) {
+        bits--;
+        pos++;
+        ended = true;
+      } else while (bits > 0 && n < size) {
         bits--;
         if (get(words, pos++, 1)) {
           // Scan for the next one-bit within the budget; a run cut short still deposits at n, as zfp does.
