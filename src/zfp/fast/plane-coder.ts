@@ -88,31 +88,13 @@ function peek(words: Uint32Array, pos: number): number {
   return ((words[i] ?? 0) >>> r) | (((words[i + 1] ?? 0) << (31 - r)) << 1);
 }
 
-/** Zeros at pos before the next one-bit, at most `limit`. */
+/** Zeros at pos before the next one-bit, at most `limit`. Runs are short: one 32-bit window usually settles it. */
 function zerosAt(words: Uint32Array, pos: number, limit: number): number {
-  let z = 0;
-  while (z < limit) {
-    const r = pos & 31;
-    const w = (words[pos >>> 5] ?? 0) >>> r;
+  for (let z = 0; ; z += 32, pos += 32) {
+    const w = peek(words, pos);
     if (w !== 0) return Math.min(z + ctz(w), limit);
-    z += 32 - r;
-    pos += 32 - r;
+    if (z + 32 >= limit) return limit;
   }
-  return limit;
-}
-
-/** zerosAt for limit ≤ 32: one window, no loop. */
-function shortZerosAt(words: Uint32Array, pos: number, limit: number): number {
-  const w = peek(words, pos);
-  return w === 0 ? limit : Math.min(ctz(w), limit);
-}
-
-/** zerosAt for limit ≤ 64: at most two windows. */
-function mediumZerosAt(words: Uint32Array, pos: number, limit: number): number {
-  const w = peek(words, pos);
-  if (w !== 0 || limit <= 32) return w === 0 ? limit : Math.min(ctz(w), limit);
-  const v = peek(words, pos + 32);
-  return v === 0 ? limit : Math.min(32 + ctz(v), limit);
 }
 
 export class PlaneCoder {
@@ -434,7 +416,7 @@ export class PlaneCoder {
 
   private decodeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number, direct: boolean): number {
     let n = 0;
-    // With at most 16 coefficients, every read fits one 32-bit window: no loops, no straddle tests.
+    // With at most 16 coefficients, verbatim bits and runs each fit one 32-bit window.
     for (let k = intprec; k-- > kmin; ) {
       const w = peek(words, pos);
       let m = w & ((1 << n) - 1);
@@ -442,7 +424,7 @@ export class PlaneCoder {
       // Most planes add no coefficient: their negative group test is in the same window.
       if (n < size && ((w >>> n) & 1) === 0) pos++;
       else while (n < size && get(words, pos++, 1)) {
-        const z = shortZerosAt(words, pos, size - 1 - n);
+        const z = zerosAt(words, pos, size - 1 - n);
         pos += z;
         n += z;
         if (n < size - 1) pos++; // the one-bit that ended the run
@@ -465,7 +447,7 @@ export class PlaneCoder {
       // As in decodeOneWord: a plane that adds no coefficient often ends within the first window.
       if (n < 32 && ((w0 >>> n) & 1) === 0) pos++;
       else while (n < 64 && get(words, pos++, 1)) {
-        const z = mediumZerosAt(words, pos, 63 - n);
+        const z = zerosAt(words, pos, 63 - n);
         pos += z;
         n += z;
         if (n < 63) pos++;
@@ -517,7 +499,7 @@ export class PlaneCoder {
       const base = k * MAX_WORDS;
       const verbatim = n < bits ? n : bits;
       bits -= verbatim;
-      // One-word planes (1D, 2D) stay in a register (and every read fits a 32-bit window); wider ones are built in `planes`.
+      // One-word planes (1D, 2D) stay in a register; wider ones are built in `planes`.
       let m = 0, w = 0;
       if (size <= 16) m = (w = peek(words, pos)) & ((1 << verbatim) - 1);
       else this.getFirst(words, pos, base, verbatim, size);
@@ -534,7 +516,7 @@ export class PlaneCoder {
         if (get(words, pos++, 1)) {
           // Scan for the next one-bit within the budget; a run cut short still deposits at n, as zfp does.
           const limit = size - 1 - n < bits ? size - 1 - n : bits;
-          const z = size <= 16 ? shortZerosAt(words, pos, limit) : zerosAt(words, pos, limit);
+          const z = zerosAt(words, pos, limit);
           pos += z;
           n += z;
           bits -= z;
