@@ -73,19 +73,16 @@ function put(words: Uint32Array, pos: number, v: number, n: number): void {
   if (r + n > 32) words[i + 1]! |= v >>> (32 - r);
 }
 
-/** Read n (0..32) bits at pos; zeros past the end. */
-function get(words: Uint32Array, pos: number, n: number): number {
-  if (n === 0) return 0;
-  const i = pos >>> 5, r = pos & 31;
-  let v = (words[i] ?? 0) >>> r;
-  if (r + n > 32) v |= (words[i + 1] ?? 0) << (32 - r);
-  return n === 32 ? v | 0 : v & ((1 << n) - 1);
-}
-
 /** The 32 bits from pos (zeros past the end); two shifts, as a shift count of 32 would be taken mod 32. */
 function peek(words: Uint32Array, pos: number): number {
   const i = pos >>> 5, r = pos & 31;
   return ((words[i] ?? 0) >>> r) | (((words[i + 1] ?? 0) << (31 - r)) << 1);
+}
+
+/** Read n (0..32) bits at pos; zeros past the end. */
+function get(words: Uint32Array, pos: number, n: number): number {
+  const v = peek(words, pos);
+  return n === 32 ? v : v & ((1 << n) - 1);
 }
 
 /** Zeros at pos before the next one-bit, at most `limit`. Runs are short: one 32-bit window usually settles it. */
