@@ -1,4 +1,5 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
+import { minbitsAfter, padToMinbits, skipToMinbits } from '../block-padding.ts';
 import { ZfpDataError } from '../errors.ts';
 import { blockPrecision, isReversible } from '../params.ts';
 import { inverseSequencyPermutation, sequencyPermutation } from '../sequency.ts';
@@ -113,7 +114,7 @@ export class BlockCodec {
       this.emax = emax;
       const bits = 1 + t.ebits;
       w.writeBits(2 * e + 1, bits);
-      const rest = minbits - Math.min(bits, minbits), budget = (maxbits - bits) >>> 0;
+      const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
       if (t.intprec === 64 && !scaleOverflows(emax, t)) {
         castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
         fwdXformSplit(this.sa, this.sb, this.dims);
@@ -126,7 +127,7 @@ export class BlockCodec {
     this.emax = NO_EXPONENT;
     this.count.planes = 0;
     w.writeBit(0);
-    return padTo(w, 1, minbits);
+    return padToMinbits(w, 1, minbits);
   }
 
   private decodeFloatLossy(r: BitReader): number {
@@ -137,7 +138,7 @@ export class BlockCodec {
       const emax = r.readBits(t.ebits) - t.ebias;
       this.emax = emax;
       const maxprec = blockPrecision(emax, this.params, this.dims);
-      const rest = minbits - Math.min(bits, minbits), budget = (maxbits - bits) >>> 0;
+      const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
       if (t.intprec === 64 && !scaleOverflows(emax, t)) {
         const n = this.decodePlanes(r, rest, budget, maxprec);
         if (!doubleInverseExact(this.count.lowest, this.dims) || !this.inverseInDoubles(emax)) {
@@ -154,7 +155,7 @@ export class BlockCodec {
     this.emax = NO_EXPONENT;
     this.count.planes = 0;
     this.fblock.fill(0);
-    return skipTo(r, 1, minbits);
+    return skipToMinbits(r, 1, minbits);
   }
 
   private encodeFloatReversible(w: BitWriter): number {
@@ -181,7 +182,7 @@ export class BlockCodec {
       w.writeBits(3, 2);
       bits = 2;
     }
-    return bits + this.encodeIntsReversible(w, minbits - Math.min(bits, minbits), (maxbits - bits) >>> 0, maxprec);
+    return bits + this.encodeIntsReversible(w, minbitsAfter(minbits, bits), (maxbits - bits) >>> 0, maxprec);
   }
 
   private decodeFloatReversible(r: BitReader): number {
@@ -191,11 +192,11 @@ export class BlockCodec {
       this.emax = NO_EXPONENT;
       this.count.planes = 0;
       this.fblock.fill(0);
-      return skipTo(r, 1, minbits);
+      return skipToMinbits(r, 1, minbits);
     }
     if (r.readBit()) {
       this.emax = NO_EXPONENT;
-      const n = this.decodeIntsReversible(r, minbits - Math.min(2, minbits), (maxbits - 2) >>> 0);
+      const n = this.decodeIntsReversible(r, minbitsAfter(minbits, 2), (maxbits - 2) >>> 0);
       reinterpretFromInts(this.hi, this.lo, this.fblock, this.bits32, this.size, t);
       this.rawBits = t.intprec === 32;
       return 2 + n;
@@ -203,7 +204,7 @@ export class BlockCodec {
     const bits = 2 + t.ebits;
     const emax = r.readBits(t.ebits) - t.ebias;
     this.emax = emax;
-    const n = this.decodeIntsReversible(r, minbits - Math.min(bits, minbits), (maxbits - bits) >>> 0);
+    const n = this.decodeIntsReversible(r, minbitsAfter(minbits, bits), (maxbits - bits) >>> 0);
     if (emax === -t.ebias) this.fblock.fill(0);
     else castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
     return bits + n;
@@ -239,7 +240,7 @@ export class BlockCodec {
   /** Code negabinary coefficients in (uhi, ulo), padding to minbits. */
   private encodePlanes(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
     const bits = this.coder.encode(w, maxbits, maxprec, this.uhi, this.ulo, this.size, this.traits.intprec, this.count);
-    return padTo(w, bits, minbits);
+    return padToMinbits(w, bits, minbits);
   }
 
   private decodeInts(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
@@ -261,7 +262,7 @@ export class BlockCodec {
   /** Decode negabinary coefficients into (uhi, ulo), in sequency order. */
   private decodePlanes(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
     const bits = this.coder.decode(r, maxbits, maxprec, this.uhi, this.ulo, this.size, this.traits.intprec, this.count);
-    return skipTo(r, bits, minbits);
+    return skipToMinbits(r, bits, minbits);
   }
 
   private encodeIntsReversible(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
@@ -286,14 +287,14 @@ export class BlockCodec {
     prec = Math.max(Math.min(prec, maxprec), 1);
     w.writeBits(prec - 1, t.pbits);
     const bits = t.pbits + this.coder.encode(w, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count);
-    return padTo(w, bits, minbits);
+    return padToMinbits(w, bits, minbits);
   }
 
   private decodeIntsReversible(r: BitReader, minbits: number, maxbits: number): number {
     const { hi, lo, uhi, ulo, iperm, size } = this;
     const t = this.traits;
     const prec = r.readBits(t.pbits) + 1;
-    const bits = skipTo(r, t.pbits + this.coder.decode(r, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count), minbits);
+    const bits = skipToMinbits(r, t.pbits + this.coder.decode(r, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count), minbits);
     if (t.intprec === 64) {
       invOrder64(uhi, this.lowWords(), hi, lo, iperm, size);
       revInvXform64(hi, lo, this.dims);
@@ -303,18 +304,4 @@ export class BlockCodec {
     }
     return bits;
   }
-}
-
-/** A block takes at least minbits bits: pad the stream with zeros up to that. */
-function padTo(w: BitWriter, bits: number, minbits: number): number {
-  if (bits >= minbits) return bits;
-  w.pad(minbits - bits);
-  return minbits;
-}
-
-/** The decoder's side of padTo: skip the padding. */
-function skipTo(r: BitReader, bits: number, minbits: number): number {
-  if (bits >= minbits) return bits;
-  r.skip(minbits - bits);
-  return minbits;
 }

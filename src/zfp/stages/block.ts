@@ -1,4 +1,5 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
+import { minbitsAfter, padToMinbits, skipToMinbits } from '../block-padding.ts';
 import { ZfpDataError, ZfpParameterError } from '../errors.ts';
 import { blockPrecision, isReversible } from '../params.ts';
 import { traitsOf } from '../traits.ts';
@@ -113,24 +114,6 @@ function inverseStages(negabinary: BigUint64Array, dims: number, width: IntWidth
   const coefficients = unorder(reordered, dims);
   const ints = transform(coefficients, dims, width);
   return { ints, coefficients, reordered, negabinary, planes: bitPlanes(negabinary, width) };
-}
-
-/** A block takes at least minbits bits: pad (or, decoding, skip) the rest. */
-function padToMinbits(writer: BitWriter, bits: number, minbits: number): number {
-  if (bits >= minbits) return bits;
-  writer.pad(minbits - bits);
-  return minbits;
-}
-
-function skipToMinbits(reader: BitReader, bits: number, minbits: number): number {
-  if (bits >= minbits) return bits;
-  reader.skip(minbits - bits);
-  return minbits;
-}
-
-/** minbits left for the integer coder once the block's header bits are written. */
-function minbitsAfter(minbits: number, headerBits: number): number {
-  return minbits - Math.min(headerBits, minbits);
 }
 
 function encodeLossy(writer: BitWriter, values: ArrayLike<number>, type: FloatType, dims: number, params: StreamParams): BlockTrace {
