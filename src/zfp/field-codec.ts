@@ -58,19 +58,23 @@ function record(t: BlockStatsTable, i: number, codec: BlockCodec, bits: number):
   t.bits[i] = bits;
 }
 
-const ARRAY_OF: Record<ScalarType, string> = {
-  int32: 'Int32Array',
-  int64: 'BigInt64Array',
-  float32: 'Float32Array',
-  float64: 'Float64Array',
+/** The typed array that holds each scalar type's values. */
+const ARRAY_CLASS: Record<ScalarType, new (length: number) => ScalarArray> = {
+  int32: Int32Array,
+  int64: BigInt64Array,
+  float32: Float32Array,
+  float64: Float64Array,
 };
 
+/** What a value is, for messages: its class name or its typeof. */
+function kindOf(value: unknown): string {
+  return (value as object | undefined)?.constructor?.name ?? typeof value;
+}
+
 function checkData(field: Field): void {
-  const want = ARRAY_OF[field.type];
+  const want = ARRAY_CLASS[field.type]?.name;
   if (!want) throw new ZfpParameterError(`unknown scalar type ${JSON.stringify(field.type)}: expected int32, int64, float32 or float64`);
-  if (field.data?.constructor?.name !== want) {
-    throw new ZfpParameterError(`a ${field.type} field needs its data in a ${want}, got ${field.data?.constructor?.name ?? typeof field.data}`);
-  }
+  if (kindOf(field.data) !== want) throw new ZfpParameterError(`a ${field.type} field needs its data in a ${want}, got ${kindOf(field.data)}`);
 }
 
 /** The IEEE bits of a float32 array. */
@@ -126,26 +130,12 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
   return { bytes: w.bytes(), params, blocks: stats };
 }
 
-function newArray(type: ScalarType, count: number): ScalarArray {
-  switch (type) {
-    case 'float64':
-      return new Float64Array(count);
-    case 'float32':
-      return new Float32Array(count);
-    case 'int32':
-      return new Int32Array(count);
-    case 'int64':
-      return new BigInt64Array(count);
-  }
-}
-
 /** The caller's output array, checked against the decoded field, or a new one. */
 function outputArray(type: ScalarType, count: number, into: ScalarArray | undefined): ScalarArray {
-  if (into === undefined) return newArray(type, count);
-  if (into?.constructor?.name !== ARRAY_OF[type] || into.length !== count) {
-    throw new ZfpParameterError(
-      `the output array must be a ${ARRAY_OF[type]} of ${count} elements, got ${into?.constructor?.name ?? typeof into}${into?.length === undefined ? '' : ` of ${into.length}`}`,
-    );
+  const want = ARRAY_CLASS[type];
+  if (into === undefined) return new want(count);
+  if (kindOf(into) !== want.name || into.length !== count) {
+    throw new ZfpParameterError(`the output array must be a ${want.name} of ${count} elements, got ${kindOf(into)}${into?.length === undefined ? '' : ` of ${into.length}`}`);
   }
   return into;
 }
@@ -159,7 +149,7 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: Decompr
     ({ type, shape, params } = readHeader(r));
     r.check();
   } else {
-    if (!ARRAY_OF[spec.type]) throw new ZfpParameterError(`unknown scalar type ${JSON.stringify(spec.type)}`);
+    if (!ARRAY_CLASS[spec.type]) throw new ZfpParameterError(`unknown scalar type ${JSON.stringify(spec.type)}`);
     type = spec.type;
     shape = spec.shape;
     layoutOf(shape);
