@@ -212,17 +212,7 @@ export function configFor(mode: ToolMode, type: ScalarType): ZfpConfig {
 /** Values of `type` held in little-endian `bytes`, copied into a buffer of their own (aligned). */
 function toScalars(type: ScalarType, bytes: Uint8Array): ScalarArray {
   // Not bytes.slice(): on a Node Buffer that shares the (pooled) memory instead of copying.
-  const buffer = new Uint8Array(bytes).buffer;
-  switch (type) {
-    case 'int32':
-      return new Int32Array(buffer);
-    case 'int64':
-      return new BigInt64Array(buffer);
-    case 'float32':
-      return new Float32Array(buffer);
-    case 'float64':
-      return new Float64Array(buffer);
-  }
+  return new (traitsOf(type).array)(new Uint8Array(bytes).buffer);
 }
 
 function toBytes(data: ScalarArray): Uint8Array {

@@ -5,6 +5,7 @@ import { BlockCursor, gatherBlock, scatterBlock } from './fast/gather.ts';
 import { readHeader, writeHeader } from './header.ts';
 import { checkExtent, layoutOf, type Layout } from './layout.ts';
 import { maximumSize, resolveParams } from './params.ts';
+import { traitsOf } from './traits.ts';
 import type { Field, ScalarArray, ScalarType, Shape, StreamParams, ZfpConfig } from './types.ts';
 
 /** Per-block statistics of a whole field, in block order (x fastest). */
@@ -58,21 +59,13 @@ function record(t: BlockStatsTable, i: number, codec: BlockCodec, bits: number):
   t.bits[i] = bits;
 }
 
-/** The typed array that holds each scalar type's values. */
-const ARRAY_CLASS: Record<ScalarType, new (length: number) => ScalarArray> = {
-  int32: Int32Array,
-  int64: BigInt64Array,
-  float32: Float32Array,
-  float64: Float64Array,
-};
-
 /** What a value is, for messages: its class name or its typeof. */
 function kindOf(value: unknown): string {
   return (value as object | undefined)?.constructor?.name ?? typeof value;
 }
 
 function checkData(field: Field): void {
-  const want = ARRAY_CLASS[field.type]?.name;
+  const want = traitsOf(field.type)?.array?.name;
   if (!want) throw new ZfpParameterError(`unknown scalar type ${JSON.stringify(field.type)}: expected int32, int64, float32 or float64`);
   if (kindOf(field.data) !== want) throw new ZfpParameterError(`a ${field.type} field needs its data in a ${want}, got ${kindOf(field.data)}`);
 }
@@ -132,7 +125,7 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
 
 /** The caller's output array, checked against the decoded field, or a new one. */
 function outputArray(type: ScalarType, count: number, into: ScalarArray | undefined): ScalarArray {
-  const want = ARRAY_CLASS[type];
+  const want = traitsOf(type).array;
   if (into === undefined) return new want(count);
   if (kindOf(into) !== want.name || into.length !== count) {
     throw new ZfpParameterError(`the output array must be a ${want.name} of ${count} elements, got ${kindOf(into)}${into?.length === undefined ? '' : ` of ${into.length}`}`);
@@ -149,7 +142,7 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: Decompr
     ({ type, shape, params } = readHeader(r));
     r.check();
   } else {
-    if (!ARRAY_CLASS[spec.type]) throw new ZfpParameterError(`unknown scalar type ${JSON.stringify(spec.type)}`);
+    if (!traitsOf(spec.type)?.array) throw new ZfpParameterError(`unknown scalar type ${JSON.stringify(spec.type)}`);
     type = spec.type;
     shape = spec.shape;
     layoutOf(shape);

@@ -1,4 +1,11 @@
-import type { ScalarType } from './types.ts';
+import type { ScalarArray, ScalarType } from './types.ts';
+
+/** A typed-array class holding one scalar type's values. */
+export interface ScalarArrayClass {
+  new (length: number): ScalarArray;
+  new (buffer: ArrayBuffer): ScalarArray;
+  readonly name: string;
+}
 
 /** What zfp 1.0's codec needs to know about a scalar type. */
 export interface ScalarTraits {
@@ -15,13 +22,15 @@ export interface ScalarTraits {
   /** Bits of the per-block precision field in reversible mode. */
   readonly pbits: number;
   readonly isFloat: boolean;
+  /** The typed array its values travel in. */
+  readonly array: ScalarArrayClass;
 }
 
 const TRAITS: Readonly<Record<ScalarType, ScalarTraits>> = {
-  int32: { type: 'int32', code: 1, size: 4, intprec: 32, ebits: 0, ebias: 0, pbits: 5, isFloat: false },
-  int64: { type: 'int64', code: 2, size: 8, intprec: 64, ebits: 0, ebias: 0, pbits: 6, isFloat: false },
-  float32: { type: 'float32', code: 3, size: 4, intprec: 32, ebits: 8, ebias: 127, pbits: 5, isFloat: true },
-  float64: { type: 'float64', code: 4, size: 8, intprec: 64, ebits: 11, ebias: 1023, pbits: 6, isFloat: true },
+  int32: { type: 'int32', code: 1, size: 4, intprec: 32, ebits: 0, ebias: 0, pbits: 5, isFloat: false, array: Int32Array },
+  int64: { type: 'int64', code: 2, size: 8, intprec: 64, ebits: 0, ebias: 0, pbits: 6, isFloat: false, array: BigInt64Array },
+  float32: { type: 'float32', code: 3, size: 4, intprec: 32, ebits: 8, ebias: 127, pbits: 5, isFloat: true, array: Float32Array },
+  float64: { type: 'float64', code: 4, size: 8, intprec: 64, ebits: 11, ebias: 1023, pbits: 6, isFloat: true, array: Float64Array },
 };
 
 export const SCALAR_TYPES: readonly ScalarType[] = ['int32', 'int64', 'float32', 'float64'];
