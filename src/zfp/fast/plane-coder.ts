@@ -97,6 +97,9 @@ function zerosAt(words: Uint32Array, pos: number, limit: number): number {
 export class PlaneCoder {
   /** The block's bit planes: the mask of plane k occupies words k·MAX_WORDS … */
   private readonly planes = new Int32Array(64 * MAX_WORDS);
+  /** Where the last decodeTwoWords stopped: the lowest plane it decoded (intprec if none), and the coefficients then significant. */
+  private stoppedAt = 0;
+  private significant = 0;
 
   /**
    * Fill `planes` lo … hi−1, all within the 32-plane half of the coefficient
@@ -387,14 +390,14 @@ export class PlaneCoder {
       coefficientsFromPlanes16(kmin - 32, uhi, size);
     } else if (size === 64 && intprec === 64 && kmin >= 48) {
       clearPlanesPair();
-      pos = this.decodeTwoWords(words, start, kmin, intprec, true);
+      pos = this.decodeTwoWords(words, start, kmin, intprec, true, Infinity);
       coefficientsFromPlanesPair(kmin - 32, uhi, 0);
     } else {
       pos =
         size <= 16
           ? this.decodeOneWord(words, start, kmin, intprec, size, false)
           : size === 64
-            ? this.decodeTwoWords(words, start, kmin, intprec, false)
+            ? this.decodeTwoWords(words, start, kmin, intprec, false, Infinity)
             : this.decodeWords(words, start, kmin, intprec, size);
       this.assemble(uhi, ulo, size, intprec, kmin);
     }
@@ -408,7 +411,8 @@ export class PlaneCoder {
    * The unconstrained decoding loop in the encoder's three shapes: 1D and 2D planes are one
    * word and 3D planes two (both kept in registers), 4D planes eight (built in `planes`).
    * `direct`: hand each plane to the transposition rows (see decode) instead of `planes`.
-   * Each returns the stream position after the last plane.
+   * Each returns the stream position after the last plane. decodeTwoWords also serves the
+   * budgeted decoder, stopping before any plane that might pass `end`.
    */
 
   private decodeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number, direct: boolean): number {
@@ -434,9 +438,12 @@ export class PlaneCoder {
     return pos;
   }
 
-  private decodeTwoWords(words: Uint32Array, pos: number, kmin: number, intprec: number, direct: boolean): number {
+  private decodeTwoWords(words: Uint32Array, pos: number, kmin: number, intprec: number, direct: boolean, end: number): number {
     let n = 0;
-    for (let k = intprec; k-- > kmin; ) {
+    let k = intprec - 1;
+    for (; k >= kmin; k--) {
+      // A plane takes at most 129 − n bits: stop before one that might pass `end`.
+      if (pos + 129 - n > end) break;
       const w0 = peek(words, pos);
       let m0 = n < 32 ? w0 & ((1 << n) - 1) : w0;
       let m1 = n <= 32 ? 0 : n < 64 ? peek(words, pos + 32) & ((1 << (n - 32)) - 1) : peek(words, pos + 32);
@@ -459,6 +466,8 @@ export class PlaneCoder {
         this.planes[k * MAX_WORDS + 1] = m1;
       }
     }
+    this.stoppedAt = k + 1;
+    this.significant = n;
     return pos;
   }
 
@@ -484,11 +493,18 @@ export class PlaneCoder {
   private decodeBudget(r: BitReader, maxbits: number, kmin: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
     const words = r.words;
     const planes = this.planes;
-    let pos = r.pos;
-    let bits = maxbits;
-    let count = 0;
-    let n = 0;
+    const start = r.pos;
+    let pos = start;
     let k = intprec;
+    let n = 0;
+    if (size === 64) {
+      // 3D: the unconstrained loop takes the planes the budget surely holds; the last few are decoded against it.
+      pos = this.decodeTwoWords(words, pos, kmin, intprec, false, start + maxbits);
+      k = this.stoppedAt;
+      n = this.significant;
+    }
+    let count = intprec - k;
+    let bits = maxbits - (pos - start);
     // 1D and 2D: planes in the upper words go straight into the transposition rows (see decode).
     const direct = size <= 16 && intprec === 64;
     if (direct) clearPlanes16();
