@@ -236,9 +236,13 @@ export class ZfpArray {
 
   private decodeAll(data: Float64Array, layout: Layout, at: BlockPosition): void {
     for (let b = 0; b < this.grid.blockCount; b++) {
-      this.decode(b);
       this.grid.position(b, layout, at);
-      scatterBlock<BlockValues>(this.block, data, layout, at);
+      if (this.type === 'float64') {
+        this.codec.decodeFloatInto(this.store.reader(b), data, layout, at);
+      } else {
+        this.decode(b);
+        scatterBlock<BlockValues>(this.block, data, layout, at);
+      }
     }
   }
 

@@ -159,11 +159,10 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: Decompr
   const codec = new BlockCodec(type, L.dims, params);
   const stats = statsTable(L.blocks);
   const data = outputArray(type, L.count, options.into);
-  const { fblock, hi, lo } = codec;
+  const { hi, lo } = codec;
   if (type === 'float64') {
     for (const c = new BlockCursor(L); c.next(); ) {
-      record(stats, c.index, codec, codec.decodeFloat(r));
-      scatterBlock(fblock, data as Float64Array, L, c.block);
+      record(stats, c.index, codec, codec.decodeFloatInto(r, data as Float64Array, L, c.block));
     }
   } else if (type === 'float32') {
     const dst = bitsOf(data as Float32Array);

@@ -11,6 +11,8 @@ import { castToSplit, fwdOrderSplit, fwdXformSplit } from './lift-split.ts';
 import { doubleInverseExact, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { PlaneCoder, type PlaneCount } from './plane-coder.ts';
+import { scatterBlock, type BlockPosition } from './gather.ts';
+import type { Layout } from '../layout.ts';
 import { blockExponent, castFromInts, castToInts, pow2, reinterpretFromInts, reinterpretToInts, reversibleCast, scaleOverflows } from './block-float.ts';
 
 /** Marks "no common exponent" (all-zero block, integer type) in per-block statistics. */
@@ -92,6 +94,27 @@ export class BlockCodec {
 
   /** Set when the last float32 block was decoded straight into `bits32`. */
   private rawBits = false;
+
+  /**
+   * Decode a float64 block into `field` (layout L) at block position `at`, padding dropped;
+   * returns its size in bits. A full block whose inverse runs in doubles goes from the last
+   * pass straight into the field, skipping a store and reload of every value; any other
+   * block is decoded into `fblock` and scattered.
+   */
+  decodeFloatInto(r: BitReader, field: Float64Array, L: Layout, at: BlockPosition): number {
+    this.field = at.full ? field : null;
+    this.at = at;
+    this.wroteField = false;
+    const bits = this.decodeFloat(r);
+    this.field = null;
+    if (!this.wroteField) scatterBlock(this.fblock, field, L, at);
+    return bits;
+  }
+
+  /** decodeFloatInto's destination while it runs, and whether the block went there. */
+  private field: Float64Array | null = null;
+  private at: BlockPosition | null = null;
+  private wroteField = false;
 
   /** Decode an integer block into (hi, lo); returns its size in bits. */
   decodeInt(r: BitReader): number {
@@ -220,7 +243,9 @@ export class BlockCodec {
   private inverseInDoubles(emax: number): boolean {
     const { fblock, size } = this;
     invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, this.count.lowest >= 32);
-    return invXformDouble(fblock, this.dims, !wrapImpossible(this.count.lowest), pow2(emax - 62));
+    const done = invXformDouble(fblock, this.dims, !wrapImpossible(this.count.lowest), pow2(emax - 62), this.field, this.at);
+    this.wroteField = done && this.field !== null;
+    return done;
   }
 
   private encodeInts(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {

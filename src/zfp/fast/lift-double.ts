@@ -18,6 +18,8 @@
  * pass and reports failure, and the caller redoes the block on (hi, lo) words.
  */
 
+import type { BlockPosition } from './gather.ts';
+
 const PASS_INPUT_LIMIT = 2 ** 63 / 1.5;
 const INT64_LIMIT = 2 ** 63;
 
@@ -43,9 +45,10 @@ function maxAbs(v: Float64Array, n: number): number {
 /**
  * Inverse transform of the n = 4^dims values in place, then scaling by s;
  * false if C would have wrapped around. `watch` checks every pass (see
- * above); without it only the outputs.
+ * above); without it only the outputs. Given a field and a full block's
+ * position in it, the scaled values go there instead of back into v.
  */
-export function invXformDouble(v: Float64Array, dims: number, watch: boolean, scale: number): boolean {
+export function invXformDouble(v: Float64Array, dims: number, watch: boolean, scale: number, field: Float64Array | null = null, at: BlockPosition | null = null): boolean {
   const n = 1 << (2 * dims);
   for (let s = n >> 2; s > 0; s >>= 2) {
     if (watch && maxAbs(v, n) >= PASS_INPUT_LIMIT) return false;
@@ -66,6 +69,20 @@ export function invXformDouble(v: Float64Array, dims: number, watch: boolean, sc
     }
   }
   let m = 0;
+  if (field !== null && at !== null) {
+    // Row r of the block (values 4r … 4r + 3) is a run of the field along x.
+    const { base, rows, sx } = at;
+    for (let r = 0, i = 0; i < n; r++, i += 4) {
+      const p = base + rows[r]!;
+      const x0 = v[i]!, x1 = v[i + 1]!, x2 = v[i + 2]!, x3 = v[i + 3]!;
+      m = Math.max(m, Math.abs(x0), Math.abs(x1), Math.abs(x2), Math.abs(x3));
+      field[p] = x0 * scale;
+      field[p + sx] = x1 * scale;
+      field[p + 2 * sx] = x2 * scale;
+      field[p + 3 * sx] = x3 * scale;
+    }
+    return m < INT64_LIMIT;
+  }
   for (let i = 0; i < n; i++) {
     const x = v[i]!;
     const a = Math.abs(x);
