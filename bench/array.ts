@@ -7,10 +7,10 @@
 import { ZfpArray } from '../src/array/zfp-array.ts';
 import { compress, decompress } from '../src/zfp/index.ts';
 import type { ZfpConfig } from '../src/zfp/types.ts';
-import { bestSeconds, smoothField } from './measure.ts';
+import { bestSeconds, positiveInteger, smoothField } from './measure.ts';
 
-const reps = Number(process.argv[2] ?? 3);
-const n = Number(process.argv[3] ?? 128);
+const reps = positiveInteger(process.argv[2], 3, 'reps');
+const n = positiveInteger(process.argv[3], 128, 'n');
 const shape = [n, n, n];
 const ACCESSES = 1 << 20;
 

@@ -10,21 +10,13 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { compress, decompress } from '../src/zfp/index.ts';
-import type { ZfpConfig } from '../src/zfp/types.ts';
-import { buildLibzfpHarness, runLibzfp } from './libzfp.ts';
-import { bestSeconds, smoothField } from './measure.ts';
+import { buildLibzfpHarness, runLibzfp, type PeerMode } from './libzfp.ts';
+import { bestSeconds, positiveInteger, smoothField } from './measure.ts';
 
 interface BenchField {
   readonly name: string;
   readonly shape: readonly number[];
   readonly data: Float64Array;
-}
-
-interface BenchMode {
-  readonly label: string;
-  /** The harness's MODE argument. */
-  readonly harness: string;
-  readonly config: ZfpConfig;
 }
 
 interface Figures {
@@ -33,7 +25,7 @@ interface Figures {
   readonly decompressMBs: number;
 }
 
-const MODES: readonly BenchMode[] = [
+const MODES: readonly PeerMode[] = [
   { label: 'precision 16', harness: 'precision=16', config: { mode: 'precision', precision: 16 } },
   { label: 'precision 32', harness: 'precision=32', config: { mode: 'precision', precision: 32 } },
   { label: 'rate 8', harness: 'rate=8', config: { mode: 'rate', rate: 8, align: false } },
@@ -45,7 +37,7 @@ const MODES: readonly BenchMode[] = [
 type Speeds = Omit<Figures, 'bytes'>;
 
 /** Time our codec on one field and mode in this process. */
-function timeOurs(field: BenchField, mode: BenchMode, reps: number): Speeds {
+function timeOurs(field: BenchField, mode: PeerMode, reps: number): Speeds {
   const input = { type: 'float64', shape: field.shape, data: field.data } as const;
   let bytes: Uint8Array = new Uint8Array();
   const compressSeconds = bestSeconds(reps, () => void (bytes = compress(input, mode.config).bytes));
@@ -60,7 +52,7 @@ function timeOurs(field: BenchField, mode: BenchMode, reps: number): Speeds {
 const SELF = fileURLToPath(import.meta.url);
 
 /** Our figures: the best of `processes` fresh processes, each timing the row with timeOurs. */
-function measureOurs(field: BenchField, mode: BenchMode, reps: number, processes: number): Figures {
+function measureOurs(field: BenchField, mode: PeerMode, reps: number, processes: number): Figures {
   let compressMBs = 0, decompressMBs = 0;
   for (let i = 0; i < processes; i++) {
     const args = [...process.execArgv, SELF, '--row', field.name, mode.label, String(reps)];
@@ -73,7 +65,7 @@ function measureOurs(field: BenchField, mode: BenchMode, reps: number, processes
   return { bytes: compress({ type: 'float64', shape: field.shape, data: field.data }, mode.config).bytes, compressMBs, decompressMBs };
 }
 
-function measureLibzfp(field: BenchField, mode: BenchMode, reps: number): Figures {
+function measureLibzfp(field: BenchField, mode: PeerMode, reps: number): Figures {
   const run = runLibzfp(field.name, field.data, field.shape, mode.harness, reps);
   return { bytes: run.stream, compressMBs: run.compressMBs, decompressMBs: run.decompressMBs };
 }
@@ -89,12 +81,6 @@ const FIELDS: readonly { readonly name: string; readonly shape: readonly number[
   { name: 'smooth3d-128', shape: [128, 128, 128] },
   { name: 'smooth2d-1024', shape: [1024, 1024] },
 ];
-
-function positiveInteger(arg: string | undefined, fallback: number, what: string): number {
-  const value = Number(arg ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${what} must be a positive integer, got "${arg}"`);
-  return value;
-}
 
 /** Child process: time one row and print its speeds as JSON. */
 function timeRow(fieldName: string, modeLabel: string, reps: number): void {

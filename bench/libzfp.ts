@@ -5,10 +5,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ZfpConfig } from '../src/zfp/types.ts';
 
 const BUILD = join(import.meta.dirname, 'build');
 const HARNESS = join(BUILD, 'libzfp-bench');
 const SOURCE = join(import.meta.dirname, 'libzfp-bench.c');
+
+/** A compression mode as our codec takes it and as the harness's MODE argument names it (e.g. precision=16). */
+export interface PeerMode {
+  readonly label: string;
+  readonly harness: string;
+  readonly config: ZfpConfig;
+}
 
 /** What one harness run measured (MB = 10^6 uncompressed bytes). */
 export interface LibzfpFigures {

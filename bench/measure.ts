@@ -10,6 +10,13 @@ export function smoothField(shape: readonly number[]): Float64Array {
   return data;
 }
 
+/** A command-line count: `arg`, or `fallback` when it is absent; anything but a positive integer is refused. */
+export function positiveInteger(arg: string | undefined, fallback: number, what: string): number {
+  const value = Number(arg ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${what} must be a positive integer, got "${arg}"`);
+  return value;
+}
+
 /** Best wall time of `reps` runs after one warm-up, in seconds. */
 export function bestSeconds(reps: number, run: () => void): number {
   run();

@@ -9,21 +9,14 @@
  */
 import { InlineField } from '../src/array/index.ts';
 import { decimalArithmetic } from '../src/reference/arithmetic.ts';
-import type { ZfpConfig } from '../src/zfp/types.ts';
 import { diffusion2d } from '../solvers/diffusion2d.ts';
-import { buildLibzfpHarness, runLibzfp } from './libzfp.ts';
-import { bestSeconds } from './measure.ts';
+import { buildLibzfpHarness, runLibzfp, type PeerMode } from './libzfp.ts';
+import { bestSeconds, positiveInteger } from './measure.ts';
 
 const N = 512;
 const STEPS = 10;
 
-interface InlineMode {
-  readonly label: string;
-  readonly harness: string;
-  readonly config: ZfpConfig;
-}
-
-const MODES: readonly InlineMode[] = [
+const MODES: readonly PeerMode[] = [
   { label: 'precision 24', harness: 'precision=24', config: { mode: 'precision', precision: 24 } },
   { label: 'rate 16', harness: 'rate=16', config: { mode: 'rate', rate: 16 } },
 ];
@@ -31,8 +24,7 @@ const MODES: readonly InlineMode[] = [
 const ms = (seconds: number): string => (seconds * 1e3).toFixed(2);
 
 function main(): void {
-  const reps = Number(process.argv[2] ?? 3);
-  if (!Number.isInteger(reps) || reps < 1) throw new Error(`reps must be a positive integer, got "${process.argv[2]}"`);
+  const reps = positiveInteger(process.argv[2], 3, 'reps');
   const problem = diffusion2d.create({ ...diffusion2d.defaults, n: N });
   const initial = new Float64Array(N * N);
   problem.initial(initial);
