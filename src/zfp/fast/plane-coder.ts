@@ -320,6 +320,25 @@ export class PlaneCoder {
         x0 = this.planes[base]!;
         x1 = size === 64 ? this.planes[base + 1]! : 0;
       }
+      // A one-word plane takes at most 2·size + 1 − n bits: one the budget surely holds is coded as codeOneWord does.
+      if (size <= 16 && bits > 2 * size) {
+        const from = pos;
+        put(words, pos, x0, n);
+        pos += n;
+        while (n < size) {
+          const rest = x0 >>> n;
+          if (rest === 0) {
+            pos++;
+            break;
+          }
+          const j = n + ctz(rest);
+          pos = emitRun(words, pos, n, j, size);
+          n = j + 1;
+        }
+        bits -= pos - from;
+        planes++;
+        continue;
+      }
       const m = n < bits ? n : bits;
       bits -= m;
       if (size > 64) {
