@@ -14,7 +14,6 @@ import { pow2 } from './block-float.ts';
  * (hi, lo) path instead.
  */
 
-const TWO32 = 4294967296;
 const INV_TWO32 = 2 ** -32;
 const SPLIT = 2 ** 27;
 const INV_SPLIT = 2 ** -27;
@@ -63,10 +62,12 @@ export function fwdOrderSplit(uhi: Int32Array, ulo: Int32Array, a: Float64Array,
   for (let i = 0; i < n; i++) {
     const p = perm[i]!;
     const ap = a[p]!;
-    const ah = Math.floor(ap * INV_TWO32); // exact: a power-of-two scaling
-    // The low word plus the negabinary constant, before carrying into the high word (ToInt32 keeps it mod 2^32).
-    const low = b[p]! + (ap - ah * TWO32) + 0xaaaaaaaa;
-    uhi[i] = ((ah + Math.floor(low * INV_TWO32) + NB) | 0) ^ NB;
-    ulo[i] = (low | 0) ^ NB;
+    // Word splits by ToUint32, exact modulo 2^32 for integral doubles (a floor costs more).
+    const al = ap >>> 0;
+    // The low word plus the negabinary constant, before carrying into the high word.
+    const low = b[p]! + al + 0xaaaaaaaa;
+    const l = low >>> 0;
+    uhi[i] = (((ap - al) * INV_TWO32 + (low - l) * INV_TWO32 + NB) | 0) ^ NB;
+    ulo[i] = l ^ NB;
   }
 }
