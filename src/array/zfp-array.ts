@@ -2,7 +2,7 @@ import type { NdArray } from 'ndarray';
 import { BitWriter } from '../zfp/bitstream.ts';
 import { gatherBlock, scatterBlock, type BlockPosition } from '../zfp/fast/gather.ts';
 import { BlockCodec, NO_EXPONENT, resolveParams, ZfpParameterError, type BlockStatsTable } from '../zfp/index.ts';
-import { checkExtent, layoutOf, type Layout } from '../zfp/layout.ts';
+import { checkExtent, isContiguous, layoutOf, type Layout } from '../zfp/layout.ts';
 import { isReversible } from '../zfp/params.ts';
 import type { Shape, StreamParams, ZfpConfig } from '../zfp/types.ts';
 import { copyBits } from './bit-range.ts';
@@ -299,6 +299,12 @@ export class ZfpArray {
 
   /** Throw for the first value (in x-fastest order) the mode cannot hold. */
   private checkValues(data: Float64Array, layout: Layout, limit: number): void {
+    if (isContiguous(layout)) {
+      // Usual case first: one comparison on the largest magnitude (NaN wins Math.max); the scan below finds the culprit.
+      let largest = 0;
+      for (let at = layout.offset, end = at + layout.count; at < end; at++) largest = Math.max(largest, Math.abs(data[at]!));
+      if (largest < limit) return;
+    }
     const [nx, ny, nz, nw] = layout.n;
     const [sx, sy, sz, sw] = layout.s;
     let flat = 0;

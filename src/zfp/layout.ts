@@ -63,3 +63,13 @@ export function checkExtent(layout: Layout, length: number): void {
     throw new ZfpParameterError(`shape, strides and offset address elements ${lo}..${hi}, outside the data array of length ${length}`);
   }
 }
+
+/** Does the layout address `count` consecutive elements from its offset, x fastest? */
+export function isContiguous(layout: Layout): boolean {
+  let step = 1;
+  for (let a = 0; a < 4; a++) {
+    if (layout.n[a]! > 1 && layout.s[a] !== step) return false;
+    step *= layout.n[a]!;
+  }
+  return true;
+}

@@ -147,6 +147,8 @@ describe('ZfpArray errors', () => {
       const field = values.slice();
       field[17] = bad;
       expect(thrown(() => a.write(field))).toMatchObject({ index: 17 });
+      field[4] = -bad;
+      expect(thrown(() => a.write(field))).toMatchObject({ index: 4 });
     }
     expect(a.get([2, 3])).toBe(kept[2 + 6 * 3]);
     expect(contents(a)).toEqual(kept);
