@@ -17,11 +17,13 @@ export function positiveInteger(arg: string | undefined, fallback: number, what:
   return value;
 }
 
-/** Best wall time of `reps` runs after one warm-up, in seconds. */
-export function bestSeconds(reps: number, run: () => void): number {
+/** Best wall time of `reps` runs after one warm-up, in seconds; `setup` runs untimed before each run. */
+export function bestSeconds(reps: number, run: () => void, setup?: () => void): number {
+  setup?.();
   run();
   let best = Infinity;
   for (let i = 0; i < reps; i++) {
+    setup?.();
     const start = performance.now();
     run();
     best = Math.min(best, (performance.now() - start) / 1000);
