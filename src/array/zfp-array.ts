@@ -1,6 +1,6 @@
 import type { NdArray } from 'ndarray';
 import { BitWriter } from '../zfp/bitstream.ts';
-import { gatherBlock, scatterBlock, type BlockPosition } from '../zfp/fast/gather.ts';
+import { BlockCursor, gatherBlock, scatterBlock, type BlockPosition } from '../zfp/fast/gather.ts';
 import { BlockCodec, NO_EXPONENT, resolveParams, ZfpParameterError, type BlockStatsTable } from '../zfp/index.ts';
 import { checkExtent, isContiguous, layoutOf, type Layout } from '../zfp/layout.ts';
 import { isReversible } from '../zfp/params.ts';
@@ -70,8 +70,8 @@ export class ZfpArray {
   private readonly cache: BlockCache;
   /** Layout of one cache line, to pad partial blocks as zfp does before encoding them. */
   private readonly lineLayout: Layout;
-  /** Block positions reused for the array's own contiguous layout and for cache lines. */
-  private readonly fieldAt: BlockPosition;
+  /** A walk over the blocks of the array's own contiguous layout, reused; the position of a cache line. */
+  private readonly fieldBlocks: BlockCursor;
   private readonly lineAt: BlockPosition;
   /** One block's bits on their way into the store. */
   private readonly scratch: BitWriter;
@@ -103,13 +103,13 @@ export class ZfpArray {
       encode: (block, from, base) => this.encodeLine(block, from, base),
     });
     this.lineLayout = layoutOf(this.shape.map(() => 4));
-    this.fieldAt = this.grid.positionIn(this.grid.layout);
+    this.fieldBlocks = new BlockCursor(this.grid.layout);
     this.lineAt = this.grid.positionIn(this.lineLayout);
     this.scratch = new BitWriter(maxBlockBits(this.params, type, this.grid.dims) / 8);
     this.limit = isReversible(this.params) ? null : type === 'float64' ? Infinity : FLOAT32_OVERFLOW;
     // All zeros: every stride 0, so each element reads the one zero.
     const zeros = layoutOf(this.shape, this.shape.map(() => 0));
-    this.encodeAll(new Float64Array(1), zeros, this.grid.positionIn(zeros));
+    this.encodeAll(new Float64Array(1), new BlockCursor(zeros));
   }
 
   get dims(): number {
@@ -146,11 +146,8 @@ export class ZfpArray {
   /** Decompress the whole array into `target` (pending writes are flushed first). */
   read(target: FieldSource): void {
     this.cache.flush();
-    if (target instanceof Float64Array) this.decodeAll(this.checkLength(target, 'read into'), this.grid.layout, this.fieldAt);
-    else {
-      const layout = this.viewLayout(target, 'read into');
-      this.decodeAll(target.data, layout, this.grid.positionIn(layout));
-    }
+    if (target instanceof Float64Array) this.decodeAll(this.checkLength(target, 'read into'), this.fieldBlocks.restart());
+    else this.decodeAll(target.data, new BlockCursor(this.viewLayout(target, 'read into')));
   }
 
   /**
@@ -158,11 +155,8 @@ export class ZfpArray {
    * values (NaN, ±Inf in lossy modes) throw RepresentationRangeError and leave the contents as they were.
    */
   write(source: FieldSource): void {
-    if (source instanceof Float64Array) this.encodeChecked(this.checkLength(source, 'write from'), this.grid.layout, this.fieldAt);
-    else {
-      const layout = this.viewLayout(source, 'write from');
-      this.encodeChecked(source.data, layout, this.grid.positionIn(layout));
-    }
+    if (source instanceof Float64Array) this.encodeChecked(this.checkLength(source, 'write from'), this.fieldBlocks.restart());
+    else this.encodeChecked(source.data, new BlockCursor(this.viewLayout(source, 'write from')));
   }
 
   /** Decode one block's 4^d values (padding included, x fastest) into `out`, from storage alone. */
@@ -234,32 +228,32 @@ export class ZfpArray {
     this.table.bits[block] = bits;
   }
 
-  private decodeAll(data: Float64Array, layout: Layout, at: BlockPosition): void {
-    for (let b = 0; b < this.grid.blockCount; b++) {
-      this.grid.position(b, layout, at);
+  private decodeAll(data: Float64Array, blocks: BlockCursor): void {
+    const { L, block: at } = blocks;
+    while (blocks.next()) {
       if (this.type === 'float64') {
-        this.codec.decodeFloatInto(this.store.reader(b), data, layout, at);
+        this.codec.decodeFloatInto(this.store.reader(blocks.index), data, L, at);
       } else {
-        this.decode(b);
-        scatterBlock<BlockValues>(this.block, data, layout, at);
+        this.decode(blocks.index);
+        scatterBlock<BlockValues>(this.block, data, L, at);
       }
     }
   }
 
-  private encodeChecked(data: Float64Array, layout: Layout, at: BlockPosition): void {
-    if (this.limit !== null) this.checkValues(data, layout, this.limit);
+  private encodeChecked(data: Float64Array, blocks: BlockCursor): void {
+    if (this.limit !== null) this.checkValues(data, blocks.L, this.limit);
     this.cache.invalidate();
-    this.encodeAll(data, layout, at);
+    this.encodeAll(data, blocks);
   }
 
-  private encodeAll(data: Float64Array, layout: Layout, at: BlockPosition): void {
-    const { store, grid } = this;
+  private encodeAll(data: Float64Array, blocks: BlockCursor): void {
+    const { store } = this;
+    const { L, block: at } = blocks;
     store.start();
-    for (let b = 0; b < grid.blockCount; b++) {
-      grid.position(b, layout, at);
-      gatherBlock<BlockValues>(this.block, data, layout, at);
-      this.record(b, this.codec.encodeFloat(store.writer()));
-      store.commit(b);
+    while (blocks.next()) {
+      gatherBlock<BlockValues>(this.block, data, L, at);
+      this.record(blocks.index, this.codec.encodeFloat(store.writer()));
+      store.commit(blocks.index);
     }
   }
 

@@ -136,8 +136,16 @@ export class BlockCursor {
   private z = 0;
   private w = 0;
 
-  constructor(private readonly L: Layout) {
+  constructor(readonly L: Layout) {
     this.block = blockPosition(L);
+  }
+
+  /** Back before the first block, for another walk. */
+  restart(): this {
+    this.index = -1;
+    this.x = -4;
+    this.y = this.z = this.w = 0;
+    return this;
   }
 
   next(): boolean {
