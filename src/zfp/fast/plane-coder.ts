@@ -1,4 +1,5 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
+import { GROUP_READS, groupRow } from './group-tests.ts';
 import { addPlane16, addPlanePair, clearPlanes16, clearPlanesPair, coefficientsFromPlanes16, coefficientsFromPlanesPair, coefficientsOf, coefficientsOf16, coefficientsOfPair, plane16, planePairA, planePairB, planesOf, planesOf16, planesOfPair, transposeCoefficients16, transposeCoefficientsPair } from './transpose.ts';
 
 /*
@@ -441,9 +442,13 @@ export class PlaneCoder {
       const w = peek(words, pos);
       let m = w & ((1 << n) - 1);
       pos += n;
-      // Most planes add no coefficient: their negative group test is in the same window.
-      if (n < size && ((w >>> n) & 1) === 0) pos++;
-      else while (n < size && get(words, pos++, 1)) {
+      // Most planes' group tests are settled by the next eight bits, in the same window.
+      const e = n < size ? GROUP_READS[groupRow(size - n) | ((w >>> n) & 255)]! : 0;
+      if (e !== 0) {
+        pos += e >>> 12;
+        m |= (e & 255) << n;
+        n += (e >>> 8) & 15;
+      } else while (n < size && get(words, pos++, 1)) {
         const z = zerosAt(words, pos, size - 1 - n);
         pos += z;
         n += z;
@@ -538,10 +543,13 @@ export class PlaneCoder {
       pos += verbatim;
       let complete = verbatim === n;
       let ended = false;
-      // As in decodeOneWord: a plane that adds no coefficient often ends within the first window.
-      if (size <= 16 && bits > 0 && n < size && ((w >>> verbatim) & 1) === 0) {
-        bits--;
-        pos++;
+      // As in decodeOneWord, with eight bits to spare (then verbatim = n).
+      const e = size <= 16 && bits >= 8 && n < size ? GROUP_READS[groupRow(size - n) | ((w >>> n) & 255)]! : 0;
+      if (e !== 0) {
+        pos += e >>> 12;
+        bits -= e >>> 12;
+        m |= (e & 255) << n;
+        n += (e >>> 8) & 15;
         ended = true;
       } else while (bits > 0 && n < size) {
         bits--;
