@@ -65,13 +65,15 @@ function emitRun(words: Uint32Array, pos: number, n: number, j: number, size: nu
   return pos + size - 1 - n;
 }
 
-/** Write n (0..32) bits of v at pos into a zeroed buffer. */
+/**
+ * Write n (0..32) bits of v at pos into a zeroed buffer. Branch-free (whether the bits straddle
+ * two words is a coin toss per plane): the next word always takes the spill, often none.
+ */
 function put(words: Uint32Array, pos: number, v: number, n: number): void {
-  if (n === 0) return;
-  if (n < 32) v &= (1 << n) - 1;
+  v &= n < 32 ? (1 << n) - 1 : -1;
   const i = pos >>> 5, r = pos & 31;
   words[i]! |= v << r;
-  if (r + n > 32) words[i + 1]! |= v >>> (32 - r);
+  words[i + 1]! |= (v >>> (31 - r)) >>> 1;
 }
 
 /** The 32 bits from pos (zeros past the end); two shifts, as a shift count of 32 would be taken mod 32. */
