@@ -1,17 +1,15 @@
 /**
  * Codec throughput, ours next to LLNL libzfp in the same run: same fields, same parameters,
  * best of N timed passes after a warm-up, plus a check that both wrote the same bytes.
- * Our figures are the best over several fresh processes: where V8 places a process's
- * machine code moves these branchy loops by ±15% from one process to the next, and
- * libzfp's compiled code has no such draw.
+ * Our figures are the best over several fresh processes (see inFreshProcesses); libzfp's
+ * compiled code has no such draw.
  *
  *   npx tsx bench/codec.ts [reps] [processes]      (defaults 5 and 3)
  */
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { compress, decompress } from '../src/zfp/index.ts';
 import { buildLibzfpHarness, runLibzfp, type PeerMode } from './libzfp.ts';
-import { bestSeconds, positiveInteger, smoothField } from './measure.ts';
+import { bestSeconds, inFreshProcesses, positiveInteger, smoothField } from './measure.ts';
 
 interface BenchField {
   readonly name: string;
@@ -53,15 +51,9 @@ const SELF = fileURLToPath(import.meta.url);
 
 /** Our figures: the best of `processes` fresh processes, each timing the row with timeOurs. */
 function measureOurs(field: BenchField, mode: PeerMode, reps: number, processes: number): Figures {
-  let compressMBs = 0, decompressMBs = 0;
-  for (let i = 0; i < processes; i++) {
-    const args = [...process.execArgv, SELF, '--row', field.name, mode.label, String(reps)];
-    const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`timing ${field.name} ${mode.label} failed: ${run.stderr.trim()}`);
-    const speeds = JSON.parse(run.stdout) as Speeds;
-    compressMBs = Math.max(compressMBs, speeds.compressMBs);
-    decompressMBs = Math.max(decompressMBs, speeds.decompressMBs);
-  }
+  const runs = inFreshProcesses<Speeds>(SELF, ['--row', field.name, mode.label, String(reps)], processes);
+  const compressMBs = Math.max(...runs.map((r) => r.compressMBs));
+  const decompressMBs = Math.max(...runs.map((r) => r.decompressMBs));
   return { bytes: compress({ type: 'float64', shape: field.shape, data: field.data }, mode.config).bytes, compressMBs, decompressMBs };
 }
 

@@ -1,4 +1,5 @@
 /** What the benchmarks share: the field they time and how they time it. */
+import { spawnSync } from 'node:child_process';
 
 /** A smooth float64 field (sums of low-frequency waves), like simulation output; shape fastest axis first. */
 export function smoothField(shape: readonly number[]): Float64Array {
@@ -29,4 +30,19 @@ export function bestSeconds(reps: number, run: () => void, setup?: () => void): 
     best = Math.min(best, (performance.now() - start) / 1000);
   }
   return best;
+}
+
+/**
+ * Run `script` with `args` in `processes` fresh Node processes (this one's flags kept) and parse
+ * the JSON each prints. Where V8 places a process's machine code moves branchy loops by ±15%
+ * from one process to the next; timing in several and keeping the best takes a fair draw.
+ */
+export function inFreshProcesses<T>(script: string, args: readonly string[], processes: number): T[] {
+  const results: T[] = [];
+  for (let i = 0; i < processes; i++) {
+    const run = spawnSync(process.execPath, [...process.execArgv, script, ...args], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr.trim()}`);
+    results.push(JSON.parse(run.stdout) as T);
+  }
+  return results;
 }
