@@ -324,7 +324,7 @@ export class PlaneCoder {
         x1 = size === 64 ? this.planes[base + 1]! : 0;
       }
       // A one-word plane takes at most 2·size + 1 − n bits: one the budget surely holds is coded as codeOneWord does.
-      if (size <= 16 && bits > 2 * size) {
+      if (size <= 16 && bits > 2 * size - n) {
         const from = pos;
         put(words, pos, x0, n);
         pos += n;
