@@ -190,10 +190,8 @@ export function planesOf16(u: Int32Array, count: number, planes: Int32Array, bas
 /** Transpose planes lo … lo + 31 of the coefficients; plane lo + r is then plane16(r). */
 export function transposeCoefficients16(u: Int32Array, count: number, lo: number): void {
   const a = scratch;
-  for (let i = 0; i < 16; i++) {
-    const x = i < count ? u[i]! : 0;
-    a[15 - i] = ((x >>> lo) & 0xffff) | (lo < 16 ? (x >>> (lo + 16)) << 16 : 0);
-  }
+  // Row i is coefficient i's bits lo … lo + 31: plane lo + r at bit r, in the halves as above.
+  for (let i = 0; i < 16; i++) a[15 - i] = i < count ? u[i]! >>> lo : 0;
   transpose16x2(a);
 }
 
@@ -220,8 +218,8 @@ export function addPlane16(r: number, mask: number): void {
 export function coefficientsFromPlanes16(lo: number, u: Int32Array, count: number): void {
   const a = scratch;
   transpose16x2(a);
-  // Past bit 31 the high half is zero (hi ≤ 32), so the wrapped shift count does no harm.
-  for (let i = 0; i < count; i++) u[i] = ((a[15 - i]! & 0xffff) << lo) | ((a[15 - i]! >>> 16) << (lo + 16));
+  // Only planes of this word (lo + r ≤ 31) are ever added, so the shift drops nothing.
+  for (let i = 0; i < count; i++) u[i] = a[15 - i]! << lo;
 }
 
 /** Inverse of planesOf16 (planes below lo zero). */
