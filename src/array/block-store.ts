@@ -1,4 +1,4 @@
-import { BitReader, BitWriter } from '../zfp/bitstream.ts';
+import { BitReader, BitWriter, checkStreamBits, MAX_STREAM_BITS } from '../zfp/bitstream.ts';
 import { isReversible, maximumSize } from '../zfp/params.ts';
 import type { ScalarType, StreamParams } from '../zfp/types.ts';
 import { clearBits, copyBits } from './bit-range.ts';
@@ -91,18 +91,18 @@ class VariableRateStore implements BlockStore {
   payloadBits = 0;
   private out: BitWriter;
   private in: BitReader;
-  /** Bit offsets can pass 2^32 in large arenas: doubles hold them exactly. */
-  private readonly offsets: Float64Array;
+  /** Below 2^32 (see createBlockStore); small integers, so readers' positions stay integers for V8. */
+  private readonly offsets: Uint32Array;
   private readonly lengths: Uint32Array;
   private readonly slots: Uint32Array;
   /** First unused bit of the arena. */
   private end = 0;
 
   constructor(count: number, private readonly blockRoom: number, initialBits: number) {
-    this.offsets = new Float64Array(count);
+    this.offsets = new Uint32Array(count);
     this.lengths = new Uint32Array(count);
     this.slots = new Uint32Array(count);
-    this.words = new Uint32Array(Math.ceil(Math.max(initialBits, blockRoom) / 32) + 2);
+    this.words = new Uint32Array(arenaWords(initialBits, blockRoom));
     this.out = new BitWriter(this.words);
     this.in = new BitReader(this.words);
   }
@@ -151,7 +151,7 @@ class VariableRateStore implements BlockStore {
       return;
     }
     this.slots[block] = 0;
-    if (this.end + bits > this.words.length * 32) this.repack(block, bits);
+    if (this.end + bits > Math.min(this.words.length * 32, MAX_STREAM_BITS)) this.repack(block, bits);
     copyBits(source, 0, this.words, this.end, bits);
     this.offsets[block] = this.end;
     this.slots[block] = bits;
@@ -161,7 +161,7 @@ class VariableRateStore implements BlockStore {
   /** Copy the live blocks in block order into a fresh arena with room for as much again plus `extra` bits. */
   private repack(skip: number, extra: number): void {
     const live = this.payloadBits - this.lengths[skip]!;
-    const words = new Uint32Array(Math.ceil((2 * live + extra + this.blockRoom) / 32) + 2);
+    const words = new Uint32Array(arenaWords(2 * live + extra + this.blockRoom, live + extra + this.blockRoom));
     let pos = 0;
     for (let b = 0; b < this.offsets.length; b++) {
       if (b === skip) continue;
@@ -176,7 +176,7 @@ class VariableRateStore implements BlockStore {
   }
 
   private grownCopy(needBits: number): Uint32Array {
-    const words = new Uint32Array(Math.max(2 * this.words.length, Math.ceil(needBits / 32) + 2));
+    const words = new Uint32Array(arenaWords(64 * this.words.length, needBits));
     words.set(this.words);
     return words;
   }
@@ -189,8 +189,15 @@ class VariableRateStore implements BlockStore {
   }
 }
 
+/** Words for an arena of `wantBits`, short of a stream's 2^32 bits, unless `needBits` are needed. */
+function arenaWords(wantBits: number, needBits: number): number {
+  return Math.ceil(Math.max(Math.min(wantBits, MAX_STREAM_BITS), needBits) / 32) + 2;
+}
+
 /** The store for a parameter set: fixed rate when every block has the same size. */
 export function createBlockStore(params: StreamParams, type: ScalarType, dims: number, count: number): BlockStore {
+  // Bit positions are 32-bit (see MAX_STREAM_BITS): refuse an array whose blocks could pass them.
+  checkStreamBits(count * maxBlockBits(params, type, dims), `an array of ${count} blocks at these parameters`);
   // Reversible mode writes an all-zero block as one bit whatever minbits says.
   if (params.minbits === params.maxbits && !isReversible(params)) return new FixedRateStore(count, params.maxbits);
   const room = maxBlockBits(params, type, dims);

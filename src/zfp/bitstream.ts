@@ -1,4 +1,4 @@
-import { ZfpFormatError } from './errors.ts';
+import { ZfpFormatError, ZfpParameterError } from './errors.ts';
 
 /**
  * zfp streams are built from words of a size fixed when libzfp is compiled
@@ -10,6 +10,19 @@ export type StreamWordBits = 8 | 16 | 32 | 64;
 
 /** The word size of the zfp 1.0 this workbench is tested against (Debian's package). */
 export const DEFAULT_WORD_BITS: StreamWordBits = 8;
+
+/**
+ * The hot loops index words by pos >>> 5, a 32-bit operation: a stream holds at most 2^32 bits
+ * (512 MiB), and positions that fit a small integer keep V8 on its integer paths.
+ */
+export const MAX_STREAM_BITS = 2 ** 32;
+
+/** Throw unless `bits` bits fit a stream; `what` names it for the message. */
+export function checkStreamBits(bits: number, what: string): void {
+  if (bits > MAX_STREAM_BITS) {
+    throw new ZfpParameterError(`${what} would take ${Math.ceil(bits / 8)} bytes; streams here hold at most 512 MiB (2^32 bits)`);
+  }
+}
 
 if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) {
   throw new Error('zfp-workbench needs a little-endian platform');
@@ -25,9 +38,12 @@ export class BitWriter {
   /** Bit offset of the next bit to be written. */
   pos = 0;
 
-  /** A zeroed buffer of at least `capacityBytes`, or an existing zeroed word buffer to fill. */
+  /**
+   * A zeroed buffer of at least `capacityBytes` (at most a stream's 512 MiB: a caller whose
+   * bound is larger checks the size it wrote), or an existing zeroed word buffer to fill.
+   */
   constructor(capacity: number | Uint32Array) {
-    this.words = typeof capacity === 'number' ? new Uint32Array(Math.ceil(capacity / 4) + 2) : capacity;
+    this.words = typeof capacity === 'number' ? new Uint32Array(Math.ceil(Math.min(capacity, MAX_STREAM_BITS / 8) / 4) + 2) : capacity;
   }
 
   tell(): number {
@@ -94,8 +110,9 @@ export class BitReader {
   constructor(source: Uint8Array | Uint32Array, bitOffset = 0, sizeBits?: number) {
     if (source instanceof Uint32Array) {
       this.words = source;
-      this.size = sizeBits ?? source.length * 32;
+      this.size = Math.min(sizeBits ?? source.length * 32, MAX_STREAM_BITS);
     } else {
+      checkStreamBits(source.length * 8, 'the compressed stream');
       this.size = source.length * 8;
       this.words = new Uint32Array(Math.ceil(source.length / 4) + 2);
       new Uint8Array(this.words.buffer).set(source);

@@ -1,4 +1,4 @@
-import { BitReader, BitWriter, DEFAULT_WORD_BITS, type StreamWordBits } from './bitstream.ts';
+import { BitReader, BitWriter, checkStreamBits, DEFAULT_WORD_BITS, type StreamWordBits } from './bitstream.ts';
 import { ZfpFormatError, ZfpParameterError } from './errors.ts';
 import { BlockCodec, NO_EXPONENT } from './fast/block-codec.ts';
 import { BlockCursor, gatherBlock, scatterBlock } from './fast/gather.ts';
@@ -87,6 +87,8 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
   checkExtent(L, field.data.length);
   const wordBits = options.wordBits ?? DEFAULT_WORD_BITS;
   const params = resolveParams(config, field.type, L.dims, wordBits);
+  // Every block takes at least minbits (all of fixed rate's size): refuse before encoding what cannot fit.
+  checkStreamBits(L.blocks * params.minbits, 'the compressed stream');
   const w = new BitWriter(maximumSize(params, field.type, L.dims, L.blocks));
   if (options.header) writeHeader(w, field.type, field.shape, params);
   const codec = new BlockCodec(field.type, L.dims, params);
@@ -120,6 +122,7 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
     }
   }
   w.flush(wordBits);
+  checkStreamBits(w.pos, 'the compressed stream');
   return { bytes: w.bytes(), params, blocks: stats };
 }
 

@@ -179,6 +179,14 @@ describe('ZfpArray errors', () => {
     expect(thrown(() => new ZfpArray([4], { mode: 'rate', rate: -1 }))).toBeInstanceOf(ZfpParameterError);
     expect(thrown(() => new ZfpArray([4], { mode: 'reversible' }, { cacheBlocks: 0 }))).toBeInstanceOf(ZfpParameterError);
   });
+
+  it('refuses, before allocating, an array whose compressed blocks could pass 2^32 bits', () => {
+    // 2^28 values at 64 bits each: 2^34 bits.
+    const e = thrown(() => new ZfpArray([2 ** 14, 2 ** 14], { mode: 'rate', rate: 64 }));
+    expect(e).toBeInstanceOf(ZfpParameterError);
+    expect((e as Error).message).toMatch(/512 MiB/);
+    expect(new ZfpArray([2 ** 12, 2 ** 12], { mode: 'rate', rate: 1 }).blockCount).toBe(2 ** 20);
+  });
 });
 
 describe('ZfpArray bulk access', () => {

@@ -109,6 +109,13 @@ describe('bad shapes', () => {
     expectError(() => decompress(new Uint8Array(16), { type: 'float32', shape: [2 ** 16, 2 ** 16, 2 ** 16, 2 ** 16], config: { mode: 'rate', rate: 1 } }), ZfpParameterError, message);
   });
 
+  it('a stream beyond 2^32 bits (512 MiB) is refused: bit positions are 32-bit', () => {
+    // Strides 0 let one value stand for 2^28; fixed rate 64 makes that 2^34 bits, known before encoding.
+    const huge = { type: 'float64', shape: [2 ** 14, 2 ** 14], strides: [0, 0], data: new Float64Array(1) } as const;
+    expectError(() => compress(huge, { mode: 'rate', rate: 64 }), ZfpParameterError, /512 MiB/);
+    expectError(() => decompress(new Uint8Array(2 ** 29 + 1), { type: 'float64', shape: [4], config: { mode: 'rate', rate: 8 } }), ZfpParameterError, /512 MiB/);
+  });
+
   it('a shape too large for the header is refused when writing one', () => {
     expectError(() => compress({ type: 'float64', shape: [5000, 1, 1, 1], data: new Float64Array(5000) }, { mode: 'reversible' }, { header: true }), ZfpParameterError, /4D extents must be below 2\^12/);
   });
