@@ -308,6 +308,27 @@ export class PlaneCoder {
     else if (directPair) transposeCoefficientsPair(uhi, 0, 16);
     else if (intprec === 64) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 64);
     else this.fillPlanes(ulo, size, 0, kmin, 32);
+    // 1D and 2D: planes the budget surely holds (a one-word plane takes at most 2·size + 1 − n bits)
+    // are coded as codeOneWord does; only the plane the budget cuts is coded bit by bit below.
+    while (size <= 16 && k > kmin && bits > 2 * size - n) {
+      if (--k === 31 && intprec === 64) this.fillPlanes(ulo, size, 0, kmin, 32);
+      const x = direct16 && k >= 32 ? plane16(k - 32) : this.planes[k * MAX_WORDS]!;
+      const from = pos;
+      put(words, pos, x, n);
+      pos += n;
+      while (n < size) {
+        const rest = x >>> n;
+        if (rest === 0) {
+          pos++;
+          break;
+        }
+        const j = n + ctz(rest);
+        pos = emitRun(words, pos, n, j, size);
+        n = j + 1;
+      }
+      bits -= pos - from;
+      planes++;
+    }
     while (bits > 0 && k-- > kmin) {
       if (k === 47 && directPair) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 48);
       if (k === 31 && intprec === 64) this.fillPlanes(ulo, size, 0, kmin, 32);
@@ -322,25 +343,6 @@ export class PlaneCoder {
       } else if (size <= 64) {
         x0 = this.planes[base]!;
         x1 = size === 64 ? this.planes[base + 1]! : 0;
-      }
-      // A one-word plane takes at most 2·size + 1 − n bits: one the budget surely holds is coded as codeOneWord does.
-      if (size <= 16 && bits > 2 * size - n) {
-        const from = pos;
-        put(words, pos, x0, n);
-        pos += n;
-        while (n < size) {
-          const rest = x0 >>> n;
-          if (rest === 0) {
-            pos++;
-            break;
-          }
-          const j = n + ctz(rest);
-          pos = emitRun(words, pos, n, j, size);
-          n = j + 1;
-        }
-        bits -= pos - from;
-        planes++;
-        continue;
       }
       const m = n < bits ? n : bits;
       bits -= m;
