@@ -535,7 +535,34 @@ export class PlaneCoder {
     let bits = maxbits - (pos - start);
     // 1D and 2D: planes in the upper words go straight into the transposition rows (see decode).
     const direct = size <= 16 && intprec === 64;
-    if (direct) clearPlanes16();
+    if (direct) {
+      clearPlanes16();
+      // Planes the budget surely holds (at most 2·size + 1 − n bits each) are decoded as decodeOneWord
+      // does. A copy of its loop: the budget test inside decodeOneWord costs its unconstrained callers 6%.
+      while (k > 32 && k > kmin && bits > 2 * size - n) {
+        k--;
+        const from = pos;
+        const w = peek(words, pos);
+        let m = w & ((1 << n) - 1);
+        pos += n;
+        const e = n < size ? GROUP_READS[groupRow(size - n) | ((w >>> n) & 255)]! : 0;
+        if (e !== 0) {
+          pos += e >>> 12;
+          m |= (e & 255) << n;
+          n += (e >>> 8) & 15;
+        } else while (n < size && get(words, pos++, 1)) {
+          const z = zerosAt(words, pos, size - 1 - n);
+          pos += z;
+          n += z;
+          if (n < size - 1) pos++;
+          m |= 1 << n;
+          n++;
+        }
+        addPlane16(k - 32, m);
+        bits -= pos - from;
+        count++;
+      }
+    }
     while (bits > 0 && k-- > kmin) {
       const base = k * MAX_WORDS;
       const verbatim = n < bits ? n : bits;
