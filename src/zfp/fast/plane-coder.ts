@@ -65,6 +65,13 @@ function emitRun(words: Uint32Array, pos: number, n: number, j: number, size: nu
   return pos + size - 1 - n;
 }
 
+/** Zero bits from … to − 1 of a buffer that is zero from `to` on. */
+function clearFrom(words: Uint32Array, from: number, to: number): void {
+  const i = from >>> 5;
+  words[i]! &= (1 << (from & 31)) - 1;
+  for (let j = i + 1; j * 32 < to; j++) words[j] = 0;
+}
+
 /**
  * Write n (0..32) bits of v at pos into a zeroed buffer. Branch-free (whether the bits straddle
  * two words is a coin toss per plane): the next word always takes the spill, often none.
@@ -292,57 +299,79 @@ export class PlaneCoder {
     return pos;
   }
 
-  private encodeBudget(w: BitWriter, maxbits: number, kmin: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
+  /**
+   * encodeBudget for one-word planes (1D, 2D), kept in a register. zfp's code for a plane the
+   * budget cuts is its whole code cut short, so each plane is coded whole (as codeOneWord does)
+   * and the one that passes the budget is trimmed back to it.
+   */
+  private encodeBudgetOneWord(w: BitWriter, maxbits: number, kmin: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
     const words = w.words;
     let pos = w.pos;
     let bits = maxbits;
     let planes = 0;
     let n = 0;
     let k = intprec;
-    // 1D to 3D: planes in the upper words are read from the transposition rows (see encode),
-    // all 32 of them for 1D and 2D, the top 16 for 3D.
-    const direct16 = size <= 16 && intprec === 64;
-    const directPair = size === 64 && intprec === 64;
-    // The budget usually runs out long before the lower planes are needed: fill them on demand.
-    if (direct16) transposeCoefficients16(uhi, size, 0);
-    else if (directPair) transposeCoefficientsPair(uhi, 0, 16);
-    else if (intprec === 64) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 64);
+    // Planes in the upper words are read from the transposition rows (see encode); the lower ones are filled when reached.
+    const direct = intprec === 64;
+    if (direct) transposeCoefficients16(uhi, size, 0);
     else this.fillPlanes(ulo, size, 0, kmin, 32);
-    // 1D and 2D: planes the budget surely holds (a one-word plane takes at most 2·size + 1 − n bits)
-    // are coded as codeOneWord does; only the plane the budget cuts is coded bit by bit below.
-    while (size <= 16 && k > kmin && bits > 2 * size - n) {
-      if (--k === 31 && intprec === 64) this.fillPlanes(ulo, size, 0, kmin, 32);
-      const x = direct16 && k >= 32 ? plane16(k - 32) : this.planes[k * MAX_WORDS]!;
+    while (bits > 0 && k-- > kmin) {
+      if (k === 31 && direct) this.fillPlanes(ulo, size, 0, kmin, 32);
+      const x = direct && k >= 32 ? plane16(k - 32) : this.planes[k * MAX_WORDS]!;
       const from = pos;
       put(words, pos, x, n);
       pos += n;
       while (n < size) {
         const rest = x >>> n;
         if (rest === 0) {
-          pos++;
+          pos++; // negative group test
           break;
         }
         const j = n + ctz(rest);
         pos = emitRun(words, pos, n, j, size);
         n = j + 1;
       }
-      bits -= pos - from;
-      planes++;
+      if (pos - from <= bits) {
+        bits -= pos - from;
+        planes++;
+      } else {
+        clearFrom(words, from + bits, pos);
+        pos = from + bits;
+        bits = 0;
+      }
     }
+    w.pos = pos;
+    out.planes = planes;
+    out.lowest = Math.max(k, kmin);
+    return maxbits - bits;
+  }
+
+  private encodeBudget(w: BitWriter, maxbits: number, kmin: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
+    if (size <= 16) return this.encodeBudgetOneWord(w, maxbits, kmin, uhi, ulo, size, intprec, out);
+    const words = w.words;
+    let pos = w.pos;
+    let bits = maxbits;
+    let planes = 0;
+    let n = 0;
+    let k = intprec;
+    // 3D: the top 16 planes are read from the transposition rows (see encode).
+    const directPair = size === 64 && intprec === 64;
+    // The budget usually runs out long before the lower planes are needed: fill them on demand.
+    if (directPair) transposeCoefficientsPair(uhi, 0, 16);
+    else if (intprec === 64) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 64);
+    else this.fillPlanes(ulo, size, 0, kmin, 32);
     while (bits > 0 && k-- > kmin) {
       if (k === 47 && directPair) this.fillPlanes(uhi, size, 32, Math.max(kmin, 32), 48);
       if (k === 31 && intprec === 64) this.fillPlanes(ulo, size, 0, kmin, 32);
       const base = k * MAX_WORDS;
-      // Planes of up to 64 coefficients (1D to 3D) are held in two registers; wider ones are read from `planes`.
+      // 3D planes are held in two registers; 4D ones are read from `planes`.
       let x0 = 0, x1 = 0;
-      if (direct16 && k >= 32) {
-        x0 = plane16(k - 32);
-      } else if (directPair && k >= 48) {
+      if (directPair && k >= 48) {
         x0 = planePairA(k - 48);
         x1 = planePairB(k - 48);
-      } else if (size <= 64) {
+      } else if (size === 64) {
         x0 = this.planes[base]!;
-        x1 = size === 64 ? this.planes[base + 1]! : 0;
+        x1 = this.planes[base + 1]!;
       }
       const m = n < bits ? n : bits;
       bits -= m;
@@ -359,7 +388,7 @@ export class PlaneCoder {
       let ended = false;
       while (bits > 0 && n < size) {
         bits--;
-        const j = size <= 64 ? firstOne(x0, x1, n) : this.nextOne(base, n, size);
+        const j = size === 64 ? firstOne(x0, x1, n) : this.nextOne(base, n, size);
         if (j < 0) {
           pos++;
           ended = true;
