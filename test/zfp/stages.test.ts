@@ -306,6 +306,23 @@ describe('staged block coder', () => {
     fc.assert(fc.property(reversibleCase, checkAgainstBulkCodec), { numRuns: 300, seed: 7 });
   });
 
+  it('cuts a fixed budget where zfp does, at every length, in 1D and 2D (planes coded whole, then trimmed)', () => {
+    let seed = 5;
+    const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5;
+    for (const dims of [1, 2]) {
+      const blocks = [
+        Array.from({ length: 4 ** dims }, (_, i) => Math.sin(0.7 * i) + 0.01 * i),
+        Array.from({ length: 4 ** dims }, () => random() * 2 ** (20 * random())),
+      ];
+      for (const values of blocks) {
+        // Every budget from the header alone to past the whole block: the cut falls in every plane and run.
+        for (let maxbits = 12; maxbits <= 64 * 4 ** dims + 80; maxbits++) {
+          checkAgainstBulkCodec({ type: 'float64', dims, values, config: { mode: 'expert', minbits: maxbits, maxbits, maxprec: 64, minexp: -1074 } });
+        }
+      }
+    }
+  });
+
   it('traces every stage consistently', () => {
     const values = Array.from({ length: 16 }, (_, i) => Math.sin(i) * 100);
     const params = resolveParams({ mode: 'precision', precision: 20 }, 'float64', 2);
