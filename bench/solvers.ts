@@ -4,9 +4,9 @@
  * to decompress and compress the same field once, measured in the same run. Target:
  * inline step ≤ 1.5 × (libzfp decompress + compress) + double step. Also the cost of a step
  * of the decimal.js reference run.
- * Steps are timed in fresh processes, one inline mode per process as in a simulation, keeping
- * the best (see inFreshProcesses); the spread over the processes is printed beside it. libzfp
- * runs as many times and keeps its best.
+ * Steps are timed in fresh processes, one inline mode per process as in a simulation (see
+ * inFreshProcesses), in rounds that alternate with libzfp runs; each side keeps its best, and
+ * the spread over our processes is printed beside it.
  *
  *   npx tsx bench/solvers.ts [reps] [processes]      (defaults 3 and 3)
  */
@@ -78,21 +78,28 @@ function main(): void {
   const reps = positiveInteger(process.argv[2], 3, 'reps');
   const processes = positiveInteger(process.argv[3], 3, 'processes');
   const { problem, initial } = setUp();
-  const runs = MODES.map((mode) => inFreshProcesses<StepSeconds>(SELF, ['--steps', mode.label, String(reps)], processes));
-  // Every child times the double step too: its best is the fairest (and strictest) term of the target.
-  const doubleStep = Math.min(...runs.flat().map((r) => r.double));
-
   const missing = buildLibzfpHarness();
   if (missing !== undefined) console.log(`libzfp peer skipped: ${missing}`);
-  console.log(`diffusion2d ${N}x${N}, float64; seconds per step are best of ${reps}, averaged over ${STEPS} steps (inline: best over ${processes} fresh processes; libzfp: best of ${LIBZFP_REPS} passes in each of ${processes} runs)`);
+
+  // Rounds alternate one of our processes and one libzfp run, each side keeping its best: a burst
+  // of noise on the machine spoils a round, not one side's figure.
+  const rounds = MODES.map((mode) =>
+    Array.from({ length: processes }, () => ({
+      ours: inFreshProcesses<StepSeconds>(SELF, ['--steps', mode.label, String(reps)], 1)[0]!,
+      lib: missing === undefined ? runLibzfp(`diffusion2d-${N}`, initial, problem.shape, mode.harness, LIBZFP_REPS) : undefined,
+    })),
+  );
+  // Every child times the double step too: its best is the fairest (and strictest) term of the target.
+  const doubleStep = Math.min(...rounds.flat().map((r) => r.ours.double));
+
+  console.log(`diffusion2d ${N}x${N}, float64; seconds per step are best of ${reps}, averaged over ${STEPS} steps; best of ${processes} rounds of a fresh process of ours and a libzfp run (${LIBZFP_REPS} passes)`);
   console.log(`double step: ${ms(doubleStep)} ms`);
   MODES.forEach((mode, m) => {
-    const inline = runs[m]!.map((r) => r.inline);
+    const inline = rounds[m]!.map((r) => r.ours.inline);
     const inlineStep = Math.min(...inline);
     let line = `inline ${mode.label}: ${ms(inlineStep)} ms per step (processes ${ms(inlineStep)}–${ms(Math.max(...inline))})`;
-    if (missing === undefined) {
-      // libzfp too is timed in as many processes as we are, keeping its best: a burst of noise on the machine moves neither verdict.
-      const libs = Array.from({ length: processes }, () => runLibzfp(`diffusion2d-${N}`, initial, problem.shape, mode.harness, LIBZFP_REPS));
+    const libs = rounds[m]!.flatMap((r) => (r.lib ? [r.lib] : []));
+    if (libs.length > 0) {
       const mb = initial.byteLength / 1e6;
       const libCycle = mb / Math.max(...libs.map((l) => l.compressMBs)) + mb / Math.max(...libs.map((l) => l.decompressMBs));
       const budget = 1.5 * libCycle + doubleStep;
