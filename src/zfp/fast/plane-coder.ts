@@ -107,7 +107,7 @@ function zerosAt(words: Uint32Array, pos: number, limit: number): number {
 export class PlaneCoder {
   /** The block's bit planes: the mask of plane k occupies words k·MAX_WORDS … */
   private readonly planes = new Int32Array(64 * MAX_WORDS);
-  /** Where the last decodeTwoWords stopped: the lowest plane it decoded (intprec if none), and the coefficients then significant. */
+  /** Where the last codeOneWord or decodeTwoWords stopped: the lowest plane it did (the first plane asked, if none), and the coefficients then significant. */
   private stoppedAt = 0;
   private significant = 0;
 
@@ -203,13 +203,15 @@ export class PlaneCoder {
   encode(w: BitWriter, maxbits: number, maxprec: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
     const kmin = intprec > maxprec ? intprec - maxprec : 0;
     if (budgetBinds(maxbits, maxprec, size)) return this.encodeBudget(w, maxbits >>> 0, kmin, uhi, ulo, size, intprec, out);
+    // Past the worst case of the planes asked (an integer: keeps codeOneWord's budget test cheap).
+    const unbounded = (intprec - kmin + 1) * size;
     const words = w.words;
     const start = w.pos;
     let end: number;
     // As in decode: planes all in the upper words are read straight from the transposition's rows.
     if (size <= 16 && intprec === 64 && kmin >= 32 && !testBitwise(size, 64 - kmin)) {
       transposeCoefficients16(uhi, size, kmin - 32);
-      end = this.codeOneWord(words, start, kmin, intprec, size, true);
+      end = this.codeOneWord(words, start, 0, kmin, intprec, size, kmin, start + unbounded);
     } else if (size === 64 && intprec === 64 && kmin >= 48 && !testBitwise(size, 64 - kmin)) {
       transposeCoefficientsPair(uhi, 0, kmin - 32);
       end = this.codeTwoWords(words, start, kmin, intprec, true);
@@ -218,7 +220,7 @@ export class PlaneCoder {
       if (kmin < 32) this.fillPlanes(ulo, size, 0, kmin, 32);
       end =
         size <= 16
-          ? this.codeOneWord(words, start, kmin, intprec, size, false)
+          ? this.codeOneWord(words, start, 0, kmin, intprec, size, -1, start + unbounded)
           : size === 64
             ? this.codeTwoWords(words, start, kmin, intprec, false)
             : this.codeWords(words, start, kmin, intprec, size);
@@ -236,10 +238,17 @@ export class PlaneCoder {
    * encode) instead of `planes`. Each returns the stream position after the last plane.
    */
 
-  private codeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number, direct: boolean): number {
-    let n = 0;
-    for (let k = intprec; k-- > kmin; ) {
-      const x = direct ? plane16(k - kmin) : this.planes[k * MAX_WORDS]!;
+  /**
+   * Code planes khi − 1 down to kmin, with n coefficients significant before them, stopping after
+   * the plane that reaches `end` (it may pass it: see encodeBudgetOneWord). `rows`: where the
+   * planes come from, the base plane of the transposition rows (see encode), or −1 for `planes`.
+   * Records the lowest plane coded and the coefficients then significant.
+   */
+  private codeOneWord(words: Uint32Array, pos: number, n: number, kmin: number, khi: number, size: number, rows: number, end: number): number {
+    let k = khi;
+    while (k > kmin && pos < end) {
+      k--;
+      const x = rows >= 0 ? plane16(k - rows) : this.planes[k * MAX_WORDS]!;
       put(words, pos, x, n);
       pos += n;
       while (n < size) {
@@ -253,6 +262,8 @@ export class PlaneCoder {
         n = j + 1;
       }
     }
+    this.stoppedAt = k;
+    this.significant = n;
     return pos;
   }
 
@@ -300,50 +311,36 @@ export class PlaneCoder {
   }
 
   /**
-   * encodeBudget for one-word planes (1D, 2D), kept in a register. zfp's code for a plane the
-   * budget cuts is its whole code cut short, so each plane is coded whole (as codeOneWord does)
-   * and the one that passes the budget is trimmed back to it.
+   * encodeBudget for one-word planes (1D, 2D). zfp's code for a plane the budget cuts is its whole
+   * code cut short, so the planes are coded whole (codeOneWord) and the last one trimmed back to
+   * the budget. Planes in the upper words come from the transposition rows, the lower ones from
+   * `planes`, filled only if the budget reaches them.
    */
   private encodeBudgetOneWord(w: BitWriter, maxbits: number, kmin: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
     const words = w.words;
-    let pos = w.pos;
-    let bits = maxbits;
-    let planes = 0;
-    let n = 0;
-    let k = intprec;
-    // Planes in the upper words are read from the transposition rows (see encode); the lower ones are filled when reached.
-    const direct = intprec === 64;
-    if (direct) transposeCoefficients16(uhi, size, 0);
-    else this.fillPlanes(ulo, size, 0, kmin, 32);
-    while (bits > 0 && k-- > kmin) {
-      if (k === 31 && direct) this.fillPlanes(ulo, size, 0, kmin, 32);
-      const x = direct && k >= 32 ? plane16(k - 32) : this.planes[k * MAX_WORDS]!;
-      const from = pos;
-      put(words, pos, x, n);
-      pos += n;
-      while (n < size) {
-        const rest = x >>> n;
-        if (rest === 0) {
-          pos++; // negative group test
-          break;
-        }
-        const j = n + ctz(rest);
-        pos = emitRun(words, pos, n, j, size);
-        n = j + 1;
+    const start = w.pos, end = start + maxbits;
+    let pos: number;
+    if (intprec === 64) {
+      transposeCoefficients16(uhi, size, 0);
+      pos = this.codeOneWord(words, start, 0, Math.max(kmin, 32), 64, size, 32, end);
+      if (this.stoppedAt === 32 && kmin < 32 && pos < end) {
+        this.fillPlanes(ulo, size, 0, kmin, 32);
+        pos = this.codeOneWord(words, pos, this.significant, kmin, 32, size, -1, end);
       }
-      if (pos - from <= bits) {
-        bits -= pos - from;
-        planes++;
-      } else {
-        clearFrom(words, from + bits, pos);
-        pos = from + bits;
-        bits = 0;
-      }
+    } else {
+      this.fillPlanes(ulo, size, 0, kmin, 32);
+      pos = this.codeOneWord(words, start, 0, kmin, intprec, size, -1, end);
+    }
+    const k = this.stoppedAt;
+    const cut = pos > end;
+    if (cut) {
+      clearFrom(words, end, pos);
+      pos = end;
     }
     w.pos = pos;
-    out.planes = planes;
-    out.lowest = Math.max(k, kmin);
-    return maxbits - bits;
+    out.planes = intprec - k - (cut ? 1 : 0);
+    out.lowest = k;
+    return pos - start;
   }
 
   private encodeBudget(w: BitWriter, maxbits: number, kmin: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
