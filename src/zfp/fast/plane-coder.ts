@@ -429,6 +429,8 @@ export class PlaneCoder {
   decode(r: BitReader, maxbits: number, maxprec: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
     const kmin = intprec > maxprec ? intprec - maxprec : 0;
     if (budgetBinds(maxbits, maxprec, size)) return this.decodeBudget(r, maxbits >>> 0, kmin, uhi, ulo, size, intprec, out);
+    // Beyond what the planes asked can take, 2·size + 1 bits each (an integer: keeps decodeOneWord's budget test cheap).
+    const unbounded = (intprec - kmin + 1) * (2 * size + 1);
     const words = r.words;
     const start = r.pos;
     let pos: number;
@@ -436,7 +438,7 @@ export class PlaneCoder {
     // up to 32 of them for 1D and 2D blocks, up to 16 for 3D blocks.
     if (size <= 16 && intprec === 64 && kmin >= 32) {
       clearPlanes16();
-      pos = this.decodeOneWord(words, start, kmin, intprec, size, true);
+      pos = this.decodeOneWord(words, start, kmin, intprec, size, kmin, start + unbounded);
       coefficientsFromPlanes16(kmin - 32, uhi, size);
     } else if (size === 64 && intprec === 64 && kmin >= 48) {
       clearPlanesPair();
@@ -445,7 +447,7 @@ export class PlaneCoder {
     } else {
       pos =
         size <= 16
-          ? this.decodeOneWord(words, start, kmin, intprec, size, false)
+          ? this.decodeOneWord(words, start, kmin, intprec, size, -1, start + unbounded)
           : size === 64
             ? this.decodeTwoWords(words, start, kmin, intprec, false, Infinity)
             : this.decodeWords(words, start, kmin, intprec, size);
@@ -465,10 +467,13 @@ export class PlaneCoder {
    * budgeted decoder, stopping before any plane that might pass `end`.
    */
 
-  private decodeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number, direct: boolean): number {
+  private decodeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number, rows: number, end: number): number {
     let n = 0;
+    let k = intprec - 1;
     // With at most 16 coefficients, verbatim bits and runs each fit one 32-bit window.
-    for (let k = intprec; k-- > kmin; ) {
+    for (; k >= kmin; k--) {
+      // A plane takes at most 2·size + 1 − n bits: stop before one that might pass `end`.
+      if (pos + 2 * size + 1 - n > end) break;
       const w = peek(words, pos);
       let m = w & ((1 << n) - 1);
       pos += n;
@@ -486,9 +491,11 @@ export class PlaneCoder {
         m |= 1 << n;
         n++;
       }
-      if (direct) addPlane16(k - kmin, m);
+      if (rows >= 0) addPlane16(k - rows, m);
       else this.planes[k * MAX_WORDS] = m;
     }
+    this.stoppedAt = k + 1;
+    this.significant = n;
     return pos;
   }
 
@@ -551,44 +558,19 @@ export class PlaneCoder {
     let pos = start;
     let k = intprec;
     let n = 0;
-    if (size === 64) {
-      // 3D: the unconstrained loop takes the planes the budget surely holds; the last few are decoded against it.
-      pos = this.decodeTwoWords(words, pos, kmin, intprec, false, start + maxbits);
+    // 1D and 2D: planes in the upper words go straight into the transposition rows (see decode).
+    const direct = size <= 16 && intprec === 64;
+    if (direct) clearPlanes16();
+    // 1D to 3D: the unconstrained loops take the planes the budget surely holds; the last few are decoded against it.
+    if (direct || size === 64) {
+      pos = direct
+        ? this.decodeOneWord(words, pos, Math.max(kmin, 32), intprec, size, 32, start + maxbits)
+        : this.decodeTwoWords(words, pos, kmin, intprec, false, start + maxbits);
       k = this.stoppedAt;
       n = this.significant;
     }
     let count = intprec - k;
     let bits = maxbits - (pos - start);
-    // 1D and 2D: planes in the upper words go straight into the transposition rows (see decode).
-    const direct = size <= 16 && intprec === 64;
-    if (direct) {
-      clearPlanes16();
-      // Planes the budget surely holds (at most 2·size + 1 − n bits each) are decoded as decodeOneWord
-      // does. A copy of its loop: the budget test inside decodeOneWord costs its unconstrained callers 6%.
-      while (k > 32 && k > kmin && bits > 2 * size - n) {
-        k--;
-        const from = pos;
-        const w = peek(words, pos);
-        let m = w & ((1 << n) - 1);
-        pos += n;
-        const e = n < size ? GROUP_READS[groupRow(size - n) | ((w >>> n) & 255)]! : 0;
-        if (e !== 0) {
-          pos += e >>> 12;
-          m |= (e & 255) << n;
-          n += (e >>> 8) & 15;
-        } else while (n < size && get(words, pos++, 1)) {
-          const z = zerosAt(words, pos, size - 1 - n);
-          pos += z;
-          n += z;
-          if (n < size - 1) pos++;
-          m |= 1 << n;
-          n++;
-        }
-        addPlane16(k - 32, m);
-        bits -= pos - from;
-        count++;
-      }
-    }
     while (bits > 0 && k-- > kmin) {
       const base = k * MAX_WORDS;
       const verbatim = n < bits ? n : bits;
