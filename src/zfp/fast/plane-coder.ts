@@ -429,7 +429,7 @@ export class PlaneCoder {
   decode(r: BitReader, maxbits: number, maxprec: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
     const kmin = intprec > maxprec ? intprec - maxprec : 0;
     if (budgetBinds(maxbits, maxprec, size)) return this.decodeBudget(r, maxbits >>> 0, kmin, uhi, ulo, size, intprec, out);
-    // Beyond what the planes asked can take, 2·size + 1 bits each (an integer: keeps decodeOneWord's budget test cheap).
+    // Beyond what the planes asked can take, 2·size + 1 bits each: an integer bound keeps the budget test of the loops cheap.
     const unbounded = (intprec - kmin + 1) * (2 * size + 1);
     const words = r.words;
     const start = r.pos;
@@ -442,14 +442,14 @@ export class PlaneCoder {
       coefficientsFromPlanes16(kmin - 32, uhi, size);
     } else if (size === 64 && intprec === 64 && kmin >= 48) {
       clearPlanesPair();
-      pos = this.decodeTwoWords(words, start, kmin, intprec, true, Infinity);
+      pos = this.decodeTwoWords(words, start, kmin, intprec, true, start + unbounded);
       coefficientsFromPlanesPair(kmin - 32, uhi, 0);
     } else {
       pos =
         size <= 16
           ? this.decodeOneWord(words, start, kmin, intprec, size, -1, start + unbounded)
           : size === 64
-            ? this.decodeTwoWords(words, start, kmin, intprec, false, Infinity)
+            ? this.decodeTwoWords(words, start, kmin, intprec, false, start + unbounded)
             : this.decodeWords(words, start, kmin, intprec, size);
       this.assemble(uhi, ulo, size, intprec, kmin);
     }
