@@ -234,8 +234,9 @@ export class PlaneCoder {
   /*
    * The unconstrained plane loop in three shapes that differ only in how they find the next
    * one-bit: 1D and 2D planes are one word, 3D planes two (both kept in registers), 4D planes
-   * eight (read from `planes`). `direct`: take the planes from the transposition rows (see
-   * encode) instead of `planes`. Each returns the stream position after the last plane.
+   * eight (read from `planes`). `direct` (codeTwoWords) or `rows` (codeOneWord): take the planes
+   * from the transposition rows (see encode) instead of `planes`. Each returns the stream
+   * position after the last plane; codeOneWord also serves the budgeted encoder.
    */
 
   /**
@@ -462,8 +463,9 @@ export class PlaneCoder {
   /*
    * The unconstrained decoding loop in the encoder's three shapes: 1D and 2D planes are one
    * word and 3D planes two (both kept in registers), 4D planes eight (built in `planes`).
-   * `direct`: hand each plane to the transposition rows (see decode) instead of `planes`.
-   * Each returns the stream position after the last plane. decodeTwoWords also serves the
+   * `direct` (decodeTwoWords) or `rows` ≥ 0, the base plane of the rows (decodeOneWord): hand
+   * each plane to the transposition rows (see decode) instead of `planes`. Each returns the
+   * stream position after the last plane. decodeOneWord and decodeTwoWords also serve the
    * budgeted decoder, stopping before any plane that might pass `end`.
    */
 
