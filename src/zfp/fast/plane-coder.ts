@@ -465,8 +465,8 @@ export class PlaneCoder {
    * word and 3D planes two (both kept in registers), 4D planes eight (built in `planes`).
    * `direct` (decodeTwoWords) or `rows` ≥ 0, the base plane of the rows (decodeOneWord): hand
    * each plane to the transposition rows (see decode) instead of `planes`. Each returns the
-   * stream position after the last plane. decodeOneWord and decodeTwoWords also serve the
-   * budgeted decoder, stopping before any plane that might pass `end`.
+   * stream position after the last plane. Both also serve the budgeted decoder: decodeTwoWords
+   * stops before any plane that might pass `end`, decodeOneWord undoes the plane that did.
    */
 
   private decodeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number, rows: number, end: number): number {
@@ -474,8 +474,7 @@ export class PlaneCoder {
     let k = intprec - 1;
     // With at most 16 coefficients, verbatim bits and runs each fit one 32-bit window.
     for (; k >= kmin; k--) {
-      // A plane takes at most 2·size + 1 − n bits: stop before one that might pass `end`.
-      if (pos + 2 * size + 1 - n > end) break;
+      const from = pos, was = n;
       const w = peek(words, pos);
       let m = w & ((1 << n) - 1);
       pos += n;
@@ -492,6 +491,12 @@ export class PlaneCoder {
         if (n < size - 1) pos++; // the one-bit that ended the run
         m |= 1 << n;
         n++;
+      }
+      // A plane read past `end` is undone (reading is harmless): the budgeted caller reads it again against the budget.
+      if (pos > end) {
+        pos = from;
+        n = was;
+        break;
       }
       if (rows >= 0) addPlane16(k - rows, m);
       else this.planes[k * MAX_WORDS] = m;
