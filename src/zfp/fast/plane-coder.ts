@@ -465,8 +465,8 @@ export class PlaneCoder {
    * word and 3D planes two (both kept in registers), 4D planes eight (built in `planes`).
    * `direct` (decodeTwoWords) or `rows` ≥ 0, the base plane of the rows (decodeOneWord): hand
    * each plane to the transposition rows (see decode) instead of `planes`. Each returns the
-   * stream position after the last plane. Both also serve the budgeted decoder: decodeTwoWords
-   * stops before any plane that might pass `end`, decodeOneWord undoes the plane that did.
+   * stream position after the last plane. Both also serve the budgeted decoder: they undo the
+   * plane that passes `end` and stop.
    */
 
   private decodeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number, rows: number, end: number): number {
@@ -510,8 +510,7 @@ export class PlaneCoder {
     let n = 0;
     let k = intprec - 1;
     for (; k >= kmin; k--) {
-      // A plane takes at most 129 − n bits: stop before one that might pass `end`.
-      if (pos + 129 - n > end) break;
+      const from = pos, was = n;
       const w0 = peek(words, pos);
       let m0 = n < 32 ? w0 & ((1 << n) - 1) : w0;
       let m1 = n <= 32 ? 0 : n < 64 ? peek(words, pos + 32) & ((1 << (n - 32)) - 1) : peek(words, pos + 32);
@@ -526,6 +525,12 @@ export class PlaneCoder {
         if (n < 32) m0 |= 1 << n;
         else m1 |= 1 << (n - 32);
         n++;
+      }
+      // As in decodeOneWord: a plane read past `end` is undone.
+      if (pos > end) {
+        pos = from;
+        n = was;
+        break;
       }
       if (direct) {
         addPlanePair(k - kmin, m0, m1);
