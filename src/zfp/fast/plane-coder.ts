@@ -107,7 +107,7 @@ function zerosAt(words: Uint32Array, pos: number, limit: number): number {
 export class PlaneCoder {
   /** The block's bit planes: the mask of plane k occupies words k·MAX_WORDS … */
   private readonly planes = new Int32Array(64 * MAX_WORDS);
-  /** Where the last codeOneWord or decodeTwoWords stopped: the lowest plane it did (the first plane asked, if none), and the coefficients then significant. */
+  /** Where the last one- or two-word plane loop stopped: the lowest plane it did (the first plane asked, if none), and the coefficients then significant. */
   private stoppedAt = 0;
   private significant = 0;
 
@@ -439,7 +439,7 @@ export class PlaneCoder {
     // up to 32 of them for 1D and 2D blocks, up to 16 for 3D blocks.
     if (size <= 16 && intprec === 64 && kmin >= 32) {
       clearPlanes16();
-      pos = this.decodeOneWord(words, start, kmin, intprec, size, kmin, start + unbounded);
+      pos = this.decodeOneWord(words, start, 0, kmin, intprec, size, kmin, start + unbounded);
       coefficientsFromPlanes16(kmin - 32, uhi, size);
     } else if (size === 64 && intprec === 64 && kmin >= 48) {
       clearPlanesPair();
@@ -448,7 +448,7 @@ export class PlaneCoder {
     } else {
       pos =
         size <= 16
-          ? this.decodeOneWord(words, start, kmin, intprec, size, -1, start + unbounded)
+          ? this.decodeOneWord(words, start, 0, kmin, intprec, size, -1, start + unbounded)
           : size === 64
             ? this.decodeTwoWords(words, start, kmin, intprec, false, start + unbounded)
             : this.decodeWords(words, start, kmin, intprec, size);
@@ -469,9 +469,8 @@ export class PlaneCoder {
    * plane that passes `end` and stop.
    */
 
-  private decodeOneWord(words: Uint32Array, pos: number, kmin: number, intprec: number, size: number, rows: number, end: number): number {
-    let n = 0;
-    let k = intprec - 1;
+  private decodeOneWord(words: Uint32Array, pos: number, n: number, kmin: number, khi: number, size: number, rows: number, end: number): number {
+    let k = khi - 1;
     // With at most 16 coefficients, verbatim bits and runs each fit one 32-bit window.
     for (; k >= kmin; k--) {
       const from = pos, was = n;
@@ -570,14 +569,21 @@ export class PlaneCoder {
     let pos = start;
     let k = intprec;
     let n = 0;
-    // 1D and 2D: planes in the upper words go straight into the transposition rows (see decode).
+    const end = start + maxbits;
+    // 1D to 3D: the unconstrained loops take the planes that fit the budget whole; the one it
+    // cuts is decoded against it below. 1D and 2D planes in the upper words go straight into the
+    // transposition rows (see decode), the lower ones into `planes`.
     const direct = size <= 16 && intprec === 64;
-    if (direct) clearPlanes16();
-    // 1D to 3D: the unconstrained loops take the planes the budget surely holds; the last few are decoded against it.
-    if (direct || size === 64) {
-      pos = direct
-        ? this.decodeOneWord(words, pos, Math.max(kmin, 32), intprec, size, 32, start + maxbits)
-        : this.decodeTwoWords(words, pos, kmin, intprec, false, start + maxbits);
+    if (direct) {
+      clearPlanes16();
+      pos = this.decodeOneWord(words, pos, 0, Math.max(kmin, 32), 64, size, 32, end);
+      if (this.stoppedAt === 32 && kmin < 32) pos = this.decodeOneWord(words, pos, this.significant, kmin, 32, size, -1, end);
+    } else if (size <= 16) {
+      pos = this.decodeOneWord(words, pos, 0, kmin, intprec, size, -1, end);
+    } else if (size === 64) {
+      pos = this.decodeTwoWords(words, pos, kmin, intprec, false, end);
+    }
+    if (size <= 64) {
       k = this.stoppedAt;
       n = this.significant;
     }
@@ -588,21 +594,13 @@ export class PlaneCoder {
       const verbatim = n < bits ? n : bits;
       bits -= verbatim;
       // One-word planes (1D, 2D) stay in a register; wider ones are built in `planes`.
-      let m = 0, w = 0;
-      if (size <= 16) m = (w = peek(words, pos)) & ((1 << verbatim) - 1);
+      let m = 0;
+      if (size <= 16) m = peek(words, pos) & ((1 << verbatim) - 1);
       else this.getFirst(words, pos, base, verbatim, size);
       pos += verbatim;
       let complete = verbatim === n;
       let ended = false;
-      // As in decodeOneWord, with eight bits to spare (then verbatim = n).
-      const e = size <= 16 && bits >= 8 && n < size ? GROUP_READS[groupRow(size - n) | ((w >>> n) & 255)]! : 0;
-      if (e !== 0) {
-        pos += e >>> 12;
-        bits -= e >>> 12;
-        m |= (e & 255) << n;
-        n += (e >>> 8) & 15;
-        ended = true;
-      } else while (bits > 0 && n < size) {
+      while (bits > 0 && n < size) {
         bits--;
         if (get(words, pos++, 1)) {
           // Scan for the next one-bit within the budget; a run cut short still deposits at n, as zfp does.
