@@ -46,6 +46,14 @@ function firstOne(x0: number, x1: number, n: number): number {
   return r1 !== 0 ? 32 + ctz(r1) : -1;
 }
 
+/**
+ * An end the plane loops never reach when coding planes intprec − 1 … kmin, for callers without
+ * a budget: every plane takes at most 2·size + 1 bits. An integer keeps the loops' test cheap.
+ */
+function beyondPlanes(intprec: number, kmin: number, size: number): number {
+  return (intprec - kmin + 1) * (2 * size + 1);
+}
+
 /** Set the bit at `pos` (the buffer is zero elsewhere). */
 function setBit(words: Uint32Array, pos: number): void {
   words[pos >>> 5]! |= 1 << (pos & 31);
@@ -203,8 +211,7 @@ export class PlaneCoder {
   encode(w: BitWriter, maxbits: number, maxprec: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
     const kmin = intprec > maxprec ? intprec - maxprec : 0;
     if (budgetBinds(maxbits, maxprec, size)) return this.encodeBudget(w, maxbits >>> 0, kmin, uhi, ulo, size, intprec, out);
-    // Past the worst case of the planes asked (an integer: keeps codeOneWord's budget test cheap).
-    const unbounded = (intprec - kmin + 1) * size;
+    const unbounded = beyondPlanes(intprec, kmin, size);
     const words = w.words;
     const start = w.pos;
     let end: number;
@@ -430,8 +437,7 @@ export class PlaneCoder {
   decode(r: BitReader, maxbits: number, maxprec: number, uhi: Int32Array, ulo: Int32Array, size: number, intprec: number, out: PlaneCount): number {
     const kmin = intprec > maxprec ? intprec - maxprec : 0;
     if (budgetBinds(maxbits, maxprec, size)) return this.decodeBudget(r, maxbits >>> 0, kmin, uhi, ulo, size, intprec, out);
-    // Beyond what the planes asked can take, 2·size + 1 bits each: an integer bound keeps the budget test of the loops cheap.
-    const unbounded = (intprec - kmin + 1) * (2 * size + 1);
+    const unbounded = beyondPlanes(intprec, kmin, size);
     const words = r.words;
     const start = r.pos;
     let pos: number;
