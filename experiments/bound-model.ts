@@ -1,5 +1,5 @@
 /**
- * Which theorem bounds which problem, and how (theorems.md §2–§8): the a-posteriori bound of a
+ * Which theorem bounds which problem, and how (docs/theory.md §2–§8): the a-posteriori bound of a
  * finished track and the a-priori error behind β_min.
  */
 import type { Problem } from '../solvers/problem.ts';

@@ -1,7 +1,7 @@
 import { DEFAULT_SWEEP, QUICK_SWEEP } from './configs.ts';
 import { simulationExperiment, type SimulationDefaults } from './simulation.ts';
 
-/** Solver sizes are the solver's own (experiments.md): N = 64, r = 0.2, 400 steps; quick N = 32, 100 steps. */
+/** Solver sizes are the solver's own (docs/experiments.md): N = 64, r = 0.2, 400 steps; quick N = 32, 100 steps. */
 export const defaults: SimulationDefaults = {
   full: { params: {}, sweep: DEFAULT_SWEEP, referenceDigits: 21, maxRecorded: 1000 },
   quick: { params: {}, sweep: QUICK_SWEEP, referenceDigits: 21, maxRecorded: 1000 },
