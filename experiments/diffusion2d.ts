@@ -9,7 +9,7 @@ export const defaults: SimulationDefaults = {
 
 export const experiment = simulationExperiment({
   name: 'diffusion2d',
-  title: '2D diffusion, FTCS (paper Figure 4)',
+  title: '2D diffusion, FTCS (Fox et al. 2020, Figure 4)',
   description: 'Heat equation on the periodic unit square from a near point source. Theorem 3.3 with L = 1 bounds the error inline compression adds. As the source spreads, the ratio of fixed accuracy drops sharply and then levels off, while that of fixed precision rises as the solution smooths.',
   defaults,
 });
