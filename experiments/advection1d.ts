@@ -9,7 +9,7 @@ export const defaults: SimulationDefaults = {
 
 export const experiment = simulationExperiment({
   name: 'advection1d',
-  title: '1D advection, Lax–Wendroff (paper Figures 6 and 8a)',
+  title: '1D advection, Lax–Wendroff (Fox et al. 2020, Figures 6 and 8a)',
   description: 'A sine wave carried twice around a periodic interval. The Lipschitz constant exceeds 1, so Theorem 3.3 grows geometrically; Theorem 3.12 with the exact ‖Aⁿ‖∞ stays useful.',
   defaults,
 });

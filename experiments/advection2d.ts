@@ -9,7 +9,7 @@ export const defaults: SimulationDefaults = {
 
 export const experiment = simulationExperiment({
   name: 'advection2d',
-  title: '2D advection, two-step Lax–Wendroff (paper Figures 7 and 8b)',
+  title: '2D advection, two-step Lax–Wendroff (Fox et al. 2020, Figures 7 and 8b)',
   description: 'sin 2πx · sin 2πy carried diagonally across the periodic unit square, bounded by Theorem 3.12 with the exact ‖Aⁿ‖∞.',
   defaults,
 });

@@ -1,5 +1,5 @@
 /**
- * Which theorem bounds which problem, and how (theorems.md §2–§8): the a-posteriori bound of a
+ * Which theorem bounds which problem, and how (docs/theory.md §2–§8): the a-posteriori bound of a
  * finished track and the a-priori error behind β_min.
  */
 import type { Problem } from '../solvers/problem.ts';
@@ -41,8 +41,8 @@ export interface BoundModel {
 /** Theorem 3.3 with the operator's max-norm Lipschitz constant (diffusion: L = 1). */
 function lipschitzModel(L: number): BoundModel {
   return {
-    theorem: `Theorem 3.3 (L = ${L})`,
-    lemma: 'Lemma 3.5',
+    theorem: `Theorem 3.3 of Fox et al. 2020 (L = ${L})`,
+    lemma: 'Lemma 3.5 of Fox et al. 2020',
     normHandling: 'max norm throughout',
     posterior: (norms, K) => ({ bound: lipschitzBound({ L, norms, K }).bounds }),
     prior: (K, M, steps) => lipschitzPriorBound(K, { L, M, steps }),
@@ -55,8 +55,8 @@ function powerBoundedModel(problem: Problem, steps: number): BoundModel {
   const powerNorms = periodicPowerNorms(stencil!, problem.shape, steps);
   const C = Math.max(...powerNorms.subarray(1));
   return {
-    theorem: 'Theorem 3.12 with exact ‖Aⁿ‖∞',
-    lemma: 'Lemma 3.14',
+    theorem: 'Theorem 3.12 of Fox et al. 2020, exact ‖Aⁿ‖∞',
+    lemma: 'Lemma 3.14 of Fox et al. 2020',
     normHandling: `max norm; exact ‖Aⁿ‖∞ of the stencil (max ${C.toPrecision(4)}), Theorem 3.3 uses L = ${lipschitz.toPrecision(4)}`,
     posterior: (norms, K) => {
       const { exact, constant } = powerBoundedBound({ powerNorms, norms, K });
@@ -75,8 +75,8 @@ function jacobiModel(problem: Problem, steps: number, initialError: number): Bou
   const powerNorms = nonnegativePowerNorms({ size, apply: problem.facts.applyLinearPart, nonnegative: true }, steps);
   const C = Math.max(...powerNorms.subarray(1));
   return {
-    theorem: 'Theorem 3.7 with exact ‖Gⁿ‖∞',
-    lemma: 'Lemma 3.14 (C = max ‖Gⁿ‖∞)',
+    theorem: 'Theorem 3.7 of Fox et al. 2020, exact ‖Gⁿ‖∞',
+    lemma: 'Lemma 3.14 of Fox et al. 2020 (C = max ‖Gⁿ‖∞)',
     normHandling: `max norm with exact ‖Gⁿ‖∞ (‖G‖∞ = 1 although ρ(G) = ${problem.facts.jacobi!.spectralRadius.toPrecision(6)})`,
     posterior: (norms, K) => {
       const { exact } = powerBoundedBound({ powerNorms, norms, K });
@@ -90,8 +90,8 @@ function jacobiModel(problem: Problem, steps: number, initialError: number): Bou
 function successiveDisplacementModel(n: number, r: number): BoundModel {
   const facts = blockDominance(backwardEulerDiffusion(n, r));
   return {
-    theorem: `Theorem 3.16 (γ = ${facts.gamma.toPrecision(4)}, λ = ${facts.lambda.toPrecision(4)})`,
-    lemma: 'Theorem 3.16 a-priori form',
+    theorem: `Theorem 3.16 of Fox et al. 2020 (γ = ${facts.gamma.toPrecision(4)}, λ = ${facts.lambda.toPrecision(4)})`,
+    lemma: 'Theorem 3.16 of Fox et al. 2020, a-priori form',
     normHandling: 'max norm on 4-blocks',
     posterior: (norms, K) => ({ bound: successiveDisplacementBound(facts, K, norms) }),
     prior: (K, M) => successiveDisplacementPrior(facts, K, M),

@@ -23,7 +23,7 @@ export interface Sweep {
   readonly tolerances: readonly number[];
 }
 
-/** experiments.md: β 12…56, rates 8…32, tolerances 1e-4…1e-12. */
+/** docs/experiments.md: β 12…56, rates 8…32, tolerances 1e-4…1e-12. */
 export const DEFAULT_SWEEP: Sweep = {
   precisions: [12, 16, 20, 24, 28, 32, 40, 48, 56],
   rates: [8, 12, 16, 24, 32],

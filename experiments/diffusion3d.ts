@@ -9,7 +9,7 @@ export const defaults: SimulationDefaults = {
 
 export const experiment = simulationExperiment({
   name: 'diffusion3d',
-  title: '3D diffusion, FTCS (paper Figure 5)',
+  title: '3D diffusion, FTCS (Fox et al. 2020, Figure 5)',
   description: 'The same in three dimensions: ZFP compresses 3D blocks better than 2D ones.',
   defaults,
 });

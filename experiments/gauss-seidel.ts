@@ -9,7 +9,7 @@ export const defaults: SimulationDefaults = {
 
 export const experiment = simulationExperiment({
   name: 'gauss-seidel',
-  title: 'Block Gauss–Seidel with ZFP-aligned blocks (paper Theorem 3.16)',
+  title: 'Block Gauss–Seidel with ZFP-aligned blocks (Fox et al. 2020, Theorem 3.16)',
   description: 'One backward-Euler step of 1D diffusion solved by block Gauss–Seidel, each 4-block recompressed right after its update; Theorem 3.16 bounds the error.',
   defaults,
 });

@@ -1,5 +1,5 @@
 /**
- * Adversarial search for blocks that break K_β (theorems.md §1.3): compresses batches of one-block
+ * Adversarial search for blocks that break K_β (docs/theory.md §1): compresses batches of one-block
  * families through the codec in fixed precision and reports, per (type, d, β), the worst
  * err/(K_β‖x_B‖∞). Any ratio above 1 is a bug in the bound or in the codec.
  *

@@ -1,6 +1,6 @@
 /**
  * The single-use constant each stored step contributes to a bound: ‖Q(x̃_j) − x̃_j‖∞ ≤ K_j·‖x̃_j‖∞
- * (theorems.md §1), for every ZFP mode.
+ * (docs/theory.md §1), for every ZFP mode.
  */
 import { accuracyMinExp, kAccuracy, kBeta, kRate, planesKept } from '../theorems/index.ts';
 import type { RepresentationSpec } from './configs.ts';

@@ -9,7 +9,7 @@ export const defaults: SimulationDefaults = {
 
 export const experiment = simulationExperiment({
   name: 'poisson-jacobi',
-  title: 'Poisson by Jacobi iteration (paper Figure 9)',
+  title: 'Poisson by Jacobi iteration (Fox et al. 2020, Figure 9)',
   description: 'Jacobi for the Dirichlet Poisson problem. Compressed runs stall at the level δ of Theorem 3.7; the extra iterations Theorem 3.9 predicts grow as β falls while the measured ones stay near zero.',
   defaults,
 });

@@ -1,6 +1,6 @@
 /**
  * β_min of Lemmas 3.18 (forward) and 3.20 (backward) over the conditioning and the spectral radius
- * (paper Figure 3): where ZFP's error stays below IEEE double's own round-off in a stationary method.
+ * (Fox et al. 2020, Figure 3): where ZFP's error stays below IEEE double's own round-off in a stationary method.
  */
 import { backwardBetaClosedForm, forwardBetaClosedForm } from '../theorems/index.ts';
 import type { ContourGrid, ExperimentResult } from './schema.ts';
@@ -32,9 +32,9 @@ async function run(options: ExperimentOptions = {}): Promise<ExperimentResult> {
   const started = performance.now();
   const size = options.quick ? defaults.quick : defaults.full;
   const contours = [
-    grid('Lemma 3.18 (forward error)', 'log₁₀(cₙ κ(A))', size, (cnKappa, rho) => forwardBetaClosedForm(cnKappa, rho, size.d, 'float64').continuous),
+    grid('Lemma 3.18 of Fox et al. 2020 (forward error)', 'log₁₀(cₙ κ(A))', size, (cnKappa, rho) => forwardBetaClosedForm(cnKappa, rho, size.d, 'float64').continuous),
     // κ(A) drops out of the backward closed form: β depends on c_n and ρ only.
-    grid('Lemma 3.20 (backward error)', 'log₁₀ cₙ', size, (cn, rho) => backwardBetaClosedForm(cn, rho, size.d, 'float64').continuous),
+    grid('Lemma 3.20 of Fox et al. 2020 (backward error)', 'log₁₀ cₙ', size, (cn, rho) => backwardBetaClosedForm(cn, rho, size.d, 'float64').continuous),
   ];
   options.onProgress?.(1, 1);
   return {
@@ -50,7 +50,7 @@ async function run(options: ExperimentOptions = {}): Promise<ExperimentResult> {
 
 export const experiment: Experiment = {
   name: 'precision-contours',
-  title: 'β needed for ZFP error below floating-point error (paper Figure 3)',
+  title: 'β needed for ZFP error below floating-point error (Fox et al. 2020, Figure 3)',
   description:
     'Closed forms of Lemmas 3.18 and 3.20: ill-conditioned or large systems let ZFP drop bit planes, well-conditioned ones need β near full precision, and β rises steeply as ρ approaches 1.',
   run,

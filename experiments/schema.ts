@@ -1,4 +1,4 @@
-/** The results JSON of experiments.md: `{experiment, params, runs:[{config, steps, summary}]}`. */
+/** The results JSON of docs/experiments.md: `{experiment, params, runs:[{config, steps, summary}]}`. */
 import type { RepresentationSpec } from './configs.ts';
 
 export type ExperimentName =

@@ -29,7 +29,7 @@ export interface ReferenceTask {
   readonly type: 'reference';
   readonly problem: ProblemName;
   readonly params: SolverParams;
-  /** Significant digits (theorems.md: 21). */
+  /** Significant digits (21: docs/theory.md, "The reference run"). */
   readonly digits: number;
 }
 

@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
 # Executes every notebook in notebooks/ headless (jupyter nbconvert --execute, tslab kernel) and
-# fails if any cell raises. Installs what is missing first: Debian's nbconvert, nbclient and
-# ipykernel, the tslab devDependency, and tslab's Jupyter kernel spec.
+# fails if any cell raises, or if the outputs stored in the notebook are not those a fresh run
+# produces (scripts/notebook-outputs.py compare: same text, fractional numbers equal up to their
+# last printed digit). Installs what is missing first: Debian's nbconvert, nbclient and ipykernel, the tslab
+# devDependency, and tslab's Jupyter kernel spec.
 #
 #   npm run test:notebooks               # all notebooks
 #   bash scripts/test-notebooks.sh notebooks/02-*.ipynb   # some of them
+#   npm run notebooks:refresh            # execute, then store the fresh outputs in the notebooks
 #
-# Executed copies go to a temporary directory (kept when KEEP_OUTPUT=1); the notebooks in the
-# repository are not modified. NOTEBOOK_TIMEOUT (seconds, default 300) limits each notebook.
+# Executed copies go to a temporary directory (kept when KEEP_OUTPUT=1); only --refresh writes
+# the notebooks in the repository. NOTEBOOK_TIMEOUT (seconds, default 300) limits each notebook.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON=/usr/bin/python3
 TIMEOUT=${NOTEBOOK_TIMEOUT:-300}
+refresh=0
+if [ "${1:-}" = --refresh ]; then refresh=1; shift; fi
 
 # --- Debian packages --------------------------------------------------------------------------
 missing=()
-for pkg in jupyter-nbconvert python3-nbclient python3-ipykernel; do
+# --refresh also renders each SVG chart to PNG for viewers that show only raster images.
+packages=(jupyter-nbconvert python3-nbclient python3-ipykernel)
+[ "$refresh" = 1 ] && packages+=(librsvg2-bin)
+for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -61,8 +69,20 @@ for nb in "${notebooks[@]}"; do
       --ExecutePreprocessor.kernel_name=tslab \
       --ExecutePreprocessor.timeout="$TIMEOUT" \
       --output-dir "$out" "$nb" >"$out/$name.log" 2>&1; then
-    echo "ok    $name ($(( $(date +%s) - start )) s)"
-    passed=$((passed + 1))
+    took=$(( $(date +%s) - start ))
+    if [ "$refresh" = 1 ]; then
+      "$PYTHON" scripts/notebook-outputs.py store "$out/$name" "$nb"
+      echo "saved $name ($took s)"
+      passed=$((passed + 1))
+    elif "$PYTHON" scripts/notebook-outputs.py compare "$nb" "$out/$name" >"$out/$name.stale"; then
+      echo "ok    $name ($took s)"
+      passed=$((passed + 1))
+    else
+      echo "STALE $name ($took s): its stored outputs are not what it produces now (npm run notebooks:refresh)"
+      cat "$out/$name.stale"
+      failed=$((failed + 1))
+      failures+=("$name")
+    fi
   else
     status=$?
     echo "FAIL  $name ($(( $(date +%s) - start )) s, exit $status$([ $status = 124 ] && echo ", timed out after ${TIMEOUT} s"))"

@@ -83,7 +83,7 @@ function create(params: Advection1dParams): Problem {
   };
 }
 
-/** u_t + a u_x = 0 on the periodic unit interval, Lax–Wendroff (experiments.md, advection1d). */
+/** u_t + a u_x = 0 on the periodic unit interval, Lax–Wendroff (docs/experiments.md, advection1d). */
 export const advection1d: ProblemDefinition<Advection1dParams> = {
   name: 'advection1d',
   defaults,

@@ -154,7 +154,7 @@ function create(params: Advection2dParams): Problem {
   };
 }
 
-/** u_t + a·∇u = 0 on the periodic unit square, two-step (Richtmyer) Lax–Wendroff (experiments.md, advection2d). */
+/** u_t + a·∇u = 0 on the periodic unit square, two-step (Richtmyer) Lax–Wendroff (docs/experiments.md, advection2d). */
 export const advection2d: ProblemDefinition<Advection2dParams> = {
   name: 'advection2d',
   defaults,

@@ -103,7 +103,7 @@ function create(params: PoissonJacobiParams): Problem {
   };
 }
 
-/** −Δu = f, zero Dirichlet boundary, 5-point Laplacian, Jacobi from u0 = 0 (experiments.md, poisson-jacobi). */
+/** −Δu = f, zero Dirichlet boundary, 5-point Laplacian, Jacobi from u0 = 0 (docs/experiments.md, poisson-jacobi). */
 export const poissonJacobi: ProblemDefinition<PoissonJacobiParams> = {
   name: 'poisson-jacobi',
   defaults,

@@ -29,7 +29,7 @@ export interface OperatorFacts {
   readonly stencil: Stencil | null;
   /** Applies A (the linear part of an affine F), to compute ‖Aⁿ‖∞ where there is no stencil. */
   readonly applyLinearPart: FieldStep;
-  /** Jacobi only: ρ(G) = cos πh, while ‖G‖∞ = 1 (theorems.md, "Norms must agree"). */
+  /** Jacobi only: ρ(G) = cos πh, while ‖G‖∞ = 1 (docs/theory.md, "Norms must agree"). */
   readonly jacobi?: { readonly spectralRadius: number; readonly maxNorm: 1 };
   /** Block Gauss–Seidel only: Feingold–Varga constants of Theorem 3.16 (γ < 1 checked). */
   readonly blockDominance?: { readonly blockSize: number; readonly gamma: number; readonly lambda: number };

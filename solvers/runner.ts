@@ -14,7 +14,7 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** One inline track at step k (experiments.md's per-step fields, plus the norms the bounds use). */
+/** One inline track at step k (docs/experiments.md's per-step fields, plus the norms the bounds use). */
 export interface StepRecord {
   readonly k: number;
   /** ‖ũ_k − u_k‖∞: inline-compressed against double. */
@@ -136,7 +136,7 @@ function referenceTrack<T>(problem: Problem, arithmetic: Arithmetic<T>, initial:
 
 /**
  * Advances the exact solution, the double run, every inline track and (optionally) the reference
- * in lockstep, recording per step and per inline track the fields of experiments.md.
+ * in lockstep, recording per step and per inline track the fields of docs/experiments.md.
  */
 export function run(problem: Problem, options: RunOptions): RunResult {
   const total = options.steps ?? problem.steps;

@@ -1,6 +1,6 @@
 /**
  * Contractive fixed-point iterations: the bound and stall level δ (paper Theorem 3.7,
- * theorems.md §4) and the extra iterations compression costs (Theorem 3.9, §5).
+ * docs/theory.md §4) and the extra iterations compression costs (Theorem 3.9, §5).
  */
 import { allFiniteNonnegative, finiteNonnegative, nonnegativeInteger, perStep } from './checks.ts';
 import { TheoremHypothesisError } from './errors.ts';

@@ -1,5 +1,5 @@
 /**
- * K_β: the single-use constant of zfp 1.0 (theorems.md §1), ‖Q(x)_B − x_B‖∞ ≤ K·‖x_B‖∞ per block.
+ * K_β: the single-use constant of zfp 1.0 (docs/theory.md §1), ‖Q(x)_B − x_B‖∞ ≤ K·‖x_B‖∞ per block.
  * The derivation is in theorems/README.md; the stage-by-stage error model is zfp-error-model.ts.
  */
 import { TheoremDomainError } from './errors.ts';

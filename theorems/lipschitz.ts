@@ -1,5 +1,5 @@
 /**
- * Lipschitz advancement operators: the a-posteriori bound (paper Theorem 3.3, theorems.md §2)
+ * Lipschitz advancement operators: the a-posteriori bound (paper Theorem 3.3, docs/theory.md §2)
  * and the a-priori choice of β (Lemma 3.5, §3).
  */
 import { chooseBeta, type BetaChoice } from './beta-min.ts';

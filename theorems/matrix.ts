@@ -1,6 +1,6 @@
 /**
  * Dense small-matrix tools on mathjs: norms, spectral radius, condition number, power norms and a
- * Kreiss resolvent-constant estimate (theorems.md §6, §8, §9). Meant for N up to a few hundred.
+ * Kreiss resolvent-constant estimate (docs/theory.md §6, §8, §9). Meant for N up to a few hundred.
  */
 import { abs, eigs, identity, inv, multiply, transpose, type Matrix } from 'mathjs';
 import { nonnegativeInteger } from './checks.ts';

@@ -1,6 +1,6 @@
 /**
  * Max-norm facts about linear advancement operators: stencil Lipschitz constants and the exact
- * power norms ‖A^n‖∞ used by Theorem 3.12 (theorems.md §6 and "Norms must agree").
+ * power norms ‖A^n‖∞ used by Theorem 3.12 (docs/theory.md §6 and "Norms must agree").
  */
 import { nonnegativeInteger, positive } from './checks.ts';
 import { TheoremDomainError, TheoremHypothesisError } from './errors.ts';

@@ -1,6 +1,6 @@
 /**
  * Power-bounded linear operators: the error bound with exact ‖A^n‖ and its constant-C form
- * (paper Theorem 3.12, theorems.md §6), and β_min for them (Lemma 3.14, §7).
+ * (paper Theorem 3.12, docs/theory.md §6), and β_min for them (Lemma 3.14, §7).
  */
 import { chooseBeta, type BetaChoice } from './beta-min.ts';
 import { allFiniteNonnegative, finiteNonnegative, nonnegativeInteger, perStep, positive } from './checks.ts';

@@ -1,6 +1,6 @@
 /**
  * ZFP error against floating-point error in a stationary method A = M − N, G = M⁻¹N
- * (paper Lemmas 3.18 forward and 3.20 backward, theorems.md §9): exact sums for small dense
+ * (paper Lemmas 3.18 forward and 3.20 backward, docs/theory.md §9): exact sums for small dense
  * operators and the closed forms behind the β_min contour plots.
  */
 import { chooseBeta, type BetaChoice } from './beta-min.ts';

@@ -1,6 +1,6 @@
 /**
  * Block Gauss–Seidel with 4-blocks aligned to zfp blocks: the Feingold–Varga block diagonal
- * dominance check and the error bound of paper Theorem 3.16 (theorems.md §8).
+ * dominance check and the error bound of paper Theorem 3.16 (docs/theory.md §8).
  */
 import { allFiniteNonnegative, finiteNonnegative, perStep } from './checks.ts';
 import { TheoremHypothesisError } from './errors.ts';

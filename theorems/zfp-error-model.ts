@@ -1,5 +1,5 @@
 /**
- * Affine error model of one zfp 1.0 block round trip in the integer domain (theorems.md §1).
+ * Affine error model of one zfp 1.0 block round trip in the integer domain (docs/theory.md §1).
  *
  * Every integer in the codec's lifting pipeline is written as an affine form in independent
  * sources: the block-float integers y_i, the floor error of every `>> 1` in the forward and the

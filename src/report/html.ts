@@ -26,6 +26,11 @@ function summaryHtml(result: ExperimentResult): string {
   return `<details><summary>Summary per configuration</summary><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
+/** Theorem, lemma and figure numbers on every page are this paper's. */
+const SOURCE =
+  'Theorem, lemma and figure numbers: A. Fox, J. Diffenderfer, J. Hittinger, G. Sanders, P. Lindstrom, ' +
+  '“Stability analysis of inline ZFP compression for floating-point data in iterative methods”, SIAM J. Sci. Comput. 42(5), 2020.';
+
 const STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1d1d1f; background: #f6f7f9; }
 header { padding: 22px 32px 8px; }
@@ -65,6 +70,7 @@ export function renderReport(result: ExperimentResult, plotly: string): string {
 <p>${escapeHtml(result.description)}</p>
 <p class="meta">${escapeHtml(boundLine(result))}</p>
 <p class="verdict">${escapeHtml(verdict(result))}</p>
+<p class="meta">${escapeHtml(SOURCE)}</p>
 <p class="meta">${escapeHtml(`${size}${result.runs.length > 0 ? `${result.runs.length} configurations · ` : ''}computed in ${(result.elapsedMs / 1000).toFixed(1)} s · experiment "${result.experiment}"`)}</p>
 </header>
 <main>

@@ -54,7 +54,7 @@ export function ratioFigure(group: RunGroup): Figure {
 export function boundComparisonFigure(run: RunRecord): Figure {
   return {
     title: `Three bounds for ${run.config.label}`,
-    caption: 'The Lipschitz bound of Theorem 3.3 grows like Lᵏ with L > 1; the power-bounded forms of Theorem 3.12 stay close to the measured error.',
+    caption: 'The Lipschitz bound of Theorem 3.3 (Fox et al. 2020) grows like Lᵏ with L > 1; the power-bounded forms of Theorem 3.12 stay close to the measured error.',
     data: [
       line(run, 'ZFP error', (s) => s.zfpError, { color: COLORS.zfp, width: 2.5 }),
       line(run, 'Theorem 3.12, exact ‖Aⁿ‖∞', (s) => s.bound, { color: COLORS.bound, width: 2, dash: 'dash' }),
