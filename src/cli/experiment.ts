@@ -1,9 +1,9 @@
 /** `zfpwb experiment <name…>|all`: run sweeps on worker threads, write JSON and HTML, print the summaries. */
 import type { Command } from 'commander';
 import { experimentNames, experiments, isExperimentName, type ExperimentName } from '../../experiments/index.ts';
-import { writeResults } from '../../experiments/output.ts';
+import { writeResults } from './output.ts';
 import { inlinePool, workerPool } from '../../experiments/pool.ts';
-import { summaryTable, violations } from '../../experiments/summary.ts';
+import { summaryTable, violations } from '../results/summary.ts';
 import { createProgressBar } from '../../solvers/progress.ts';
 import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
 

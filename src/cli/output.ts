@@ -1,9 +1,9 @@
 /** Node-only: an experiment's results written as `<name>.json` and `<name>.html` in a directory. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { renderReport } from '../src/report/html.ts';
-import { plotlySource } from '../src/report/plotly-source.ts';
-import type { ExperimentResult } from './schema.ts';
+import { renderReport } from '../report/html.ts';
+import { plotlySource } from './plotly-source.ts';
+import type { ExperimentResult } from '../results/schema.ts';
 
 export interface WrittenFiles {
   readonly json: string;

@@ -2,9 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isExperimentName } from '../../experiments/index.ts';
-import { readResults } from '../../experiments/output.ts';
+import { readResults } from './output.ts';
 import { renderReport } from '../report/html.ts';
-import { plotlySource } from '../report/plotly-source.ts';
+import { plotlySource } from './plotly-source.ts';
 import { CliUsageError, guarded } from './errors.ts';
 
 function rebuild(path: string, options: { out?: string }): void {

@@ -1,6 +1,6 @@
 /** A results object as one self-contained HTML page: a short header, the figures, then the summary table. */
-import { SUMMARY_COLUMNS, summaryRows, violations } from '../../experiments/summary.ts';
-import type { ExperimentResult } from '../../experiments/schema.ts';
+import { SUMMARY_COLUMNS, summaryRows, violations } from '../results/summary.ts';
+import type { ExperimentResult } from '../results/schema.ts';
 import { figuresFor } from './figures/index.ts';
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);

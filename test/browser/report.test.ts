@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { experimentNames, experiments } from '../../experiments/index.ts';
-import { writeResults } from '../../experiments/output.ts';
+import { writeResults } from '../../src/cli/output.ts';
 import { inlinePool } from '../../experiments/pool.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
