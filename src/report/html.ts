@@ -1,4 +1,4 @@
-/** A results object as one self-contained HTML page: a short header, the figures, then the summary table. */
+/** A results object as one HTML page: a short header, the figures, then the summary table. */
 import { SUMMARY_COLUMNS, summaryRows, violations } from '../results/summary.ts';
 import type { ExperimentResult } from '../results/schema.ts';
 import { figuresFor } from './figures/index.ts';
@@ -44,8 +44,17 @@ th, td { padding: 3px 10px; text-align: left; border-bottom: 1px solid #eee; whi
 td.bad { color: #c00; font-weight: 700; }
 `;
 
-/** `plotly` is the minified plotly.js source, inlined so the page works offline. */
-export function renderReport(result: ExperimentResult, plotly: string): string {
+/**
+ * How the page gets plotly.js, offline either way: its minified source inlined (a self-contained
+ * page), or a relative path to a copy beside the page (a folder of reports shares one).
+ */
+export type PlotlyScript = { readonly inline: string } | { readonly src: string };
+
+function plotlyTag(plotly: PlotlyScript): string {
+  return 'src' in plotly ? `<script src="${escapeHtml(plotly.src)}"></script>` : `<script>${plotly.inline.replace(/<\/script/gi, '<\\/script')}</script>`;
+}
+
+export function renderReport(result: ExperimentResult, plotly: PlotlyScript): string {
   const figures = figuresFor(result);
   const blocks = figures
     .map((f, i) => `<figure><h2>${escapeHtml(f.title)}</h2><figcaption>${escapeHtml(f.caption)}</figcaption><div class="plot" id="plot-${i}"></div></figure>`)
@@ -57,7 +66,7 @@ export function renderReport(result: ExperimentResult, plotly: string): string {
 <meta charset="utf-8">
 <title>${escapeHtml(result.title)}</title>
 <style>${STYLE}</style>
-<script>${plotly.replace(/<\/script/gi, '<\\/script')}</script>
+${plotlyTag(plotly)}
 </head>
 <body>
 <header>
