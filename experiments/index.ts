@@ -7,7 +7,7 @@ import { experiment as gaussSeidel } from './gauss-seidel.ts';
 import { experiment as poissonJacobi } from './poisson-jacobi.ts';
 import { experiment as precisionContours } from './precision-contours.ts';
 import { experiment as representations } from './representations.ts';
-import type { ExperimentName } from './schema.ts';
+import type { ExperimentName } from '../src/results/schema.ts';
 import type { Experiment } from './simulation.ts';
 
 export const experiments: Readonly<Record<ExperimentName, Experiment>> = {
@@ -28,4 +28,4 @@ export function isExperimentName(name: string): name is ExperimentName {
 }
 
 export type { Experiment, ExperimentOptions } from './simulation.ts';
-export type * from './schema.ts';
+export type * from '../src/results/schema.ts';

@@ -1,7 +1,7 @@
 /** Where sweep tasks run: on worker threads (one configuration per task) or inline on this thread. */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { runTask, type Task, type TaskResult } from './task.ts';
+import { runTask, type Task, type TaskResult } from './sweep-task.ts';
 
 export interface TaskPool {
   run(task: Task): Promise<TaskResult>;

@@ -3,7 +3,7 @@
  * (Fox et al. 2020, Figure 3): where ZFP's error stays below IEEE double's own round-off in a stationary method.
  */
 import { backwardBetaClosedForm, forwardBetaClosedForm } from '../theorems/index.ts';
-import type { ContourGrid, ExperimentResult } from './schema.ts';
+import type { ContourGrid, ExperimentResult } from '../src/results/schema.ts';
 import type { Experiment, ExperimentOptions } from './simulation.ts';
 
 export interface ContourDefaults {

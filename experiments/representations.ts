@@ -3,8 +3,9 @@
  * to float32, bfloat16 or float16 (zfp reversible as the lossless reference), at equal storage.
  */
 import type { ProblemName } from '../solvers/problem.ts';
-import { DEFAULT_SWEEP, QUICK_SWEEP, sweepSpecs, type RepresentationSpec, type Sweep } from './configs.ts';
-import type { ExperimentResult } from './schema.ts';
+import type { RepresentationSpec } from '../src/results/representation-spec.ts';
+import type { ExperimentResult } from '../src/results/schema.ts';
+import { DEFAULT_SWEEP, QUICK_SWEEP, sweepSpecs, type Sweep } from './configs.ts';
 import { sweepProblem, type Experiment, type ExperimentOptions, type SimulationSize } from './simulation.ts';
 
 export const PROBLEMS: readonly (ProblemName & ('diffusion2d' | 'advection2d'))[] = ['diffusion2d', 'advection2d'];

@@ -1,10 +1,11 @@
 /** The shape every solver experiment shares: a sweep of configurations on one problem, plus its reference run. */
 import type { ProblemName } from '../solvers/problem.ts';
-import { sweepSpecs, type RepresentationSpec, type Sweep } from './configs.ts';
+import { solverParams, type SolverParams } from '../src/analysis/problem-setup.ts';
+import type { RepresentationSpec } from '../src/results/representation-spec.ts';
+import type { ExperimentName, ExperimentResult, RunRecord } from '../src/results/schema.ts';
+import { sweepSpecs, type Sweep } from './configs.ts';
 import { inlinePool, type TaskPool } from './pool.ts';
-import { solverParams, type SolverParams } from './problem-setup.ts';
-import type { ExperimentName, ExperimentResult, RunRecord } from './schema.ts';
-import type { ReferenceTask, SimulationTask } from './task.ts';
+import type { ReferenceTask, SimulationTask, Task, TaskResult } from './sweep-task.ts';
 
 export interface ExperimentOptions {
   /** The small size for tests and the headline. */
@@ -38,12 +39,12 @@ export interface SimulationDefaults {
 }
 
 /** Runs tasks on the pool, reporting progress as each finishes; results keep the tasks' order. */
-export async function runAll<T, R>(pool: TaskPool, tasks: readonly T[], onProgress?: (done: number, total: number) => void): Promise<R[]> {
+export async function runAll(pool: TaskPool, tasks: readonly Task[], onProgress?: (done: number, total: number) => void): Promise<TaskResult[]> {
   let done = 0;
   onProgress?.(0, tasks.length);
   return Promise.all(
     tasks.map(async (task) => {
-      const result = (await pool.run(task as never)) as R;
+      const result = await pool.run(task);
       onProgress?.(++done, tasks.length);
       return result;
     }),
@@ -69,9 +70,14 @@ export async function sweepProblem(input: SweepInput, options: ExperimentOptions
   const params = solverParams(problem, input.quick, size.params);
   const simulations: SimulationTask[] = specs.map((spec) => ({ type: 'simulation', problem, params, spec, maxRecorded: size.maxRecorded }));
   const reference: ReferenceTask[] = size.referenceDigits === null ? [] : [{ type: 'reference', problem, params, digits: size.referenceDigits }];
-  const results = await runAll<ReferenceTask | SimulationTask, RunRecord | number[]>(options.pool ?? inlinePool, [...reference, ...simulations], options.onProgress);
-  const roundoff = reference.length > 0 ? (results[0] as number[]) : null;
-  return (results.slice(reference.length) as RunRecord[]).map((r) => withRoundoff(r, roundoff));
+  const results = await runAll(options.pool ?? inlinePool, [...reference, ...simulations], options.onProgress);
+  let roundoff: number[] | null = null;
+  const runs: RunRecord[] = [];
+  for (const result of results) {
+    if (result.type === 'reference') roundoff = result.roundoff;
+    else runs.push(result.run);
+  }
+  return runs.map((r) => withRoundoff(r, roundoff));
 }
 
 export interface SimulationExperimentDefinition {

@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runTask } = await import('./task.ts');
+const { runTask } = await import('./sweep-task.ts');
 export default runTask;

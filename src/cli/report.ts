@@ -1,13 +1,14 @@
 /** `zfpwb report results.json`: rebuild the HTML report from a results file. */
 import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { isExperimentName } from '../../experiments/index.ts';
-import { readResults } from '../../experiments/output.ts';
+import { readResults } from './output.ts';
 import { renderReport } from '../report/html.ts';
-import { plotlySource } from '../report/plotly-source.ts';
+import { inlinePlotly, SHARED_PLOTLY_FILE, sharedPlotly } from './plotly-source.ts';
 import { CliUsageError, guarded } from './errors.ts';
 
-function rebuild(path: string, options: { out?: string }): void {
+function rebuild(path: string, options: { out?: string; selfContained?: boolean }): void {
   let result;
   try {
     result = readResults(path);
@@ -18,7 +19,7 @@ function rebuild(path: string, options: { out?: string }): void {
     throw new CliUsageError(`${path} is not an experiment's results ({experiment, params, runs:[…]})`);
   }
   const out = options.out ?? path.replace(/\.json$/i, '') + '.html';
-  writeFileSync(out, renderReport(result, plotlySource()));
+  writeFileSync(out, renderReport(result, options.selfContained ? inlinePlotly() : sharedPlotly(dirname(out))));
   console.log(out);
 }
 
@@ -28,5 +29,6 @@ export function addReportCommand(program: Command): void {
     .description('rebuild the HTML report of an experiment from its JSON')
     .argument('<results.json>')
     .option('--out <file.html>', 'where to write (default: next to the JSON)')
+    .option('--self-contained', `inline plotly.js in the page instead of a shared ${SHARED_PLOTLY_FILE} beside it`)
     .action(guarded('report', rebuild));
 }

@@ -1,10 +1,9 @@
 /** The options validate and choose share: which solver, its size and overrides, which ZFP mode. */
 import type { ProblemName } from '../../solvers/problem.ts';
-import type { RepresentationSpec } from '../../experiments/configs.ts';
-import { definitionOf, solverParams, type SolverParams } from '../../experiments/problem-setup.ts';
+import { definitionOf, solverParams, type SolverParams } from '../analysis/problem-setup.ts';
+import type { RepresentationSpec, ZfpMode } from '../results/representation-spec.ts';
 import { CliUsageError } from './errors.ts';
 
-export type ZfpMode = 'precision' | 'rate' | 'accuracy';
 export const ZFP_MODES: readonly ZfpMode[] = ['precision', 'rate', 'accuracy'];
 
 export function parseMode(value: string): ZfpMode {

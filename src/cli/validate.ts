@@ -1,9 +1,9 @@
 /** `zfpwb validate`: one solver, one ZFP configuration, the measured error against the theorem's bound. */
 import type { Command } from 'commander';
-import { formatTable } from '../../experiments/summary.ts';
-import { runSimulation } from '../../experiments/task.ts';
-import type { RunRecord } from '../../experiments/schema.ts';
-import { createProblem } from '../../experiments/problem-setup.ts';
+import { createProblem } from '../analysis/problem-setup.ts';
+import { runSimulation } from '../analysis/simulation-run.ts';
+import type { RunRecord } from '../results/schema.ts';
+import { formatTable } from '../results/summary.ts';
 import { createProgressBar } from '../../solvers/progress.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
 import { parseMode, parseSpec, solverChoice } from './solver-options.ts';
@@ -45,7 +45,7 @@ async function validate(options: ValidateOptions): Promise<void> {
   const spec = parseSpec(parseMode(options.mode), options.param);
   createProblem(problem, params); // refuses unstable settings before any output
   const bar = options.json ? null : createProgressBar(`${problem} ${options.mode} ${options.param}`);
-  const run = runSimulation({ type: 'simulation', problem, params, spec, maxRecorded: Infinity }, bar?.update);
+  const run = runSimulation({ problem, params, spec, maxRecorded: Infinity }, bar?.update);
   bar?.stop();
   if (options.json) console.log(JSON.stringify({ runs: [run] }));
   else printRun(run);

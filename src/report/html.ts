@@ -1,6 +1,6 @@
-/** A results object as one self-contained HTML page: a short header, the figures, then the summary table. */
-import { SUMMARY_COLUMNS, summaryRows, violations } from '../../experiments/summary.ts';
-import type { ExperimentResult } from '../../experiments/schema.ts';
+/** A results object as one HTML page: a short header, the figures, then the summary table. */
+import { SUMMARY_COLUMNS, summaryRows, violations } from '../results/summary.ts';
+import type { ExperimentResult } from '../results/schema.ts';
 import { figuresFor } from './figures/index.ts';
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -49,8 +49,17 @@ th, td { padding: 3px 10px; text-align: left; border-bottom: 1px solid #eee; whi
 td.bad { color: #c00; font-weight: 700; }
 `;
 
-/** `plotly` is the minified plotly.js source, inlined so the page works offline. */
-export function renderReport(result: ExperimentResult, plotly: string): string {
+/**
+ * How the page gets plotly.js, offline either way: its minified source inlined (a self-contained
+ * page), or a relative path to a copy beside the page (a folder of reports shares one).
+ */
+export type PlotlyScript = { readonly inline: string } | { readonly src: string };
+
+function plotlyTag(plotly: PlotlyScript): string {
+  return 'src' in plotly ? `<script src="${escapeHtml(plotly.src)}"></script>` : `<script>${plotly.inline.replace(/<\/script/gi, '<\\/script')}</script>`;
+}
+
+export function renderReport(result: ExperimentResult, plotly: PlotlyScript): string {
   const figures = figuresFor(result);
   const blocks = figures
     .map((f, i) => `<figure><h2>${escapeHtml(f.title)}</h2><figcaption>${escapeHtml(f.caption)}</figcaption><div class="plot" id="plot-${i}"></div></figure>`)
@@ -62,7 +71,7 @@ export function renderReport(result: ExperimentResult, plotly: string): string {
 <meta charset="utf-8">
 <title>${escapeHtml(result.title)}</title>
 <style>${STYLE}</style>
-<script>${plotly.replace(/<\/script/gi, '<\\/script')}</script>
+${plotlyTag(plotly)}
 </head>
 <body>
 <header>

@@ -1,6 +1,6 @@
 /** The zfpwb commands as a user runs them: exit codes and the one-line errors. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,21 @@ describe('zfpwb experiment and report', () => {
     const rebuilt = join(dir, 'rebuilt.html');
     expect(zfpwb('report', join(dir, 'advection1d.json'), '--out', rebuilt).code).toBe(0);
     expect(readFileSync(rebuilt, 'utf8')).toBe(readFileSync(join(dir, 'advection1d.html'), 'utf8'));
+  });
+
+  it('pages share one plotly.min.js beside them; --self-contained inlines it instead', () => {
+    // Relies on the files the test above wrote.
+    const plotly = readFileSync(join(dir, 'plotly.min.js'), 'utf8');
+    const shared = readFileSync(join(dir, 'advection1d.html'), 'utf8');
+    expect(shared).toContain('<script src="plotly.min.js"></script>');
+    expect(shared.length).toBeLessThan(plotly.length / 4);
+    const single = join(dir, 'single', 'advection1d.html');
+    mkdirSync(join(dir, 'single'));
+    expect(zfpwb('report', join(dir, 'advection1d.json'), '--out', single, '--self-contained').code).toBe(0);
+    expect(existsSync(join(dir, 'single', 'plotly.min.js'))).toBe(false);
+    const inlined = readFileSync(single, 'utf8');
+    expect(inlined).not.toContain('<script src=');
+    expect(inlined.length).toBeGreaterThan(plotly.length);
   });
 
   it('rejects an unknown experiment', () => {

@@ -1,5 +1,5 @@
 /** β_min contour maps of Lemmas 3.18 and 3.20 (paper Figure 3). */
-import type { ContourGrid } from '../../../experiments/schema.ts';
+import type { ContourGrid } from '../../results/schema.ts';
 import { axis, baseLayout, type Figure } from '../figure.ts';
 
 export function contourFigure(grid: ContourGrid): Figure {

@@ -1,5 +1,5 @@
 /** Error against step with the paper's four curves, and compression ratio against step, per mode group. */
-import type { RunRecord, StepResult } from '../../../experiments/schema.ts';
+import type { RunRecord, StepResult } from '../../results/schema.ts';
 import { axis, baseLayout, COLORS, positive, sequentialColors, styleKey, type Figure, type Trace } from '../figure.ts';
 import { capitalize, type RunGroup } from './groups.ts';
 

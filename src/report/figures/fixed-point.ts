@@ -1,5 +1,5 @@
 /** Jacobi's panels (paper Figure 9b, 9d): convergence to the fixed point per β, and extra iterations. */
-import type { RunRecord } from '../../../experiments/schema.ts';
+import type { RunRecord } from '../../results/schema.ts';
 import { axis, baseLayout, COLORS, positive, sequentialColors, styleKey, type Figure, type Trace } from '../figure.ts';
 import { capitalize, type RunGroup } from './groups.ts';
 

@@ -1,6 +1,6 @@
 /** Runs grouped by what they vary (β, rate, τ …), in the order a reader expects. */
-import { MODE_TITLES, type SpecMode } from '../../../experiments/configs.ts';
-import type { RunRecord } from '../../../experiments/schema.ts';
+import { MODE_TITLES, type SpecMode } from '../../results/representation-spec.ts';
+import type { RunRecord } from '../../results/schema.ts';
 
 export interface RunGroup {
   readonly mode: SpecMode;

@@ -1,5 +1,5 @@
 /** Which figures a results object gets, in reading order. */
-import type { ExperimentResult } from '../../../experiments/schema.ts';
+import type { ExperimentResult } from '../../results/schema.ts';
 import type { Figure } from '../figure.ts';
 import { contourFigure } from './contours.ts';
 import { boundComparisonFigure, errorFigure, ratioFigure } from './errors.ts';

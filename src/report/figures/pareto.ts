@@ -1,6 +1,6 @@
 /** Final error against storage for every representation on one problem (a Pareto plot). */
-import { MODE_TITLES, type SpecMode } from '../../../experiments/configs.ts';
-import type { RunRecord } from '../../../experiments/schema.ts';
+import { MODE_TITLES, type SpecMode } from '../../results/representation-spec.ts';
+import type { RunRecord } from '../../results/schema.ts';
 import { axis, baseLayout, COLORS, positive, type Figure, type Trace } from '../figure.ts';
 
 const FAMILY_COLORS: Record<SpecMode, string> = { precision: '#1f77b4', rate: '#ff7f0e', accuracy: '#2ca02c', reversible: '#555555', ieee: '#d62728' };

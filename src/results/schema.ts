@@ -1,5 +1,6 @@
 /** The results JSON of docs/experiments.md: `{experiment, params, runs:[{config, steps, summary}]}`. */
-import type { RepresentationSpec } from './configs.ts';
+import type { StepRecord } from '../../solvers/runner.ts';
+import type { RepresentationSpec } from './representation-spec.ts';
 
 export type ExperimentName =
   | 'diffusion2d'
@@ -11,19 +12,13 @@ export type ExperimentName =
   | 'precision-contours'
   | 'representations';
 
-/** One step of one configuration: the runner's measurements plus the theorem's bound. */
-export interface StepResult {
-  readonly k: number;
-  readonly zfpError: number;
+/**
+ * One step of one configuration: the runner's measurements plus the theorem's bound. For block sweeps
+ * `stateNorm` holds the record's `maxBlockNorm`, the largest block before compression (Theorem 3.16's Y_k).
+ */
+export interface StepResult extends Omit<StepRecord, 'maxBlockNorm'> {
   /** The headline a-posteriori bound on zfpError; null for IEEE rounding. */
   readonly bound: number | null;
-  readonly numericalError: number;
-  readonly roundoffError: number | null;
-  readonly ratio: number;
-  readonly minPlanes: number | null;
-  readonly maxPlanes: number | null;
-  /** ‖x̃_k‖∞ (for block sweeps: the largest block before compression, Theorem 3.16's Y_k). */
-  readonly stateNorm: number;
   /** Power-bounded problems: Theorem 3.12 in the constant-C form. */
   readonly boundConstantC?: number;
   /** Power-bounded problems: Theorem 3.3, which grows geometrically when L > 1. */

@@ -3,8 +3,8 @@
  * (‖G‖₂ = ρ, G symmetric) but not in the max norm, so the prediction runs in the 2-norm with the
  * max-norm K_β converted by ‖δ‖₂ ≤ √N‖δ‖∞.
  */
-import { extraIterations, firstBelow } from '../theorems/index.ts';
-import type { ExtraIterationsRow } from './schema.ts';
+import { extraIterations, firstBelow } from '../../theorems/index.ts';
+import type { ExtraIterationsRow } from '../results/schema.ts';
 
 export const EXTRA_ITERATION_TARGETS = [1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12];
 

@@ -1,10 +1,10 @@
 /** A finished inline track, measured against its theorem: bounds per step and the run's summary. */
-import type { StepRecord } from '../solvers/runner.ts';
-import { chooseBeta } from '../theorems/index.ts';
+import type { StepRecord } from '../../solvers/runner.ts';
+import { chooseBeta } from '../../theorems/index.ts';
 import type { BoundModel } from './bound-model.ts';
-import type { RepresentationSpec } from './configs.ts';
+import type { RepresentationSpec } from '../results/representation-spec.ts';
 import { stepK } from './local-error.ts';
-import type { BetaMin, RunSummary, StepResult } from './schema.ts';
+import type { BetaMin, RunSummary, StepResult } from '../results/schema.ts';
 
 export interface TrackInput {
   readonly spec: RepresentationSpec;

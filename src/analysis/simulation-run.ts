@@ -1,22 +1,23 @@
 /**
- * One unit of work of a sweep: one configuration on one problem (or the problem's reference run).
- * Tasks and their results are plain data so they can run on a worker thread.
+ * One problem run inline with one representation and measured against its theorem (bound per step,
+ * verdict, β_min) as a results record; and the decimal.js rerun behind the round-off curve.
+ * Requests and records are plain data, so sweeps can run them on worker threads.
  */
-import type { Representation, RepresentationKind } from '../src/array/representation.ts';
-import { maxDistance } from '../solvers/grid.ts';
-import type { ProblemName } from '../solvers/problem.ts';
-import { run } from '../solvers/runner.ts';
-import { float64Kind } from '../src/array/ieee.ts';
+import { float64Kind } from '../array/ieee.ts';
+import type { Representation, RepresentationKind } from '../array/representation.ts';
+import { maxDistance } from '../../solvers/grid.ts';
+import type { ProblemName } from '../../solvers/problem.ts';
+import { run } from '../../solvers/runner.ts';
+import { specLabel, type RepresentationSpec } from '../results/representation-spec.ts';
+import type { RunRecord } from '../results/schema.ts';
 import { boundModel } from './bound-model.ts';
-import { kindOf, specLabel, type RepresentationSpec } from './configs.ts';
 import { evaluateTrack, thin } from './evaluate.ts';
 import { extraIterationRows } from './extra-iterations.ts';
 import { stepK } from './local-error.ts';
 import { createProblem, type SolverParams } from './problem-setup.ts';
-import type { RunRecord } from './schema.ts';
+import { kindOf } from './representation-kind.ts';
 
-export interface SimulationTask {
-  readonly type: 'simulation';
+export interface SimulationRequest {
   readonly problem: ProblemName;
   readonly params: SolverParams;
   readonly spec: RepresentationSpec;
@@ -25,16 +26,12 @@ export interface SimulationTask {
 }
 
 /** The decimal.js rerun that gives the double round-off curve. */
-export interface ReferenceTask {
-  readonly type: 'reference';
+export interface ReferenceRequest {
   readonly problem: ProblemName;
   readonly params: SolverParams;
   /** Significant digits (21: docs/theory.md, "The reference run"). */
   readonly digits: number;
 }
-
-export type Task = SimulationTask | ReferenceTask;
-export type TaskResult = RunRecord | number[];
 
 /** Wraps a kind so that every stored state's distance to x* is logged (x̃_k, k = 0, 1, …). */
 function distanceProbe(kind: RepresentationKind, target: Float64Array, log: number[]): RepresentationKind {
@@ -63,22 +60,22 @@ function norm2(x: Float64Array): number {
 }
 
 /** `onProgress` is for callers on this thread (a progress bar); workers report per task instead. */
-export function runSimulation(task: SimulationTask, onProgress?: (done: number, total: number) => void): RunRecord {
-  const problem = createProblem(task.problem, task.params);
+export function runSimulation(request: SimulationRequest, onProgress?: (done: number, total: number) => void): RunRecord {
+  const problem = createProblem(request.problem, request.params);
   const length = problem.shape.reduce((a, b) => a * b, 1);
   const initial = new Float64Array(length);
   const fixedPoint = new Float64Array(length);
   problem.initial(initial);
   problem.exact(0, fixedPoint);
   const fixedPointErrors: number[] = [];
-  const kind = kindOf(task.spec);
+  const kind = kindOf(request.spec);
   const isFixedPoint = problem.tolerance !== null;
   const result = run(problem, { representations: [isFixedPoint ? distanceProbe(kind, fixedPoint, fixedPointErrors) : kind], ...(onProgress && { onProgress }) });
   const records = result.tracks[0]!.steps;
   const d = problem.blocks ? 1 : problem.shape.length;
-  const model = task.spec.mode === 'ieee' ? null : boundModel({ problem, params: task.params, steps: result.steps, initialError: maxDistance(initial, fixedPoint) });
+  const model = request.spec.mode === 'ieee' ? null : boundModel({ problem, params: request.params, steps: result.steps, initialError: maxDistance(initial, fixedPoint) });
   const { steps, summary } = evaluateTrack({
-    spec: task.spec,
+    spec: request.spec,
     d,
     model,
     records,
@@ -92,27 +89,23 @@ export function runSimulation(task: SimulationTask, onProgress?: (done: number, 
           rho: jacobi.spectralRadius,
           unknowns: length,
           initialError2: norm2(initial.map((v, i) => v - fixedPoint[i]!)),
-          K: Math.max(...records.map((r) => stepK(task.spec, d, r.minPlanes, r.stateNorm)!)),
+          K: Math.max(...records.map((r) => stepK(request.spec, d, r.minPlanes, r.stateNorm)!)),
           M: Math.max(...records.map((r) => r.stateNorm)),
           doubleErrors: records.map((r) => r.numericalError),
           compressedErrors: fixedPointErrors,
         })
       : undefined;
   return {
-    config: { representation: task.spec, label: specLabel(task.spec), problem: task.problem },
-    steps: thin(steps, task.maxRecorded),
+    config: { representation: request.spec, label: specLabel(request.spec), problem: request.problem },
+    steps: thin(steps, request.maxRecorded),
     summary,
     ...(extraIterations && { extraIterations }),
   };
 }
 
 /** ‖u_k − u_ref,k‖∞ for k = 0..steps. */
-export function runReference(task: ReferenceTask): number[] {
-  const problem = createProblem(task.problem, task.params);
-  const result = run(problem, { representations: [float64Kind], reference: { precision: task.digits } });
+export function runReference(request: ReferenceRequest): number[] {
+  const problem = createProblem(request.problem, request.params);
+  const result = run(problem, { representations: [float64Kind], reference: { precision: request.digits } });
   return result.tracks[0]!.steps.map((s) => s.roundoffError!);
-}
-
-export function runTask(task: Task): TaskResult {
-  return task.type === 'simulation' ? runSimulation(task) : runReference(task);
 }

@@ -2,8 +2,8 @@
  * The single-use constant each stored step contributes to a bound: ‖Q(x̃_j) − x̃_j‖∞ ≤ K_j·‖x̃_j‖∞
  * (docs/theory.md §1), for every ZFP mode.
  */
-import { accuracyMinExp, kAccuracy, kBeta, kRate, planesKept } from '../theorems/index.ts';
-import type { RepresentationSpec } from './configs.ts';
+import { accuracyMinExp, kAccuracy, kBeta, kRate, planesKept } from '../../theorems/index.ts';
+import type { RepresentationSpec } from '../results/representation-spec.ts';
 
 /** The frexp exponent e of x > 0: 2^(e−1) ≤ x < 2^e. */
 function frexpExponent(x: number): number {

@@ -1,7 +1,7 @@
 /** Solver parameters by problem name: defaults, the quick size, overrides, and the stability check. */
-import { problems } from '../solvers/index.ts';
-import type { Problem, ProblemDefinition, ProblemName } from '../solvers/problem.ts';
-import { SolverParameterError } from '../solvers/errors.ts';
+import { problems } from '../../solvers/index.ts';
+import type { Problem, ProblemDefinition, ProblemName } from '../../solvers/problem.ts';
+import { SolverParameterError } from '../../solvers/errors.ts';
 
 export type SolverParams = Record<string, unknown>;
 

@@ -1,21 +1,21 @@
-/** Node-only: an experiment's results written as `<name>.json` and `<name>.html` in a directory. */
+/** An experiment's results written as `<name>.json` and `<name>.html` in a directory, and read back. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { renderReport } from '../src/report/html.ts';
-import { plotlySource } from '../src/report/plotly-source.ts';
-import type { ExperimentResult } from './schema.ts';
+import { renderReport, type PlotlyScript } from '../report/html.ts';
+import type { ExperimentResult } from '../results/schema.ts';
 
 export interface WrittenFiles {
   readonly json: string;
   readonly html: string;
 }
 
-export function writeResults(result: ExperimentResult, dir: string): WrittenFiles {
+/** `plotly` from `inlinePlotly()`, or `sharedPlotly(dir)` once for every page in `dir`. */
+export function writeResults(result: ExperimentResult, dir: string, plotly: PlotlyScript): WrittenFiles {
   mkdirSync(dir, { recursive: true });
   const json = resolve(join(dir, `${result.experiment}.json`));
   writeFileSync(json, `${JSON.stringify(result)}\n`);
   const html = resolve(join(dir, `${result.experiment}.html`));
-  writeFileSync(html, renderReport(result, plotlySource()));
+  writeFileSync(html, renderReport(result, plotly));
   return { json, html };
 }
 

@@ -2,7 +2,7 @@
  * Which theorem bounds which problem, and how (docs/theory.md §2–§8): the a-posteriori bound of a
  * finished track and the a-priori error behind β_min.
  */
-import type { Problem } from '../solvers/problem.ts';
+import type { Problem } from '../../solvers/problem.ts';
 import {
   backwardEulerDiffusion,
   blockDominance,
@@ -14,7 +14,7 @@ import {
   powerBoundedPriorBound,
   successiveDisplacementBound,
   successiveDisplacementPrior,
-} from '../theorems/index.ts';
+} from '../../theorems/index.ts';
 
 /** Bound arrays indexed by step k = 0..steps. */
 export interface Posterior {

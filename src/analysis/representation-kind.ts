@@ -1,0 +1,28 @@
+/** The representation a results spec names: a ZFP configuration or an IEEE rounding, ready to store a field. */
+import { zfpKind } from '../array/index.ts';
+import { bfloat16Kind, float16Kind, float32Kind } from '../array/ieee.ts';
+import type { RepresentationKind } from '../array/representation.ts';
+import type { ZfpConfig } from '../zfp/types.ts';
+import type { IeeeFormat, RepresentationSpec } from '../results/representation-spec.ts';
+
+export function zfpConfigOf(spec: RepresentationSpec): ZfpConfig | null {
+  switch (spec.mode) {
+    case 'precision':
+      return { mode: 'precision', precision: spec.precision };
+    case 'rate':
+      return { mode: 'rate', rate: spec.rate };
+    case 'accuracy':
+      return { mode: 'accuracy', tolerance: spec.tolerance };
+    case 'reversible':
+      return { mode: 'reversible' };
+    case 'ieee':
+      return null;
+  }
+}
+
+const IEEE_KINDS: Record<IeeeFormat, RepresentationKind> = { float32: float32Kind, bfloat16: bfloat16Kind, float16: float16Kind };
+
+export function kindOf(spec: RepresentationSpec): RepresentationKind {
+  const config = zfpConfigOf(spec);
+  return config ? zfpKind(config) : IEEE_KINDS[(spec as { format: IeeeFormat }).format];
+}

@@ -1,0 +1,40 @@
+/** How a run stored its state, as the results name it: a serialisable spec, its legend label, each mode's title. */
+
+export type IeeeFormat = 'float32' | 'bfloat16' | 'float16';
+
+/** A serialisable description of one inline representation (it crosses worker boundaries and lands in JSON). */
+export type RepresentationSpec =
+  | { readonly mode: 'precision'; readonly precision: number }
+  | { readonly mode: 'rate'; readonly rate: number }
+  | { readonly mode: 'accuracy'; readonly tolerance: number }
+  | { readonly mode: 'reversible' }
+  | { readonly mode: 'ieee'; readonly format: IeeeFormat };
+
+export type SpecMode = RepresentationSpec['mode'];
+
+/** The lossy ZFP modes, each tuned by one parameter (β, bits per value, tolerance). */
+export type ZfpMode = Extract<SpecMode, 'precision' | 'rate' | 'accuracy'>;
+
+/** Short legend text: "β = 24", "rate 16", "τ = 1e-6", "float32". */
+export function specLabel(spec: RepresentationSpec): string {
+  switch (spec.mode) {
+    case 'precision':
+      return `β = ${spec.precision}`;
+    case 'rate':
+      return `rate ${spec.rate}`;
+    case 'accuracy':
+      return `τ = ${spec.tolerance.toExponential(0)}`;
+    case 'reversible':
+      return 'zfp reversible';
+    case 'ieee':
+      return spec.format;
+  }
+}
+
+export const MODE_TITLES: Record<SpecMode, string> = {
+  precision: 'fixed precision',
+  rate: 'fixed rate',
+  accuracy: 'fixed accuracy',
+  reversible: 'zfp reversible',
+  ieee: 'IEEE rounding',
+};
