@@ -1,6 +1,7 @@
 /** Node-only: an experiment's results written as `<name>.json` and `<name>.html` in a directory. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ensureWritableDirectory, writeFileAtomic } from '../src/cli/atomic-file.ts';
 import { renderReport } from '../src/report/html.ts';
 import { plotlySource } from '../src/report/plotly-source.ts';
 import type { ExperimentResult } from './schema.ts';
@@ -11,11 +12,11 @@ export interface WrittenFiles {
 }
 
 export function writeResults(result: ExperimentResult, dir: string): WrittenFiles {
-  mkdirSync(dir, { recursive: true });
+  ensureWritableDirectory(dir);
   const json = resolve(join(dir, `${result.experiment}.json`));
-  writeFileSync(json, `${JSON.stringify(result)}\n`);
+  writeFileAtomic(json, `${JSON.stringify(result)}\n`);
   const html = resolve(join(dir, `${result.experiment}.html`));
-  writeFileSync(html, renderReport(result, plotlySource()));
+  writeFileAtomic(html, renderReport(result, plotlySource()));
   return { json, html };
 }
 

@@ -5,6 +5,7 @@ import { writeResults } from '../../experiments/output.ts';
 import { inlinePool, workerPool } from '../../experiments/pool.ts';
 import { summaryTable, violations } from '../../experiments/summary.ts';
 import { createProgressBar } from '../../solvers/progress.ts';
+import { ensureWritableDirectory } from './atomic-file.ts';
 import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
 
 interface ExperimentCommandOptions {
@@ -23,6 +24,7 @@ function parseNames(names: readonly string[]): ExperimentName[] {
 
 async function runExperiments(names: string[], options: ExperimentCommandOptions): Promise<void> {
   const chosen = parseNames(names);
+  ensureWritableDirectory(options.out);
   const pool = options.inline ? inlinePool : workerPool();
   const written: string[] = [];
   const started = performance.now();

@@ -1,10 +1,10 @@
 /** `zfpwb report results.json`: rebuild the HTML report from a results file. */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isExperimentName } from '../../experiments/index.ts';
 import { readResults } from '../../experiments/output.ts';
 import { renderReport } from '../report/html.ts';
 import { plotlySource } from '../report/plotly-source.ts';
+import { writeFileAtomic } from './atomic-file.ts';
 import { CliUsageError, guarded } from './errors.ts';
 
 function rebuild(path: string, options: { out?: string }): void {
@@ -18,7 +18,7 @@ function rebuild(path: string, options: { out?: string }): void {
     throw new CliUsageError(`${path} is not an experiment's results ({experiment, params, runs:[…]})`);
   }
   const out = options.out ?? path.replace(/\.json$/i, '') + '.html';
-  writeFileSync(out, renderReport(result, plotlySource()));
+  writeFileAtomic(out, renderReport(result, plotlySource()));
   console.log(out);
 }
 

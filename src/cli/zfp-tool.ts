@@ -8,6 +8,7 @@ import { compress, decompress } from '../zfp/index.ts';
 import { ZfpError, ZfpFormatError, ZfpParameterError } from '../zfp/errors.ts';
 import { traitsOf, ZFP_MAX_BITS } from '../zfp/traits.ts';
 import type { ScalarArray, ScalarType, ZfpConfig } from '../zfp/types.ts';
+import { OutputPathError, writeFileAtomic } from './atomic-file.ts';
 import { formatF, formatG } from './format-c.ts';
 
 /** Where the tool reads and writes; "-" paths are mapped to stdin/stdout by the tool itself. */
@@ -25,7 +26,7 @@ export const nodeIO: ToolIO = {
     for (let done = 0; done < bytes.length; ) done += writeSome(1, bytes.subarray(done));
   },
   readFile: (path) => fs.readFileSync(path),
-  writeFile: (path, bytes) => fs.writeFileSync(path, bytes),
+  writeFile: writeFileAtomic,
   writeStderr: (text) => process.stderr.write(text),
 };
 
@@ -267,6 +268,7 @@ function writePath(io: ToolIO, path: string, bytes: Uint8Array, what: string): v
     if (path === '-') io.writeStdout(bytes);
     else io.writeFile(path, bytes);
   } catch (error) {
+    if (error instanceof OutputPathError) throw new ToolUsageError(`${what}: ${error.message}`);
     throw new ToolUsageError(`cannot write ${what} ${path === '-' ? 'to stdout' : `"${path}"`}: ${(error as Error).message}`);
   }
 }
