@@ -6,11 +6,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BitWriter } from '../../src/zfp/bitstream.ts';
 import { ZfpFormatError, ZfpParameterError } from '../../src/zfp/errors.ts';
-import { BlockCodec } from '../../src/zfp/fast/block-codec.ts';
 import { compress, decompress } from '../../src/zfp/field-codec.ts';
 import { writeHeader } from '../../src/zfp/header.ts';
 import { minimumBlockBits, resolveParams } from '../../src/zfp/params.ts';
 import type { Field, ScalarType, Shape, ZfpConfig } from '../../src/zfp/types.ts';
+import { countDecodedBlocks as countBlocks } from './decode-work.ts';
 
 const TYPES: readonly ScalarType[] = ['int32', 'int64', 'float32', 'float64'];
 const CONFIGS: readonly ZfpConfig[] = [
@@ -35,19 +35,6 @@ function headerOnly(type: ScalarType, shape: Shape, config: ZfpConfig, payloadBi
   w.pad(payloadBits);
   w.flush(8);
   return w.bytes();
-}
-
-/** Counts blocks decoded, the decoder's unit of work, across every entry point. */
-function countBlocks(): { readonly blocks: number } {
-  const counter = { blocks: 0 };
-  for (const name of ['decodeFloat', 'decodeInt'] as const) {
-    const original = BlockCodec.prototype[name];
-    vi.spyOn(BlockCodec.prototype, name).mockImplementation(function (this: BlockCodec, r) {
-      counter.blocks++;
-      return original.call(this, r);
-    });
-  }
-  return counter;
 }
 
 afterEach(() => {
