@@ -17,7 +17,7 @@ import { run } from '../../solvers/runner.ts';
 import { float64Kind } from '../array/ieee.ts';
 import { chooseBeta, ZFP_MIN_EXP } from '../../theorems/index.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
-import { parseMode, parseNumber, solverChoice, type SolverChoice, type ZfpMode } from './solver-options.ts';
+import { GRID_HELP, parseMode, parseNumber, solverChoice, STEPS_HELP, type SolverChoice, type ZfpMode } from './solver-options.ts';
 
 interface ChooseOptions {
   solver: string;
@@ -133,8 +133,8 @@ export function addChooseCommand(program: Command): void {
     .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
     .requiredOption('--tol <epsilon>', 'largest error inline compression may add (max norm)')
     .option('--mode <mode>', 'precision, rate or accuracy', 'precision')
-    .option('--steps <n>', 'time steps, sweeps or maximum iterations')
-    .option('--grid <n>', 'grid points per side')
+    .option('--steps <n>', STEPS_HELP)
+    .option('--grid <n>', GRID_HELP)
     .option('--set <key=value...>', 'override a solver parameter')
     .action(guarded('choose', choose));
 }

@@ -1,6 +1,6 @@
 /** `zfpwb report results.json`: rebuild the HTML report from a results file. */
 import type { Command } from 'commander';
-import { isExperimentName } from '../../experiments/index.ts';
+import { checkResults, ResultsSchemaError } from '../../experiments/schema-check.ts';
 import { readResults } from '../../experiments/output.ts';
 import { renderReport } from '../report/html.ts';
 import { plotlySource } from '../report/plotly-source.ts';
@@ -14,8 +14,11 @@ function rebuild(path: string, options: { out?: string }): void {
   } catch (error) {
     throw new CliUsageError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  if (!isExperimentName(String(result?.experiment)) || !Array.isArray(result.runs)) {
-    throw new CliUsageError(`${path} is not an experiment's results ({experiment, params, runs:[…]})`);
+  try {
+    checkResults(result);
+  } catch (error) {
+    if (!(error instanceof ResultsSchemaError)) throw error;
+    throw new CliUsageError(`${path} is not an experiment's results: ${error.message}`);
   }
   const out = options.out ?? path.replace(/\.json$/i, '') + '.html';
   writeFileAtomic(out, renderReport(result, plotlySource()));
