@@ -89,6 +89,7 @@ export class ZfpArray {
   private readonly hugeLines: Uint8Array;
 
   constructor(shape: Shape, config: ZfpConfig, options: ZfpArrayOptions = {}) {
+    if (typeof options !== 'object' || options === null) throw new ZfpParameterError(`ZfpArray options must be an object, got ${String(options)}`);
     const type = options.type ?? 'float64';
     if (type !== 'float64' && type !== 'float32') throw new ZfpParameterError(`a ZfpArray holds float64 or float32 values, not ${type}`);
     const cacheBlocks = options.cacheBlocks ?? 16;
@@ -176,7 +177,10 @@ export class ZfpArray {
   read(target: FieldSource): void {
     this.cache.flush();
     if (target instanceof Float64Array) this.decodeAll(this.checkLength(target, 'read into'), this.fieldBlocks.restart());
-    else this.decodeAll(target.data, new BlockCursor(this.viewLayout(target, 'read into')));
+    else {
+      const layout = this.viewLayout(target, 'read into');
+      this.decodeAll(target.data, new BlockCursor(layout));
+    }
   }
 
   /**
@@ -186,7 +190,10 @@ export class ZfpArray {
    */
   write(source: FieldSource): void {
     if (source instanceof Float64Array) this.encodeChecked(this.checkLength(source, 'write from'), this.fieldBlocks.restart());
-    else this.encodeChecked(source.data, new BlockCursor(this.viewLayout(source, 'write from')));
+    else {
+      const layout = this.viewLayout(source, 'write from');
+      this.encodeChecked(source.data, new BlockCursor(layout));
+    }
   }
 
   /** Decode one block's 4^d values (padding included, x fastest) into `out`, from storage alone. */
@@ -370,11 +377,11 @@ export class ZfpArray {
 
   /** The layout of an ndarray view of the array's shape (its axes reversed: slowest first). */
   private viewLayout(view: NdArray<Float64Array>, verb: string): Layout {
+    const expected = `a Float64Array or a Float64Array view of shape [${[...this.shape].reverse().join(', ')}] (slowest axis first)`;
+    if (!(view?.data instanceof Float64Array) || !Array.isArray(view.shape)) throw new RepresentationShapeError(`cannot ${verb} ${String(view)}: expected ${expected}`);
     const shape = [...view.shape].reverse();
-    if (!(view.data instanceof Float64Array) || shape.length !== this.dims || shape.some((n, a) => n !== this.shape[a])) {
-      throw new RepresentationShapeError(
-        `cannot ${verb} an ndarray of shape [${view.shape.join(', ')}]: expected a Float64Array view of shape [${[...this.shape].reverse().join(', ')}] (slowest axis first)`,
-      );
+    if (shape.length !== this.dims || shape.some((n, a) => n !== this.shape[a])) {
+      throw new RepresentationShapeError(`cannot ${verb} an ndarray of shape [${view.shape.join(', ')}]: expected ${expected}`);
     }
     const layout = layoutOf(shape, [...view.stride].reverse(), view.offset);
     checkExtent(layout, view.data.length);

@@ -4,6 +4,7 @@
  * array unchanged, so every other value stays reachable. The cache size is validated too.
  */
 import { describe, expect, it } from 'vitest';
+import { ArrayIndexError, RepresentationShapeError } from '../../src/array/errors.ts';
 import { ZfpArray } from '../../src/array/zfp-array.ts';
 import { ZfpDataError, ZfpParameterError } from '../../src/zfp/errors.ts';
 
@@ -86,5 +87,19 @@ describe('cacheBlocks', () => {
     const a = new ZfpArray([4, 4], { mode: 'rate', rate: 8 }, { cacheBlocks: 100_000 });
     a.set([1, 1], 2);
     expect(a.get([1, 1])).toBe(2);
+  });
+});
+
+describe('runtime argument checks, for callers in plain JavaScript', () => {
+  const loose = ZfpArray as unknown as new (...args: unknown[]) => ZfpArray;
+  it.each([
+    ['an unknown mode', () => new loose([4], { mode: 'bogus' }), ZfpParameterError],
+    ['a null configuration', () => new loose([4], null), ZfpParameterError],
+    ['null options', () => new loose([4], { mode: 'rate', rate: 8 }, null), ZfpParameterError],
+    ['a null index', () => new ZfpArray([4], { mode: 'rate', rate: 8 }).get(null as never), ArrayIndexError],
+    ['writing null', () => new ZfpArray([4], { mode: 'rate', rate: 8 }).write(null as never), RepresentationShapeError],
+    ['reading into a plain array', () => new ZfpArray([4], { mode: 'rate', rate: 8 }).read([1, 2, 3, 4] as never), RepresentationShapeError],
+  ] as const)('%s is a typed error', (_, fn, kind) => {
+    expect(thrown(fn)).toBeInstanceOf(kind);
   });
 });
