@@ -7,7 +7,7 @@ import { experiment as gaussSeidel } from './gauss-seidel.ts';
 import { experiment as poissonJacobi } from './poisson-jacobi.ts';
 import { experiment as precisionContours } from './precision-contours.ts';
 import { experiment as representations } from './representations.ts';
-import type { ExperimentName } from '../src/results/schema.ts';
+import { EXPERIMENT_NAMES, type ExperimentName } from '../src/results/schema.ts';
 import type { Experiment } from './simulation.ts';
 
 export const experiments: Readonly<Record<ExperimentName, Experiment>> = {
@@ -21,11 +21,8 @@ export const experiments: Readonly<Record<ExperimentName, Experiment>> = {
   representations,
 };
 
-export const experimentNames = Object.keys(experiments) as ExperimentName[];
-
-export function isExperimentName(name: string): name is ExperimentName {
-  return Object.hasOwn(experiments, name);
-}
+export const experimentNames: ExperimentName[] = [...EXPERIMENT_NAMES];
+export { isExperimentName } from '../src/results/schema.ts';
 
 export type { Experiment, ExperimentOptions } from './simulation.ts';
 export type * from '../src/results/schema.ts';

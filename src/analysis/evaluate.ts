@@ -95,8 +95,24 @@ function summarize(steps: readonly StepResult[], input: TrackInput, inputs: { no
   };
 }
 
-/** At most `max` steps for the JSON: every stride-th and the last (summaries use all steps). */
-export function thin<T extends { k: number }>(steps: readonly T[], max: number): T[] {
-  const stride = Math.max(1, Math.ceil(steps.length / max));
-  return steps.filter((_, i) => i % stride === 0 || i === steps.length - 1);
+/**
+ * At most `max` (≥ 3) steps for the JSON (summaries use all steps): all of them when they fit, else
+ * per window of consecutive steps the ones with the smallest and the largest ZFP error, so the
+ * thinned curve keeps its envelope; and always the last step.
+ */
+export function thin<T extends { k: number; zfpError: number }>(steps: readonly T[], max: number): T[] {
+  if (steps.length <= max) return [...steps];
+  const window = Math.ceil((steps.length - 1) / Math.floor((max - 1) / 2));
+  const kept: T[] = [];
+  for (let start = 0; start < steps.length - 1; start += window) {
+    let low = start, high = start;
+    for (let i = start + 1; i < Math.min(start + window, steps.length - 1); i++) {
+      if (steps[i]!.zfpError < steps[low]!.zfpError) low = i;
+      if (steps[i]!.zfpError > steps[high]!.zfpError) high = i;
+    }
+    kept.push(steps[Math.min(low, high)]!);
+    if (low !== high) kept.push(steps[Math.max(low, high)]!);
+  }
+  kept.push(steps[steps.length - 1]!);
+  return kept;
 }

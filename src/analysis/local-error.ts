@@ -21,14 +21,12 @@ function frexpExponent(x: number): number {
  */
 function accuracyK(tolerance: number, d: number, norm: number): number {
   if (norm === 0) return 0;
-  const top = frexpExponent(norm);
-  const lowest = accuracyMinExp(tolerance) - 2 * d - 2;
   let worst = 0;
-  for (let e = top; e >= lowest; e--) {
+  // Down to the first exponent that keeps no plane (K = 1 there), which comes first when τ exceeds ‖x‖.
+  for (let e = frexpExponent(norm); ; e--) {
     worst = Math.max(worst, kAccuracy(e, tolerance, d, 'float64') * Math.min(2 ** e, norm));
-    if (planesKept(e, accuracyMinExp(tolerance), d) === 0) break;
+    if (planesKept(e, accuracyMinExp(tolerance), d) === 0) return worst / norm;
   }
-  return worst / norm;
 }
 
 /**

@@ -31,7 +31,7 @@ export class BlockGrid {
   /** The block holding the element at `index` (fastest axis first); throws ArrayIndexError outside the shape. */
   locate(index: ArrayLike<number>): number {
     const { n, nb } = this.layout;
-    if (index.length !== this.dims) throw new ArrayIndexError(Array.from(index), this.shape);
+    if (index?.length !== this.dims) throw new ArrayIndexError(Array.from(index ?? []), this.shape);
     let block = 0, local = 0, flat = 0;
     for (let a = this.dims - 1; a >= 0; a--) {
       const i = index[a]!;

@@ -1,7 +1,7 @@
 import type { NdArray } from 'ndarray';
-import { BitWriter } from '../zfp/bitstream.ts';
+import { BitReader, BitWriter } from '../zfp/bitstream.ts';
 import { BlockCursor, gatherBlock, scatterBlock, type BlockPosition } from '../zfp/fast/gather.ts';
-import { BlockCodec, NO_EXPONENT, resolveParams, ZfpParameterError, type BlockStatsTable } from '../zfp/index.ts';
+import { BlockCodec, NO_EXPONENT, resolveParams, traitsOf, ZfpDataError, ZfpParameterError, type BlockStatsTable } from '../zfp/index.ts';
 import { checkExtent, isContiguous, layoutOf, type Layout } from '../zfp/layout.ts';
 import { isReversible } from '../zfp/params.ts';
 import type { Shape, StreamParams, ZfpConfig } from '../zfp/types.ts';
@@ -46,6 +46,8 @@ export interface BlockInfo {
 const FLOAT32_MAX = (2 - 2 ** -23) * 2 ** 127;
 /** The largest float32 plus half an ulp: anything at least this large rounds to infinity. */
 const FLOAT32_OVERFLOW = (2 - 2 ** -24) * 2 ** 127;
+/** Bytes the write-back cache may take: far above any useful cache, below an allocation that fails. */
+const MAX_CACHE_BYTES = 2 ** 30;
 
 /**
  * A 1D–4D array stored as independently compressed zfp blocks (see block-store.ts), read and
@@ -77,13 +79,27 @@ export class ZfpArray {
   private readonly scratch: BitWriter;
   /** Lossy modes cannot hold NaN or ±Inf: values must be below this in magnitude. Null in reversible mode. */
   private readonly limit: number | null;
+  /**
+   * A lossy block decodes below 2^(emax + 1), so only a block holding a magnitude of at least this
+   * (2^(ebias − 1)) can decode to ±Inf: such blocks are encoded and decoded on trial before they are
+   * accepted, so no stored block is ever unreadable. Null in reversible mode.
+   */
+  private readonly huge: number | null;
+  /** Cache lines that may hold such magnitudes (set when one is written or decoded there). */
+  private readonly hugeLines: Uint8Array;
 
   constructor(shape: Shape, config: ZfpConfig, options: ZfpArrayOptions = {}) {
+    if (typeof options !== 'object' || options === null) throw new ZfpParameterError(`ZfpArray options must be an object, got ${String(options)}`);
     const type = options.type ?? 'float64';
     if (type !== 'float64' && type !== 'float32') throw new ZfpParameterError(`a ZfpArray holds float64 or float32 values, not ${type}`);
-    const lines = options.cacheBlocks ?? 16;
-    if (!Number.isInteger(lines) || lines < 1) throw new ZfpParameterError(`cacheBlocks must be a positive integer, got ${lines}`);
+    const cacheBlocks = options.cacheBlocks ?? 16;
     this.grid = new BlockGrid(shape);
+    const lineBytes = this.grid.blockSize * (type === 'float64' ? 8 : 4);
+    if (!Number.isInteger(cacheBlocks) || cacheBlocks < 1 || cacheBlocks * lineBytes > MAX_CACHE_BYTES) {
+      throw new ZfpParameterError(`cacheBlocks must be an integer from 1 to ${Math.floor(MAX_CACHE_BYTES / lineBytes)} (a 1 GiB cache of ${lineBytes}-byte blocks), got ${cacheBlocks}`);
+    }
+    // More lines than blocks would never be used.
+    const lines = Math.min(cacheBlocks, this.grid.blockCount);
     this.type = type;
     this.shape = this.grid.shape;
     this.config = config;
@@ -99,6 +115,7 @@ export class ZfpArray {
       decode: (block, into, base) => {
         this.decode(block);
         into.set(this.block, base);
+        this.hugeLines[base / size] = this.huge !== null && this.codec.emax !== NO_EXPONENT && this.codec.emax >= traitsOf(type).ebias - 1 ? 1 : 0;
       },
       encode: (block, from, base) => this.encodeLine(block, from, base),
     });
@@ -107,6 +124,8 @@ export class ZfpArray {
     this.lineAt = this.grid.positionIn(this.lineLayout);
     this.scratch = new BitWriter(maxBlockBits(this.params, type, this.grid.dims) / 8);
     this.limit = isReversible(this.params) ? null : type === 'float64' ? Infinity : FLOAT32_OVERFLOW;
+    this.huge = isReversible(this.params) ? null : 2 ** (traitsOf(type).ebias - 1);
+    this.hugeLines = new Uint8Array(lines);
     // All zeros: every stride 0, so each element reads the one zero.
     const zeros = layoutOf(this.shape, this.shape.map(() => 0));
     this.encodeAll(new Float64Array(1), new BlockCursor(zeros));
@@ -131,11 +150,22 @@ export class ZfpArray {
     return this.cache.values[this.cache.read(block) + this.grid.local]!;
   }
 
-  /** Set the element at `index`; lossy modes refuse NaN and ±Inf (and float32 overflow) before changing anything. */
+  /**
+   * Set the element at `index`. Lossy modes refuse, before changing anything, NaN and ±Inf (and float32
+   * overflow) with RepresentationRangeError, and a value whose block would decode to ±Inf with ZfpDataError.
+   */
   set(index: ArrayLike<number>, value: number): void {
     const block = this.grid.locate(index);
-    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, this.grid.flat);
-    this.cache.values[this.cache.write(block) + this.grid.local] = value;
+    const { flat, local } = this.grid;
+    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, flat);
+    if (this.huge !== null) {
+      const line = this.cache.read(block) / this.grid.blockSize;
+      if (Math.abs(value) >= this.huge || this.hugeLines[line]) {
+        this.checkLineWith(block, line, local, value, flat);
+        this.hugeLines[line] = 1;
+      }
+    }
+    this.cache.values[this.cache.write(block) + local] = value;
   }
 
   /** Compress every modified cached block into storage. */
@@ -147,16 +177,23 @@ export class ZfpArray {
   read(target: FieldSource): void {
     this.cache.flush();
     if (target instanceof Float64Array) this.decodeAll(this.checkLength(target, 'read into'), this.fieldBlocks.restart());
-    else this.decodeAll(target.data, new BlockCursor(this.viewLayout(target, 'read into')));
+    else {
+      const layout = this.viewLayout(target, 'read into');
+      this.decodeAll(target.data, new BlockCursor(layout));
+    }
   }
 
   /**
    * Compress `source` as the array's new contents, block by block in zfp's stream order. Rejected
-   * values (NaN, ±Inf in lossy modes) throw RepresentationRangeError and leave the contents as they were.
+   * values (NaN, ±Inf in lossy modes) throw RepresentationRangeError, values whose block would decode
+   * to ±Inf ZfpDataError; either leaves the contents as they were.
    */
   write(source: FieldSource): void {
     if (source instanceof Float64Array) this.encodeChecked(this.checkLength(source, 'write from'), this.fieldBlocks.restart());
-    else this.encodeChecked(source.data, new BlockCursor(this.viewLayout(source, 'write from')));
+    else {
+      const layout = this.viewLayout(source, 'write from');
+      this.encodeChecked(source.data, new BlockCursor(layout));
+    }
   }
 
   /** Decode one block's 4^d values (padding included, x fastest) into `out`, from storage alone. */
@@ -241,9 +278,64 @@ export class ZfpArray {
   }
 
   private encodeChecked(data: Float64Array, blocks: BlockCursor): void {
-    if (this.limit !== null) this.checkValues(data, blocks.L, this.limit);
+    if (this.limit !== null && this.checkValues(data, blocks.L, this.limit) >= this.huge!) this.checkBlocks(data, blocks);
     this.cache.invalidate();
-    this.encodeAll(data, blocks);
+    this.hugeLines.fill(0);
+    this.encodeAll(data, blocks.restart());
+  }
+
+  /** Trial-encode every block of `data` holding a huge magnitude; throw for the first that would not decode finite. */
+  private checkBlocks(data: Float64Array, blocks: BlockCursor): void {
+    const { L, block: at } = blocks;
+    while (blocks.next()) {
+      gatherBlock<BlockValues>(this.block, data, L, at);
+      // The largest valid value (padding repeats valid ones) names the culprit.
+      let largest = 0, where = 0;
+      for (let i = 0; i < this.block.length; i++) {
+        const inside = (i & 3) < at.mx && ((i >> 2) & 3) < at.my && ((i >> 4) & 3) < at.mz && ((i >> 6) & 3) < at.mw;
+        if (inside && Math.abs(this.block[i]!) > largest) [largest, where] = [Math.abs(this.block[i]!), i];
+      }
+      if (largest < this.huge!) continue;
+      const value = this.block[where]!;
+      if (!this.decodesFinite()) this.refuse(value, this.flatIndex(blocks.index, where));
+    }
+  }
+
+  /** Throw unless `block`, cached in `line`, would decode finite with `value` at `local`; the line is left as it was. */
+  private checkLineWith(block: number, line: number, local: number, value: number, flat: number): void {
+    const { values } = this.cache;
+    const base = line * this.grid.blockSize;
+    const old = values[base + local]!;
+    values[base + local] = value;
+    const at = this.lineAt;
+    this.grid.position(block, this.grid.layout, at);
+    at.base = base;
+    gatherBlock<BlockValues>(this.block, values, this.lineLayout, at);
+    values[base + local] = old;
+    if (!this.decodesFinite()) this.refuse(value, flat);
+  }
+
+  /** Encode the codec's block into scratch and decode it back: are all its values finite? */
+  private decodesFinite(): boolean {
+    const w = this.scratch;
+    const bits = this.codec.encodeFloat(w);
+    this.codec.decodeFloat(new BitReader(w.words, 0, bits));
+    this.clearScratch();
+    return this.block.every(Number.isFinite);
+  }
+
+  private refuse(value: number, flat: number): never {
+    throw new ZfpDataError(`${this.name} cannot store ${value} at index ${flat}: its block would decode to ±Infinity (values this close to the largest ${this.type} overflow after rounding); the array is unchanged`);
+  }
+
+  /** The flat index of value `local` (x fastest, 4 per axis; a valid one) of `block`. */
+  private flatIndex(block: number, local: number): number {
+    const origin = this.grid.origin(block);
+    let flat = 0;
+    for (let a = this.dims - 1; a >= 0; a--) {
+      flat = flat * this.shape[a]! + origin[a]! + ((local >> (2 * a)) & 3);
+    }
+    return flat;
   }
 
   private encodeAll(data: Float64Array, blocks: BlockCursor): void {
@@ -267,6 +359,11 @@ export class ZfpArray {
     const bits = this.codec.encodeFloat(w);
     this.store.replace(block, w.words, bits);
     this.record(block, bits);
+    this.clearScratch();
+  }
+
+  private clearScratch(): void {
+    const w = this.scratch;
     w.words.fill(0, 0, (w.pos >>> 5) + 1);
     w.pos = 0;
   }
@@ -280,24 +377,24 @@ export class ZfpArray {
 
   /** The layout of an ndarray view of the array's shape (its axes reversed: slowest first). */
   private viewLayout(view: NdArray<Float64Array>, verb: string): Layout {
+    const expected = `a Float64Array or a Float64Array view of shape [${[...this.shape].reverse().join(', ')}] (slowest axis first)`;
+    if (!(view?.data instanceof Float64Array) || !Array.isArray(view.shape)) throw new RepresentationShapeError(`cannot ${verb} ${String(view)}: expected ${expected}`);
     const shape = [...view.shape].reverse();
-    if (!(view.data instanceof Float64Array) || shape.length !== this.dims || shape.some((n, a) => n !== this.shape[a])) {
-      throw new RepresentationShapeError(
-        `cannot ${verb} an ndarray of shape [${view.shape.join(', ')}]: expected a Float64Array view of shape [${[...this.shape].reverse().join(', ')}] (slowest axis first)`,
-      );
+    if (shape.length !== this.dims || shape.some((n, a) => n !== this.shape[a])) {
+      throw new RepresentationShapeError(`cannot ${verb} an ndarray of shape [${view.shape.join(', ')}]: expected ${expected}`);
     }
     const layout = layoutOf(shape, [...view.stride].reverse(), view.offset);
     checkExtent(layout, view.data.length);
     return layout;
   }
 
-  /** Throw for the first value (in x-fastest order) the mode cannot hold. */
-  private checkValues(data: Float64Array, layout: Layout, limit: number): void {
+  /** Throw for the first value (in x-fastest order) the mode cannot hold; returns the largest magnitude. */
+  private checkValues(data: Float64Array, layout: Layout, limit: number): number {
+    let largest = 0;
     if (isContiguous(layout)) {
       // Usual case first: one comparison on the largest magnitude (NaN wins Math.max); the scan below finds the culprit.
-      let largest = 0;
       for (let at = layout.offset, end = at + layout.count; at < end; at++) largest = Math.max(largest, Math.abs(data[at]!));
-      if (largest < limit) return;
+      if (largest < limit) return largest;
     }
     const [nx, ny, nz, nw] = layout.n;
     const [sx, sy, sz, sw] = layout.s;
@@ -306,8 +403,13 @@ export class ZfpArray {
       for (let z = 0; z < nz; z++)
         for (let y = 0; y < ny; y++) {
           const row = layout.offset + w * sw + z * sz + y * sy;
-          for (let x = 0; x < nx; x++, flat++) if (!(Math.abs(data[row + x * sx]!) < limit)) this.reject(data[row + x * sx]!, flat);
+          for (let x = 0; x < nx; x++, flat++) {
+            const magnitude = Math.abs(data[row + x * sx]!);
+            if (!(magnitude < limit)) this.reject(data[row + x * sx]!, flat);
+            largest = Math.max(largest, magnitude);
+          }
         }
+    return largest;
   }
 
   private reject(value: number, flat: number): never {

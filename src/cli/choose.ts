@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { chooseSetting } from '../analysis/choose.ts';
 import { specLabel } from '../results/representation-spec.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
-import { parseMode, parseNumber, solverChoice } from './solver-options.ts';
+import { GRID_HELP, parseMode, parseNumber, solverChoice, STEPS_HELP } from './solver-options.ts';
 
 interface ChooseOptions {
   solver: string;
@@ -41,8 +41,8 @@ export function addChooseCommand(program: Command): void {
     .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
     .requiredOption('--tol <epsilon>', 'largest error inline compression may add (max norm)')
     .option('--mode <mode>', 'precision, rate or accuracy', 'precision')
-    .option('--steps <n>', 'time steps, sweeps or maximum iterations')
-    .option('--grid <n>', 'grid points per side')
+    .option('--steps <n>', STEPS_HELP)
+    .option('--grid <n>', GRID_HELP)
     .option('--set <key=value...>', 'override a solver parameter')
     .action(guarded('choose', choose));
 }

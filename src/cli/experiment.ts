@@ -5,6 +5,7 @@ import { experimentNames, experiments, isExperimentName, type ExperimentName } f
 import { inlinePool, workerPool } from '../../experiments/pool.ts';
 import { summaryTable, violations } from '../results/summary.ts';
 import { createProgressBar } from '../../solvers/progress.ts';
+import { ensureWritableDirectory } from './atomic-file.ts';
 import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
 import { writeResults } from './output.ts';
 import { inlinePlotly, SHARED_PLOTLY_FILE, sharedPlotly } from './plotly-source.ts';
@@ -26,6 +27,7 @@ function parseNames(names: readonly string[]): ExperimentName[] {
 
 async function runExperiments(names: string[], options: ExperimentCommandOptions): Promise<void> {
   const chosen = parseNames(names);
+  ensureWritableDirectory(options.out);
   const pool = options.inline ? inlinePool : workerPool();
   const written: string[] = [];
   const plotly = options.selfContained ? inlinePlotly() : sharedPlotly(options.out);

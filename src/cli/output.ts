@@ -1,8 +1,9 @@
 /** An experiment's results written as `<name>.json` and `<name>.html` in a directory, and read back. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { renderReport, type PlotlyScript } from '../report/html.ts';
 import type { ExperimentResult } from '../results/schema.ts';
+import { ensureWritableDirectory, writeFileAtomic } from './atomic-file.ts';
 
 export interface WrittenFiles {
   readonly json: string;
@@ -11,11 +12,11 @@ export interface WrittenFiles {
 
 /** `plotly` from `inlinePlotly()`, or `sharedPlotly(dir)` once for every page in `dir`. */
 export function writeResults(result: ExperimentResult, dir: string, plotly: PlotlyScript): WrittenFiles {
-  mkdirSync(dir, { recursive: true });
+  ensureWritableDirectory(dir);
   const json = resolve(join(dir, `${result.experiment}.json`));
-  writeFileSync(json, `${JSON.stringify(result)}\n`);
+  writeFileAtomic(json, `${JSON.stringify(result)}\n`);
   const html = resolve(join(dir, `${result.experiment}.html`));
-  writeFileSync(html, renderReport(result, plotly));
+  writeFileAtomic(html, renderReport(result, plotly));
   return { json, html };
 }
 

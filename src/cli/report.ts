@@ -1,10 +1,10 @@
 /** `zfpwb report results.json`: rebuild the HTML report from a results file. */
-import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { isExperimentName } from '../../experiments/index.ts';
-import { readResults } from './output.ts';
+import { checkResults, ResultsSchemaError } from '../results/schema-check.ts';
 import { renderReport } from '../report/html.ts';
+import { writeFileAtomic } from './atomic-file.ts';
+import { readResults } from './output.ts';
 import { inlinePlotly, SHARED_PLOTLY_FILE, sharedPlotly } from './plotly-source.ts';
 import { CliUsageError, guarded } from './errors.ts';
 
@@ -15,11 +15,14 @@ function rebuild(path: string, options: { out?: string; selfContained?: boolean 
   } catch (error) {
     throw new CliUsageError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  if (!isExperimentName(String(result?.experiment)) || !Array.isArray(result.runs)) {
-    throw new CliUsageError(`${path} is not an experiment's results ({experiment, params, runs:[…]})`);
+  try {
+    checkResults(result);
+  } catch (error) {
+    if (!(error instanceof ResultsSchemaError)) throw error;
+    throw new CliUsageError(`${path} is not an experiment's results: ${error.message}`);
   }
   const out = options.out ?? path.replace(/\.json$/i, '') + '.html';
-  writeFileSync(out, renderReport(result, options.selfContained ? inlinePlotly() : sharedPlotly(dirname(out))));
+  writeFileAtomic(out, renderReport(result, options.selfContained ? inlinePlotly() : sharedPlotly(dirname(out))));
   console.log(out);
 }
 

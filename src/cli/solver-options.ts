@@ -1,4 +1,6 @@
 /** The options validate and choose share: which solver, its size and overrides, which ZFP mode. */
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import type { ProblemName } from '../../solvers/problem.ts';
 import { definitionOf, solverParams, type SolverParams } from '../analysis/problem-setup.ts';
 import type { RepresentationSpec, ZfpMode } from '../results/representation-spec.ts';
@@ -32,6 +34,30 @@ export function parseSpec(mode: ZfpMode, param: string): RepresentationSpec {
   }
 }
 
+/**
+ * Limits that keep a run inside this machine's memory. A step keeps its record and the bound's
+ * inputs on the heap (about 0.64 KB measured; 1 KB allowed), and a run may use half the heap for
+ * them. A grid point costs the tracks' states and the solver's scratch (about 50 bytes measured at
+ * 3D; 256 allowed), within a quarter of the machine's memory.
+ */
+const BYTES_PER_STEP = 1024;
+const BYTES_PER_POINT = 256;
+export const MAX_STEPS = Math.floor(getHeapStatistics().heap_size_limit / 2 / BYTES_PER_STEP);
+export const MAX_GRID_POINTS = Math.floor(totalmem() / 4 / BYTES_PER_POINT);
+
+/** Memory cells per grid side n: the field's points (gauss-seidel's dense dominance check takes n²). */
+const GRID_DIMS: Readonly<Record<ProblemName, number>> = {
+  advection1d: 1,
+  advection2d: 2,
+  diffusion2d: 2,
+  diffusion3d: 3,
+  'poisson-jacobi': 2,
+  'gauss-seidel': 2,
+};
+
+export const STEPS_HELP = `time steps, sweeps or maximum iterations (at most ${MAX_STEPS}, from the heap limit at 1 KB a step)`;
+export const GRID_HELP = `grid points per side (at most ${MAX_GRID_POINTS} points in all, from a quarter of this machine's memory at ${BYTES_PER_POINT} bytes a point)`;
+
 /** Each problem's name for its step count. */
 const STEP_KEYS = ['steps', 'sweeps', 'maxIterations'] as const;
 
@@ -50,10 +76,19 @@ export function solverChoice(solver: string, options: { grid?: string; steps?: s
     if (!key || value === undefined || rest.length > 0) throw new CliUsageError(`--set takes key=value, got "${pair}"`);
     overrides[key] = parseNumber(`--set ${key}`, value, () => true, 'a number');
   }
-  if (options.grid !== undefined) overrides['n'] = positiveInteger('--grid', options.grid);
+  if (options.grid !== undefined) {
+    const n = positiveInteger('--grid', options.grid);
+    const dims = GRID_DIMS[problem];
+    if (n ** dims > MAX_GRID_POINTS) {
+      throw new CliUsageError(`--grid ${n} gives ${n}^${dims} = ${n ** dims} points for ${problem}, above the ${MAX_GRID_POINTS} this machine's memory allows (--grid ${Math.floor(MAX_GRID_POINTS ** (1 / dims))} at most)`);
+    }
+    overrides['n'] = n;
+  }
   if (options.steps !== undefined) {
     const key = STEP_KEYS.find((k) => Object.hasOwn(definitionOf(problem).defaults, k))!;
-    overrides[key] = positiveInteger('--steps', options.steps);
+    const steps = positiveInteger('--steps', options.steps);
+    if (steps > MAX_STEPS) throw new CliUsageError(`--steps must be at most ${MAX_STEPS} (a run keeps about 1 KB a step within half the heap), got ${steps}`);
+    overrides[key] = steps;
   }
   return { problem, params: solverParams(problem, false, overrides) };
 }

@@ -6,7 +6,7 @@ import type { RunRecord } from '../results/schema.ts';
 import { formatTable } from '../results/summary.ts';
 import { createProgressBar } from '../../solvers/progress.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
-import { parseMode, parseSpec, solverChoice } from './solver-options.ts';
+import { GRID_HELP, parseMode, parseSpec, solverChoice, STEPS_HELP } from './solver-options.ts';
 
 interface ValidateOptions {
   solver: string;
@@ -17,6 +17,9 @@ interface ValidateOptions {
   set?: string[];
   json?: boolean;
 }
+
+/** Steps in --json at most: beyond it, the smallest and largest error per window (the summary uses every step). */
+const VALIDATE_RECORDED = 10_001;
 
 /** Rows printed: about a dozen evenly spaced steps, the first violation and the last step. */
 function sampleRows(run: RunRecord, count = 12): RunRecord['steps'] {
@@ -45,7 +48,7 @@ async function validate(options: ValidateOptions): Promise<void> {
   const spec = parseSpec(parseMode(options.mode), options.param);
   createProblem(problem, params); // refuses unstable settings before any output
   const bar = options.json ? null : createProgressBar(`${problem} ${options.mode} ${options.param}`);
-  const run = runSimulation({ problem, params, spec, maxRecorded: Infinity }, bar?.update);
+  const run = runSimulation({ problem, params, spec, maxRecorded: VALIDATE_RECORDED }, bar?.update);
   bar?.stop();
   if (options.json) console.log(JSON.stringify({ runs: [run] }));
   else printRun(run);
@@ -59,8 +62,8 @@ export function addValidateCommand(program: Command): void {
     .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
     .requiredOption('--mode <mode>', 'precision, rate or accuracy')
     .requiredOption('--param <value>', 'β (precision), bits per value (rate) or tolerance (accuracy)')
-    .option('--steps <n>', 'time steps, sweeps or maximum iterations')
-    .option('--grid <n>', 'grid points per side')
+    .option('--steps <n>', STEPS_HELP)
+    .option('--grid <n>', GRID_HELP)
     .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5')
     .option('--json', 'print {runs:[{config, steps, summary}]} instead of the table')
     .action(guarded('validate', validate));

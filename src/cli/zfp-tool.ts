@@ -4,30 +4,67 @@
  * written for `zfp` work unchanged and the two tools can be compared byte for byte.
  */
 import * as fs from 'node:fs';
+import { MAX_STREAM_BITS } from '../zfp/bitstream.ts';
 import { compress, decompress } from '../zfp/index.ts';
 import { ZfpError, ZfpFormatError, ZfpParameterError } from '../zfp/errors.ts';
+import { checkShape } from '../zfp/layout.ts';
 import { traitsOf, ZFP_MAX_BITS } from '../zfp/traits.ts';
 import type { ScalarArray, ScalarType, ZfpConfig } from '../zfp/types.ts';
+import { OutputPathError, writeFileAtomic } from './atomic-file.ts';
 import { formatF, formatG } from './format-c.ts';
 
 /** Where the tool reads and writes; "-" paths are mapped to stdin/stdout by the tool itself. */
 export interface ToolIO {
-  readStdin(): Uint8Array;
+  /** Read up to `maxBytes` (as zfp, the tool never reads more than it needs: `-i /dev/zero` ends). */
+  readStdin(maxBytes: number): Uint8Array;
   writeStdout(bytes: Uint8Array): void;
-  readFile(path: string): Uint8Array;
+  readFile(path: string, maxBytes: number): Uint8Array;
   writeFile(path: string, bytes: Uint8Array): void;
   writeStderr(text: string): void;
 }
 
 export const nodeIO: ToolIO = {
-  readStdin: () => fs.readFileSync(0),
+  readStdin: (maxBytes) => readAtMost(0, maxBytes),
   writeStdout: (bytes) => {
     for (let done = 0; done < bytes.length; ) done += writeSome(1, bytes.subarray(done));
   },
-  readFile: (path) => fs.readFileSync(path),
-  writeFile: (path, bytes) => fs.writeFileSync(path, bytes),
+  readFile: (path, maxBytes) => {
+    const fd = fs.openSync(path, 'r');
+    try {
+      return readAtMost(fd, maxBytes);
+    } finally {
+      fs.closeSync(fd);
+    }
+  },
+  writeFile: writeFileAtomic,
   writeStderr: (text) => process.stderr.write(text),
 };
+
+/** The first `maxBytes` of a file or stream, or all of it if shorter; grows the buffer only as data arrives. */
+function readAtMost(fd: number, maxBytes: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  while (total < maxBytes) {
+    const chunk = new Uint8Array(Math.min(maxBytes - total, 1 << 20));
+    const n = readSome(fd, chunk);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+/** fs.readSync on a non-blocking pipe can report EAGAIN; wait for data (0 bytes read means the end). */
+function readSome(fd: number, into: Uint8Array): number {
+  for (;;) {
+    try {
+      return fs.readSync(fd, into, 0, into.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EOF') return 0;
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
+}
 
 /** fs.writeSync on a non-blocking pipe can report EAGAIN; retry until the reader catches up. */
 function writeSome(fd: number, bytes: Uint8Array): number {
@@ -254,9 +291,9 @@ export function errorStats(type: ScalarType, input: ScalarArray, output: ScalarA
   return ` rmse=${formatG(rmse, 4)} nrmse=${nrmse} maxe=${formatG(emax, 4)} psnr=${psnr}`;
 }
 
-function readPath(io: ToolIO, path: string, what: string): Uint8Array {
+function readPath(io: ToolIO, path: string, what: string, maxBytes: number): Uint8Array {
   try {
-    return path === '-' ? io.readStdin() : io.readFile(path);
+    return path === '-' ? io.readStdin(maxBytes) : io.readFile(path, maxBytes);
   } catch (error) {
     throw new ToolUsageError(`cannot read ${what} ${path === '-' ? 'from stdin' : `"${path}"`}: ${(error as Error).message}`);
   }
@@ -267,6 +304,7 @@ function writePath(io: ToolIO, path: string, bytes: Uint8Array, what: string): v
     if (path === '-') io.writeStdout(bytes);
     else io.writeFile(path, bytes);
   } catch (error) {
+    if (error instanceof OutputPathError) throw new ToolUsageError(`${what}: ${error.message}`);
     throw new ToolUsageError(`cannot write ${what} ${path === '-' ? 'to stdout' : `"${path}"`}: ${(error as Error).message}`);
   }
 }
@@ -290,8 +328,14 @@ function execute(options: ToolOptions, io: ToolIO): void {
     const rawType = type!;
     const rawShape = shape!;
     const count = rawShape.reduce((a, b) => a * b, 1);
-    const raw = readPath(io, inPath, 'raw input');
+    try {
+      checkShape(rawShape);
+    } catch (error) {
+      throw codecFailure('compression', error);
+    }
     const rawSize = count * traitsOf(rawType).size;
+    // As zfp: read the declared field's bytes; more input is ignored, less is an error.
+    const raw = readPath(io, inPath, 'raw input', rawSize);
     if (raw.length < rawSize) throw new ToolUsageError(`raw input holds ${raw.length} bytes, but ${rawShape.join('x')} ${TYPE_LABEL[rawType]} values need ${rawSize}`);
     input = toScalars(rawType, raw.subarray(0, rawSize));
     try {
@@ -301,7 +345,8 @@ function execute(options: ToolOptions, io: ToolIO): void {
     }
     if (zfpPath !== undefined) writePath(io, zfpPath, compressed, 'compressed output');
   } else {
-    compressed = readPath(io, zfpPath!, 'compressed input');
+    // One byte beyond the longest stream lets the codec report an over-long input rather than read without end.
+    compressed = readPath(io, zfpPath!, 'compressed input', MAX_STREAM_BITS / 8 + 1);
   }
 
   let output: ScalarArray | undefined;

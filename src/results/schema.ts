@@ -2,15 +2,23 @@
 import type { StepRecord } from '../../solvers/runner.ts';
 import type { RepresentationSpec } from './representation-spec.ts';
 
-export type ExperimentName =
-  | 'diffusion2d'
-  | 'diffusion3d'
-  | 'advection1d'
-  | 'advection2d'
-  | 'poisson-jacobi'
-  | 'gauss-seidel'
-  | 'precision-contours'
-  | 'representations';
+/** Every experiment by the name `zfpwb experiment` takes and a results file carries. */
+export const EXPERIMENT_NAMES = [
+  'diffusion2d',
+  'diffusion3d',
+  'advection1d',
+  'advection2d',
+  'poisson-jacobi',
+  'gauss-seidel',
+  'precision-contours',
+  'representations',
+] as const;
+
+export type ExperimentName = (typeof EXPERIMENT_NAMES)[number];
+
+export function isExperimentName(name: string): name is ExperimentName {
+  return (EXPERIMENT_NAMES as readonly string[]).includes(name);
+}
 
 /**
  * One step of one configuration: the runner's measurements plus the theorem's bound. For block sweeps

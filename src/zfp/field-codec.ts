@@ -4,7 +4,7 @@ import { BlockCodec, NO_EXPONENT } from './fast/block-codec.ts';
 import { BlockCursor, gatherBlock, scatterBlock } from './fast/gather.ts';
 import { readHeader, writeHeader } from './header.ts';
 import { checkExtent, layoutOf, type Layout } from './layout.ts';
-import { maximumSize, resolveParams } from './params.ts';
+import { maximumSize, minimumBlockBits, resolveParams } from './params.ts';
 import { traitsOf } from './traits.ts';
 import type { Field, ScalarArray, ScalarType, Shape, StreamParams, ZfpConfig } from './types.ts';
 
@@ -37,9 +37,14 @@ export type DecodeSpec =
   | { readonly header?: false; readonly type: ScalarType; readonly shape: Shape; readonly config: ZfpConfig };
 
 export interface DecompressOptions {
-  /** Decode into this array (the field's scalar type and exact element count) instead of a new one. */
+  /** Copy the field into this array (its scalar type and exact element count) once the whole stream decoded. */
   readonly into?: ScalarArray;
+  /** Refuse (ZfpParameterError) a stream whose declared field takes more bytes than this. */
+  readonly maxOutputBytes?: number;
 }
+
+/** The default output limit: far above any field the workbench runs, far below what would exhaust a machine. */
+export const DEFAULT_MAX_OUTPUT_BYTES = 2 ** 31;
 
 export interface Decompressed {
   readonly type: ScalarType;
@@ -65,6 +70,7 @@ function kindOf(value: unknown): string {
 }
 
 function checkData(field: Field): void {
+  if (typeof field !== 'object' || field === null) throw new ZfpParameterError(`compress needs a field { type, shape, data }, got ${String(field)}`);
   const want = traitsOf(field.type)?.array?.name;
   if (!want) throw new ZfpParameterError(`unknown scalar type ${JSON.stringify(field.type)}: expected int32, int64, float32 or float64`);
   if (kindOf(field.data) !== want) throw new ZfpParameterError(`a ${field.type} field needs its data in a ${want}, got ${kindOf(field.data)}`);
@@ -126,19 +132,32 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
   return { bytes: w.bytes(), params, blocks: stats };
 }
 
-/** The caller's output array, checked against the decoded field, or a new one. */
-function outputArray(type: ScalarType, count: number, into: ScalarArray | undefined): ScalarArray {
+/** Throw unless the caller's output array fits the declared field. */
+function checkInto(type: ScalarType, count: number, into: ScalarArray): void {
   const want = traitsOf(type).array;
-  if (into === undefined) return new want(count);
   if (kindOf(into) !== want.name || into.length !== count) {
     throw new ZfpParameterError(`the output array must be a ${want.name} of ${count} elements, got ${kindOf(into)}${into?.length === undefined ? '' : ` of ${into.length}`}`);
   }
-  return into;
+}
+
+function checkOutputBytes(bytes: number, shape: Shape, limit: number): void {
+  if (!(limit >= 0)) throw new ZfpParameterError(`maxOutputBytes must be a non-negative number, got ${limit}`);
+  if (bytes > limit) {
+    throw new ZfpParameterError(`the stream declares a field of ${bytes} bytes (shape [${shape.join(', ')}]), above maxOutputBytes = ${limit}`);
+  }
+}
+
+function checkSpec(spec: DecodeSpec, options: DecompressOptions): void {
+  if (typeof spec !== 'object' || spec === null) {
+    throw new ZfpParameterError(`decompress needs { header: true } or { type, shape, config }, got ${String(spec)}`);
+  }
+  if (typeof options !== 'object' || options === null) throw new ZfpParameterError(`decompress options must be an object, got ${String(options)}`);
 }
 
 /** Decompress a zfp 1.0 stream, with its header or with the field and configuration given. */
 export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: DecompressOptions = {}): Decompressed {
   if (!(bytes instanceof Uint8Array)) throw new ZfpParameterError('compressed data must be a Uint8Array');
+  checkSpec(spec, options);
   const r = new BitReader(bytes);
   let type: ScalarType, shape: Shape, params: StreamParams;
   if (spec.header) {
@@ -152,30 +171,36 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: Decompr
     params = resolveParams(spec.config, type, shape.length);
   }
   const L = layoutOf(shape);
-  // Every block takes at least max(1, minbits) bits: refuse shapes the stream cannot hold before allocating.
-  const leastBits = Math.max(1, params.minbits);
+  // Refuse shapes the stream cannot hold before allocating: then the blocks decoded are at most its bits.
+  const leastBits = minimumBlockBits(params, type);
   if (L.blocks * leastBits > r.remaining()) {
     throw new ZfpFormatError(
-      `compressed stream is truncated or does not match shape [${shape.join(', ')}]: ${L.blocks} blocks need at least ${L.blocks * leastBits} bits, the stream has ${r.remaining()}`,
+      `compressed stream is truncated or does not match shape [${shape.join(', ')}]: ${L.blocks} ${type} blocks need at least ${L.blocks * leastBits} bits, the stream has ${r.remaining()}`,
     );
   }
+  checkOutputBytes(L.count * traitsOf(type).size, shape, options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
+  if (options.into !== undefined) checkInto(type, L.count, options.into);
   const codec = new BlockCodec(type, L.dims, params);
   const stats = statsTable(L.blocks);
-  const data = outputArray(type, L.count, options.into);
+  const data = new (traitsOf(type).array)(L.count);
   const { hi, lo } = codec;
+  // Reads past the end yield zeros: checking after every block stops a corrupt stream within one block of its end.
   if (type === 'float64') {
     for (const c = new BlockCursor(L); c.next(); ) {
       record(stats, c.index, codec, codec.decodeFloatInto(r, data as Float64Array, L, c.block));
+      r.check();
     }
   } else if (type === 'float32') {
     const dst = bitsOf(data as Float32Array);
     for (const c = new BlockCursor(L); c.next(); ) {
       record(stats, c.index, codec, codec.decodeFloat(r));
+      r.check();
       scatterBlock(codec.bits32, dst, L, c.block);
     }
   } else if (type === 'int32') {
     for (const c = new BlockCursor(L); c.next(); ) {
       record(stats, c.index, codec, codec.decodeInt(r));
+      r.check();
       scatterBlock(lo, data as Int32Array, L, c.block);
     }
   } else {
@@ -183,13 +208,15 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: Decompr
     const lo64 = { ...L, s: L.s.map((s) => 2 * s) as unknown as Layout['s'] };
     for (const c = new BlockCursor(lo64); c.next(); ) {
       record(stats, c.index, codec, codec.decodeInt(r));
+      r.check();
       scatterBlock(lo, dst, lo64, c.block);
       c.block.base += 1;
       scatterBlock(hi, dst, lo64, c.block);
     }
   }
-  r.check();
-  return { type, shape: [...shape], data, params, blocks: stats };
+  if (options.into === undefined) return { type, shape: [...shape], data, params, blocks: stats };
+  (options.into as Float64Array).set(data as Float64Array);
+  return { type, shape: [...shape], data: options.into, params, blocks: stats };
 }
 
 export { NO_EXPONENT };

@@ -17,6 +17,7 @@ function checkNumber(name: string, value: number, ok: boolean, expected: string)
 export function resolveParams(config: ZfpConfig, type: ScalarType, dims: number, wordBits: StreamWordBits = DEFAULT_WORD_BITS): StreamParams {
   checkNumber('dimensionality', dims, Number.isInteger(dims) && dims >= 1 && dims <= 4, 'an integer in 1..4');
   const t = traitsOf(type);
+  if (typeof config !== 'object' || config === null) throw new ZfpParameterError(`a zfp configuration must be an object with a mode, got ${String(config)}`);
   switch (config.mode) {
     case 'rate': {
       const { rate } = config;
@@ -51,6 +52,8 @@ export function resolveParams(config: ZfpConfig, type: ScalarType, dims: number,
       checkNumber('maxbits', p.maxbits, p.maxbits >= least, `at least ${least} for ${type} blocks in this mode`);
       return p;
     }
+    default:
+      throw new ZfpParameterError(`unknown zfp mode ${JSON.stringify((config as { mode?: unknown }).mode)}: expected rate, precision, accuracy, reversible or expert`);
   }
 }
 
@@ -109,6 +112,20 @@ export function configOf(p: StreamParams): ZfpConfig {
 /** Bit planes a float block with exponent emax keeps (zfp's precision(), default rounding). */
 export function blockPrecision(emax: number, p: StreamParams, dims: number): number {
   return Math.min(p.maxprec, Math.max(0, emax - p.minexp + 2 * dims + 2));
+}
+
+/**
+ * The fewest bits the decoder consumes for one block, from the format: a float block can be all zero
+ * (one flag bit), but an integer block reads at least one group-test bit per bit plane (after its
+ * precision field in reversible mode) until the budget ends, and every block is padded to minbits.
+ */
+export function minimumBlockBits(p: StreamParams, type: ScalarType): number {
+  const t = traitsOf(type);
+  let least: number;
+  if (t.isFloat) least = 1;
+  else if (isReversible(p)) least = t.pbits + (p.maxbits > t.pbits ? 1 : 0);
+  else least = Math.min(p.maxbits, p.maxprec, t.intprec);
+  return Math.max(least, p.minbits);
 }
 
 /** Upper bound on the compressed size in bytes, as zfp_stream_maximum_size computes it (header room included). */
