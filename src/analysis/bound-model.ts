@@ -36,6 +36,8 @@ export interface BoundModel {
   posterior(norms: Float64Array, K: Float64Array): Posterior;
   /** The lemma's error for one K and a bound M on every norm, over `steps` steps. */
   prior(K: number, M: number, steps: number): number;
+  /** Linear steps: the exact ‖Aⁿ‖∞, n = 0..steps, the bound uses. */
+  readonly powerNorms?: Float64Array;
 }
 
 /** Theorem 3.3 with the operator's max-norm Lipschitz constant (diffusion: L = 1). */
@@ -83,6 +85,7 @@ function jacobiModel(problem: Problem, steps: number, initialError: number): Bou
       return { bound: exact, fixedPointBound: exact.map((b, k) => b + powerNorms[k]! * initialError) };
     },
     prior: (K, M, n) => powerBoundedPriorBound(K, { C, M, steps: n }),
+    powerNorms,
   };
 }
 

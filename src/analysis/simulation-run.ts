@@ -53,12 +53,6 @@ function distanceProbe(kind: RepresentationKind, target: Float64Array, log: numb
   };
 }
 
-function norm2(x: Float64Array): number {
-  let s = 0;
-  for (const v of x) s += v * v;
-  return Math.sqrt(s);
-}
-
 /** `onProgress` is for callers on this thread (a progress bar); workers report per task instead. */
 export function runSimulation(request: SimulationRequest, onProgress?: (done: number, total: number) => void): RunRecord {
   const problem = createProblem(request.problem, request.params);
@@ -82,13 +76,11 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
     blockSweep: problem.blocks !== undefined,
     ...(isFixedPoint && { fixedPointErrors }),
   });
-  const jacobi = problem.facts.jacobi;
   const extraIterations =
-    jacobi && model
+    problem.facts.jacobi && model?.powerNorms
       ? extraIterationRows({
-          rho: jacobi.spectralRadius,
-          unknowns: length,
-          initialError2: norm2(initial.map((v, i) => v - fixedPoint[i]!)),
+          powerNorms: model.powerNorms,
+          initialError: maxDistance(initial, fixedPoint),
           K: Math.max(...records.map((r) => stepK(request.spec, d, r.minPlanes, r.stateNorm)!)),
           M: Math.max(...records.map((r) => r.stateNorm)),
           doubleErrors: records.map((r) => r.numericalError),

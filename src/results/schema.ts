@@ -61,6 +61,8 @@ export interface ExtraIterationsRow {
   readonly mActual: number | null;
   /** null when δ ≥ E_k (no number of extra iterations reaches it). */
   readonly mPred: number | null;
+  /** The stall level δ = K·M·Σ_{n≥1}‖Gⁿ‖∞ behind m_pred (max norm). */
+  readonly delta?: number;
 }
 
 export interface RunConfig {
