@@ -83,10 +83,11 @@ export interface RunRecord {
 export interface ContourGrid {
   readonly lemma: string;
   readonly xLabel: string;
+  readonly yLabel: string;
   readonly x: number[];
   readonly y: number[];
-  /** z[i][j] at (x[j], y[i]): the continuous β of the closed form. */
-  readonly z: number[][];
+  /** z[i][j] at (x[j], y[i]): the closed form's β_min in 1..64, null where no β ≤ 64 meets it (infeasible). */
+  readonly z: (number | null)[][];
 }
 
 export interface ExperimentResult {
