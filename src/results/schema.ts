@@ -36,6 +36,8 @@ export interface RunSummary {
   /** The theorem behind `bound` and how its norms were matched; null without a ZFP bound. */
   readonly theorem: string | null;
   readonly normHandling: string | null;
+  /** Periodic linear steps: the Kreiss matrix theorem's sup_n ‖Aⁿ‖∞ ≤ √N·e·N·K(A), for any horizon. */
+  readonly kreissPowerBound?: number;
   /** zfpError ≤ bound (and fixedPointError ≤ fixedPointBound) at every step. */
   readonly boundHeld: boolean;
   readonly firstViolation: number | null;
