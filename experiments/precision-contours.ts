@@ -64,6 +64,6 @@ export const experiment: Experiment = {
   name: 'precision-contours',
   title: 'β needed for ZFP error below floating-point error (Fox et al. 2020, Figure 3)',
   description:
-    'Proven closed forms of Lemmas 3.18 and 3.20. Forward: ill-conditioned systems let ZFP drop bit planes, well-conditioned ones need β near full precision. Backward: κ(A) enters only through κ·qᵏ, so β hardly moves with κ until κ·qᵏ nears 1 after k iterations; both climb steeply as q approaches 1. Blank: no β ≤ 64 is certified.',
+    'Proven closed forms of Lemmas 3.18 and 3.20. Forward: ill-conditioned systems let ZFP drop bit planes, well-conditioned ones need β near full precision. Backward: κ(A) enters only through κ·qᵏ, so β hardly moves with κ until κ·qᵏ nears 1 after k iterations; both climb steeply as q approaches 1. Grey: infeasible, no β ≤ 64 is certified.',
   run,
 };
