@@ -126,9 +126,10 @@ function referenceTrack<T>(problem: Problem, arithmetic: Arithmetic<T>, initial:
       step(state, next);
       [state, next] = [next, state];
     },
+    /** Subtracts in T and rounds only the difference: rounding the reference first would quantize the curve to ulps of u. */
     distanceTo: (u: Float64Array): number => {
       let m = 0;
-      for (let i = 0; i < u.length; i++) m = Math.max(m, Math.abs(u[i]! - arithmetic.toNumber(state[i]!)));
+      for (let i = 0; i < u.length; i++) m = Math.max(m, Math.abs(arithmetic.toNumber(arithmetic.sub(state[i]!, arithmetic.fromNumber(u[i]!)))));
       return m;
     },
   };

@@ -77,3 +77,52 @@ export function measuredExtraIterations(exact: ArrayLike<number>, compressed: Ar
   const kt = firstBelow(compressed, epsilon);
   return k === null || kt === null ? null : kt - k;
 }
+
+/**
+ * Σ_{n≥1} ‖Gⁿ‖ from ‖Gⁿ‖ for n = 0..s: writing n = a·t + r (1 ≤ r ≤ t) gives ‖Gⁿ‖ ≤ ‖Gᵗ‖ᵃ‖Gʳ‖, so the
+ * series is at most Σ_{r=1}^{t} ‖Gʳ‖ / (1 − ‖Gᵗ‖) for any t ≤ s with ‖Gᵗ‖ < 1; the smallest such
+ * value is returned (Infinity when no known power contracts).
+ */
+export function powerNormSeries(powerNorms: ArrayLike<number>): number {
+  allFiniteNonnegative('powerNorms', powerNorms);
+  let best = Infinity;
+  let partial = 0;
+  for (let t = 1; t < powerNorms.length; t++) {
+    partial += powerNorms[t]!;
+    if (powerNorms[t]! < 1) best = Math.min(best, partial / (1 - powerNorms[t]!));
+  }
+  return best;
+}
+
+/**
+ * Theorem 3.9 with the exact ‖Gⁿ‖ in place of Lⁿ (for a G that contracts only over several steps, as
+ * Jacobi in the max norm): E_k = ‖Gᵏ‖‖x_0 − x*‖, and m_pred is the smallest m with
+ * ‖G^{k+m}‖‖x_0 − x*‖ + δ ≤ E_k. Powers past the known ones are bounded by ‖G^{a·s+r}‖ ≤ ‖Gˢ‖ᵃ‖Gʳ‖
+ * (s the last known). With ‖Gⁿ‖ = Lⁿ this is ⌈ln(1 − δ/E_k)/ln L⌉.
+ */
+export function extraIterationsFromPowers(powerNorms: ArrayLike<number>, initialError: number, k: number, delta: number): ExtraIterations {
+  allFiniteNonnegative('powerNorms', powerNorms);
+  finiteNonnegative('initialError', initialError);
+  nonnegativeInteger('k', k);
+  finiteNonnegative('delta', delta);
+  const s = powerNorms.length - 1;
+  if (k > s) throw new TheoremHypothesisError('‖Gᵏ‖ known', k, `≤ ${s}`, `k = ${k} lies past the ${s} known powers`);
+  const Ek = powerNorms[k]! * initialError;
+  if (delta >= Ek) {
+    return { kind: 'unreachable', Ek, delta, message: `δ = ${delta.toPrecision(3)} ≥ E_k = ${Ek.toPrecision(3)}: no number of extra iterations reaches E_k` };
+  }
+  const allowed = (Ek - delta) / initialError;
+  for (let n = k; n <= s; n++) if (powerNorms[n]! <= allowed) return { kind: 'reachable', mPred: n - k, Ek, delta };
+  const base = powerNorms[s]!;
+  if (!(base < 1)) {
+    return { kind: 'unreachable', Ek, delta, message: `‖Gⁿ‖ does not fall below 1 within the ${s} known powers: no extra iterations can be certified` };
+  }
+  let first = Infinity;
+  for (let r = 1; r <= s; r++) {
+    const br = powerNorms[r]!;
+    let a = br <= allowed ? 1 : Math.max(1, Math.ceil(Math.log(allowed / br) / Math.log(base)));
+    while (base ** a * br > allowed) a++;
+    first = Math.min(first, a * s + r);
+  }
+  return { kind: 'reachable', mPred: first - k, Ek, delta };
+}

@@ -94,41 +94,94 @@ export function stationaryBetaMin(s: StationarySums, d: number, type: ScalarKind
   };
 }
 
-export interface ClosedFormBeta {
-  /** log2(c_d / K_target): the continuous β in the regime K_β = c_d 2^(−β). */
-  readonly continuous: number;
-  /** The smallest integer β whose full K_β meets the target (or infeasible). */
-  readonly full: BetaChoice;
-  /** Largest K_β the target allows. */
-  readonly target: number;
-}
-
-function closedForm(target: number, d: number, type: ScalarKind): ClosedFormBeta {
-  return { continuous: Math.log2(planeConstant(d) / target), full: chooseBeta({ epsilon: target, d, type, predict: (K) => K }), target };
-}
-
-function spectral(rho: number): void {
-  if (!(rho > 0 && rho < 1)) throw new TheoremHypothesisError('0 < ρ(G) < 1', rho, 'in (0, 1)');
+/** ‖Gⁱ‖ ≤ C·qⁱ for every i ≥ 0 (C ≥ 1, 0 < q < 1): the hypothesis of the closed forms. */
+export interface PowerDecay {
+  readonly C: number;
+  readonly q: number;
 }
 
 /**
- * Forward closed form (k → ∞, ‖G^i‖ ≈ ρ^i, Σ‖G^i M⁻¹‖ ≈ ‖A⁻¹‖): K_β ρ/(1 − ρ) ≤ c_n u κ(A),
- * with the ratio (‖M‖+‖N‖+‖A‖)/‖A‖ absorbed in c_n.
+ * A proven (C, q) from the powers 0..maxPower of G: for the m with the smallest q = ‖Gᵐ‖^{1/m} < 1
+ * and C = max_{i<m} ‖Gⁱ‖/qⁱ, any n = a·m + b (b < m) has ‖Gⁿ‖ ≤ ‖Gᵐ‖ᵃ‖Gᵇ‖ ≤ C·qⁿ.
  */
-export function forwardBetaClosedForm(cnKappa: number, rho: number, d: number, type: ScalarKind, u = DOUBLE_UNIT_ROUNDOFF): ClosedFormBeta {
-  positive('cnKappa', cnKappa);
-  spectral(rho);
-  finiteNonnegative('u', u);
-  return closedForm((cnKappa * u * (1 - rho)) / rho, d, type);
+export function powerDecay(G: Dense, maxPower: number): PowerDecay {
+  const n = checkSquare('G', G);
+  positive('maxPower', maxPower);
+  nonnegativeInteger('maxPower', maxPower);
+  const norms = [1];
+  let P = eye(n);
+  for (let m = 1; m <= maxPower; m++) {
+    P = mul(P, G);
+    norms.push(normInf(P));
+  }
+  let best = { m: 0, q: Infinity };
+  for (let m = 1; m <= maxPower; m++) {
+    const q = norms[m]! ** (1 / m);
+    if (norms[m]! < 1 && q < best.q) best = { m, q };
+  }
+  if (best.m === 0) {
+    throw new TheoremHypothesisError('‖Gᵐ‖∞ < 1 for some m', Math.min(...norms.slice(1)), '< 1', `no power up to ${maxPower} contracts in the max norm`);
+  }
+  // Gᵐ = 0: any q in (0, 1) keeps ‖Gᵐ‖ ≤ qᵐ, and q = 0 would make C infinite.
+  const q = best.q > 0 ? best.q : 0.5;
+  const C = Math.max(...norms.slice(0, best.m).map((v, i) => v / q ** i));
+  return { C, q };
 }
 
-/**
- * Backward closed form: Σ(I − H)H^i telescopes to I, so Σ‖(I − H)H^i‖ ≈ 1, and Σ‖A G^i‖ ≈ ‖A‖ρ/(1 − ρ):
- * K_β ρ/(1 − ρ) ≤ c_n u. κ(A) drops out; β depends on ρ and c_n only.
- */
-export function backwardBetaClosedForm(cn: number, rho: number, d: number, type: ScalarKind, u = DOUBLE_UNIT_ROUNDOFF): ClosedFormBeta {
+/** What the closed forms of Lemmas 3.18 and 3.20 are stated in. */
+export interface ClosedFormInput {
+  readonly decay: PowerDecay;
+  /** κ∞(A) = ‖A‖∞‖A⁻¹‖∞. */
+  readonly kappa: number;
+  readonly cn: number;
+  /** Iterations k the sums run over, ≥ 1. */
+  readonly steps: number;
+  readonly u?: number;
+}
+
+function checkClosedForm({ decay: { C, q }, kappa, cn, steps, u = DOUBLE_UNIT_ROUNDOFF }: ClosedFormInput): number {
+  if (!(q > 0 && q < 1)) throw new TheoremHypothesisError('0 < q < 1 with ‖Gⁱ‖∞ ≤ C·qⁱ', q, 'in (0, 1)');
+  if (!(C >= 1 && Number.isFinite(C))) throw new TheoremHypothesisError('C ≥ 1 (‖G⁰‖ = 1)', C, '≥ 1');
+  if (!(kappa >= 1 && Number.isFinite(kappa))) throw new TheoremHypothesisError('κ(A) ≥ 1', kappa, '≥ 1');
   positive('cn', cn);
-  spectral(rho);
-  finiteNonnegative('u', u);
-  return closedForm((cn * u * (1 - rho)) / rho, d, type);
+  positive('steps', steps);
+  nonnegativeInteger('steps', steps);
+  positive('u', u);
+  return u;
+}
+
+/** Σ_{i=1}^{k} C qⁱ: the upper bound of Σ‖Gⁱ‖ both ZFP sums share. */
+function zfpSumBound({ decay: { C, q }, steps }: ClosedFormInput): number {
+  return (C * q * -Math.expm1(steps * Math.log(q))) / (1 - q);
+}
+
+/**
+ * Lemma 3.18's largest K_β, proven ≤ the exact F_fp/F_zfp ratio (docs/theory.md §9): with
+ * ‖M‖ + ‖N‖ ≥ ‖A‖, Σ‖GⁱM⁻¹‖ ≥ max(‖M⁻¹‖, ‖(I − Gᵏ)A⁻¹‖) ≥ ‖A⁻¹‖·max((1 − q)/C, 1 − C·qᵏ) and
+ * Σ‖Gⁱ‖ ≤ C·q(1 − qᵏ)/(1 − q). For C = 1 it is 2cₙuκ(1 − q)/q, whatever k.
+ */
+export function forwardClosedFormTarget(input: ClosedFormInput): number {
+  const u = checkClosedForm(input);
+  const { decay: { C, q }, kappa, cn, steps } = input;
+  const fp = 2 * cn * u * kappa * Math.max((1 - q) / C, 1 - C * q ** steps);
+  return fp / zfpSumBound(input);
+}
+
+/**
+ * Lemma 3.20's largest K_β, proven ≤ the exact ratio: Σ(I − H)Hⁱ = I − AGᵏA⁻¹ gives
+ * Σ‖(I − H)Hⁱ‖ ≥ 1 − κ·C·qᵏ, its first term ‖AM⁻¹‖ ≥ ρ(I − H) ≥ 1 − q, and Σ‖AGⁱ‖ ≤ ‖A‖·C·q(1 − qᵏ)/(1 − q).
+ * κ enters only through κ·C·qᵏ: when the sums stop before Gᵏ has damped κ, the backward error of
+ * the iterate is not yet down to the arithmetic's.
+ */
+export function backwardClosedFormTarget(input: ClosedFormInput): number {
+  const u = checkClosedForm(input);
+  const { decay: { C, q }, kappa, cn, steps } = input;
+  const fp = 2 * cn * u * Math.max(1 - q, 1 - kappa * C * q ** steps);
+  return fp / zfpSumBound(input);
+}
+
+/** β from a closed-form target: the smallest β ≤ full precision whose K_β meets it, or infeasible. */
+export function closedFormBeta(target: number, d: number, type: ScalarKind): BetaChoice {
+  finiteNonnegative('target', target);
+  return chooseBeta({ epsilon: target, d, type, predict: (K) => K });
 }

@@ -9,11 +9,13 @@ import {
   lipschitzBound,
   lipschitzPriorBound,
   nonnegativePowerNorms,
+  periodicKreissBound,
   periodicPowerNorms,
   powerBoundedBound,
   powerBoundedPriorBound,
   successiveDisplacementBound,
   successiveDisplacementPrior,
+  TheoremDomainError,
 } from '../../theorems/index.ts';
 
 /** Bound arrays indexed by step k = 0..steps. */
@@ -36,6 +38,10 @@ export interface BoundModel {
   posterior(norms: Float64Array, K: Float64Array): Posterior;
   /** The lemma's error for one K and a bound M on every norm, over `steps` steps. */
   prior(K: number, M: number, steps: number): number;
+  /** Linear steps: the exact ‖Aⁿ‖∞, n = 0..steps at least, the bound uses. */
+  readonly powerNorms?: Float64Array;
+  /** Periodic stencils: the Kreiss bound on sup_n ‖Aⁿ‖∞, valid for every horizon. */
+  readonly kreissPowerBound?: number;
 }
 
 /** Theorem 3.3 with the operator's max-norm Lipschitz constant (diffusion: L = 1). */
@@ -49,20 +55,39 @@ function lipschitzModel(L: number): BoundModel {
   };
 }
 
-/** Theorem 3.12 with the exact ‖Aⁿ‖∞ of a periodic stencil; the C form and Theorem 3.3 alongside. */
-function powerBoundedModel(problem: Problem, steps: number): BoundModel {
+/** Steps the a-priori constant C of Lemma 3.14 must cover: a count, or every n (the Kreiss bound). */
+export type Horizon = number | 'unbounded';
+
+/**
+ * Theorem 3.12 with the exact ‖Aⁿ‖∞ of a periodic stencil; the C form and Theorem 3.3 alongside.
+ * Lemma 3.14's C is max ‖Aⁿ‖∞ over the horizon asked for, computed to that n (a longer horizon
+ * computes more powers, never extrapolates), or the Kreiss bound for an unbounded horizon.
+ */
+function powerBoundedModel(problem: Problem, steps: number, horizon: Horizon): BoundModel {
   const { stencil, lipschitz } = problem.facts;
-  const powerNorms = periodicPowerNorms(stencil!, problem.shape, steps);
-  const C = Math.max(...powerNorms.subarray(1));
+  if (typeof horizon === 'number' && !(Number.isInteger(horizon) && horizon >= 0)) throw new TheoremDomainError(`horizon must be an integer number of steps ≥ 0 or 'unbounded', got ${horizon}`);
+  let powerNorms = periodicPowerNorms(stencil!, problem.shape, Math.max(steps, typeof horizon === 'number' ? horizon : 0));
+  const kreiss = periodicKreissBound(stencil!, problem.shape);
+  const maxPower = (n: number): number => {
+    if (n >= powerNorms.length) powerNorms = periodicPowerNorms(stencil!, problem.shape, n);
+    return Math.max(0, ...powerNorms.subarray(1, n + 1));
+  };
+  const unbounded = horizon === 'unbounded';
+  const span = unbounded ? 'any n' : `n ≤ ${horizon}`;
+  const C = unbounded ? kreiss.maxNorm : maxPower(horizon);
   return {
     theorem: 'Theorem 3.12 of Fox et al. 2020, exact ‖Aⁿ‖∞',
-    lemma: 'Lemma 3.14 of Fox et al. 2020',
-    normHandling: `max norm; exact ‖Aⁿ‖∞ of the stencil (max ${C.toPrecision(4)}), Theorem 3.3 uses L = ${lipschitz.toPrecision(4)}`,
+    lemma: unbounded ? 'Lemma 3.14 of Fox et al. 2020 (C from the Kreiss matrix theorem, any horizon)' : 'Lemma 3.14 of Fox et al. 2020',
+    normHandling:
+      `max norm; exact ‖Aⁿ‖∞ of the stencil (max ${C.toPrecision(4)} over ${span}), Theorem 3.3 uses L = ${lipschitz.toPrecision(4)}; ` +
+      `horizon-free: sup‖Aⁿ‖∞ ≤ √N·e·N·K(A) = ${kreiss.maxNorm.toPrecision(4)} (Kreiss, K(A) = ${kreiss.K} from the symbol, N = ${kreiss.size})`,
     posterior: (norms, K) => {
       const { exact, constant } = powerBoundedBound({ powerNorms, norms, K });
       return { bound: exact, boundConstantC: constant, boundLipschitz: lipschitzBound({ L: lipschitz, norms, K }).bounds };
     },
-    prior: (K, M, n) => powerBoundedPriorBound(K, { C, M, steps: n }),
+    prior: (K, M, n) => powerBoundedPriorBound(K, { C: unbounded ? kreiss.maxNorm : maxPower(n), M, steps: n }),
+    powerNorms,
+    kreissPowerBound: kreiss.maxNorm,
   };
 }
 
@@ -83,6 +108,7 @@ function jacobiModel(problem: Problem, steps: number, initialError: number): Bou
       return { bound: exact, fixedPointBound: exact.map((b, k) => b + powerNorms[k]! * initialError) };
     },
     prior: (K, M, n) => powerBoundedPriorBound(K, { C, M, steps: n }),
+    powerNorms,
   };
 }
 
@@ -105,12 +131,14 @@ export interface ModelInput {
   readonly steps: number;
   /** ‖x_0 − x*‖∞ for fixed-point problems. */
   readonly initialError: number;
+  /** Steps the a-priori constant covers (power-bounded steps); default: the run's `steps`. */
+  readonly horizon?: Horizon;
 }
 
-export function boundModel({ problem, params, steps, initialError }: ModelInput): BoundModel {
+export function boundModel({ problem, params, steps, initialError, horizon = steps }: ModelInput): BoundModel {
   const facts = problem.facts;
   if (problem.blocks) return successiveDisplacementModel(params['n'] as number, params['r'] as number);
   if (facts.jacobi) return jacobiModel(problem, steps, initialError);
-  if (facts.stencil && !facts.nonnegative) return powerBoundedModel(problem, steps);
+  if (facts.stencil && !facts.nonnegative) return powerBoundedModel(problem, steps, horizon);
   return lipschitzModel(facts.lipschitz);
 }

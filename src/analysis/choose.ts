@@ -11,7 +11,7 @@ import { run } from '../../solvers/runner.ts';
 import { chooseBeta, ZFP_MIN_EXP } from '../../theorems/index.ts';
 import type { RepresentationSpec, ZfpMode } from '../results/representation-spec.ts';
 import type { RunRecord } from '../results/schema.ts';
-import { boundModel, type BoundModel } from './bound-model.ts';
+import { boundModel, type BoundModel, type Horizon } from './bound-model.ts';
 import { stepK } from './local-error.ts';
 import { createProblem, type SolverParams } from './problem-setup.ts';
 import { runSimulation } from './simulation-run.ts';
@@ -22,6 +22,8 @@ export interface ChooseRequest {
   readonly mode: ZfpMode;
   /** Largest error inline compression may add (max norm). */
   readonly epsilon: number;
+  /** Steps the a-priori lemma covers: default the run's; a longer one recomputes ‖Aⁿ‖∞, 'unbounded' uses the Kreiss bound. */
+  readonly horizon?: Horizon;
 }
 
 /** What the a-priori lemmas need, from the uncompressed run. */
@@ -33,16 +35,17 @@ interface Prior {
   readonly steps: number;
 }
 
-function prior({ problem: name, params }: ChooseRequest): Prior {
+function prior({ problem: name, params, horizon }: ChooseRequest): Prior {
   const problem = createProblem(name, params);
-  const result = run(problem, { representations: [float64Kind] });
+  // A numeric horizon is run in full, so that M and ‖Aⁿ‖∞ both cover it.
+  const result = run(problem, { representations: [float64Kind], ...(typeof horizon === 'number' && { steps: horizon }) });
   const records = result.tracks[0]!.steps;
   const initial = new Float64Array(problem.shape.reduce((a, b) => a * b, 1));
   const fixedPoint = initial.slice();
   problem.initial(initial);
   problem.exact(0, fixedPoint);
   const M = Math.max(...records.map((r) => (problem.blocks ? (r.maxBlockNorm ?? 0) : r.stateNorm)));
-  const model = boundModel({ problem, params, steps: result.steps, initialError: maxDistance(initial, fixedPoint) });
+  const model = boundModel({ problem, params, steps: result.steps, initialError: maxDistance(initial, fixedPoint), ...(horizon !== undefined && { horizon }) });
   return { model, d: problem.blocks ? 1 : problem.shape.length, M, steps: result.steps };
 }
 
@@ -119,7 +122,7 @@ export interface ChooseResult {
 export function chooseSetting(request: ChooseRequest): ChooseResult {
   const { problem, params, mode, epsilon } = request;
   const p = prior(request);
-  const trial = (spec: RepresentationSpec) => runSimulation({ problem, params, spec, maxRecorded: Infinity });
+  const trial = (spec: RepresentationSpec) => runSimulation({ problem, params, spec, maxRecorded: Infinity, ...(request.horizon !== undefined && { horizon: request.horizon }) });
   const picked = mode === 'precision' ? choosePrecision(epsilon, p) : mode === 'accuracy' ? chooseAccuracy(epsilon, p) : chooseRate(epsilon, p, trial);
   if ('infeasible' in picked) return { steps: p.steps, choice: { kind: 'infeasible', reason: picked.infeasible } };
   const confirm = picked.record ?? trial(picked.spec);

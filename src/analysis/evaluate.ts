@@ -82,6 +82,7 @@ function summarize(steps: readonly StepResult[], input: TrackInput, inputs: { no
   return {
     theorem: input.model?.theorem ?? null,
     normHandling: input.model?.normHandling ?? null,
+    ...(input.model?.kreissPowerBound !== undefined && { kreissPowerBound: input.model.kreissPowerBound }),
     boundHeld: violation === undefined,
     firstViolation: violation?.k ?? null,
     zfpExceedsNumericalAt: exceeds?.k ?? null,

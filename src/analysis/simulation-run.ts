@@ -10,7 +10,7 @@ import type { ProblemName } from '../../solvers/problem.ts';
 import { run } from '../../solvers/runner.ts';
 import { specLabel, type RepresentationSpec } from '../results/representation-spec.ts';
 import type { RunRecord } from '../results/schema.ts';
-import { boundModel } from './bound-model.ts';
+import { boundModel, type Horizon } from './bound-model.ts';
 import { evaluateTrack, thin } from './evaluate.ts';
 import { extraIterationRows } from './extra-iterations.ts';
 import { stepK } from './local-error.ts';
@@ -23,6 +23,8 @@ export interface SimulationRequest {
   readonly spec: RepresentationSpec;
   /** Steps in the JSON at most (the summary uses every step). */
   readonly maxRecorded: number;
+  /** Steps Lemma 3.14's C covers (advection); default: the run's own. */
+  readonly horizon?: Horizon;
 }
 
 /** The decimal.js rerun that gives the double round-off curve. */
@@ -53,12 +55,6 @@ function distanceProbe(kind: RepresentationKind, target: Float64Array, log: numb
   };
 }
 
-function norm2(x: Float64Array): number {
-  let s = 0;
-  for (const v of x) s += v * v;
-  return Math.sqrt(s);
-}
-
 /** `onProgress` is for callers on this thread (a progress bar); workers report per task instead. */
 export function runSimulation(request: SimulationRequest, onProgress?: (done: number, total: number) => void): RunRecord {
   const problem = createProblem(request.problem, request.params);
@@ -73,7 +69,7 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
   const result = run(problem, { representations: [isFixedPoint ? distanceProbe(kind, fixedPoint, fixedPointErrors) : kind], ...(onProgress && { onProgress }) });
   const records = result.tracks[0]!.steps;
   const d = problem.blocks ? 1 : problem.shape.length;
-  const model = request.spec.mode === 'ieee' ? null : boundModel({ problem, params: request.params, steps: result.steps, initialError: maxDistance(initial, fixedPoint) });
+  const model = request.spec.mode === 'ieee' ? null : boundModel({ problem, params: request.params, steps: result.steps, initialError: maxDistance(initial, fixedPoint), ...(request.horizon !== undefined && { horizon: request.horizon }) });
   const { steps, summary } = evaluateTrack({
     spec: request.spec,
     d,
@@ -82,13 +78,11 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
     blockSweep: problem.blocks !== undefined,
     ...(isFixedPoint && { fixedPointErrors }),
   });
-  const jacobi = problem.facts.jacobi;
   const extraIterations =
-    jacobi && model
+    problem.facts.jacobi && model?.powerNorms
       ? extraIterationRows({
-          rho: jacobi.spectralRadius,
-          unknowns: length,
-          initialError2: norm2(initial.map((v, i) => v - fixedPoint[i]!)),
+          powerNorms: model.powerNorms,
+          initialError: maxDistance(initial, fixedPoint),
           K: Math.max(...records.map((r) => stepK(request.spec, d, r.minPlanes, r.stateNorm)!)),
           M: Math.max(...records.map((r) => r.stateNorm)),
           doubleErrors: records.map((r) => r.numericalError),

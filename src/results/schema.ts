@@ -44,6 +44,8 @@ export interface RunSummary {
   /** The theorem behind `bound` and how its norms were matched; null without a ZFP bound. */
   readonly theorem: string | null;
   readonly normHandling: string | null;
+  /** Periodic linear steps: the Kreiss matrix theorem's sup_n ‖Aⁿ‖∞ ≤ √N·e·N·K(A), for any horizon. */
+  readonly kreissPowerBound?: number;
   /** zfpError ≤ bound (and fixedPointError ≤ fixedPointBound) at every step. */
   readonly boundHeld: boolean;
   readonly firstViolation: number | null;
@@ -69,6 +71,8 @@ export interface ExtraIterationsRow {
   readonly mActual: number | null;
   /** null when δ ≥ E_k (no number of extra iterations reaches it). */
   readonly mPred: number | null;
+  /** The stall level δ = K·M·Σ_{n≥1}‖Gⁿ‖∞ behind m_pred (max norm). */
+  readonly delta?: number;
 }
 
 export interface RunConfig {
@@ -89,10 +93,11 @@ export interface RunRecord {
 export interface ContourGrid {
   readonly lemma: string;
   readonly xLabel: string;
+  readonly yLabel: string;
   readonly x: number[];
   readonly y: number[];
-  /** z[i][j] at (x[j], y[i]): the continuous β of the closed form. */
-  readonly z: number[][];
+  /** z[i][j] at (x[j], y[i]): the closed form's β_min in 1..64, null where no β ≤ 64 meets it (infeasible). */
+  readonly z: (number | null)[][];
 }
 
 export interface ExperimentResult {

@@ -51,13 +51,28 @@ describe('experiments, quick size', () => {
     expect(last.boundConstantC!).toBeGreaterThanOrEqual(last.bound!);
   });
 
-  it('precision-contours: β_min falls as c_n κ grows', async () => {
-    const result = await experiments['precision-contours'].run({ quick: true });
+  it('precision-contours: integer β in 1..64 or infeasible; forward falls with κ, backward is its own form and rises with κ', async () => {
+    const result = roundTrip(await experiments['precision-contours'].run({ quick: true }));
     expect(result.contours).toHaveLength(2);
-    for (const grid of result.contours!) {
-      const row = grid.z[Math.floor(grid.y.length / 2)]!;
-      expect(row[0]!).toBeGreaterThan(row[row.length - 1]!);
+    const [forward, backward] = result.contours!;
+    for (const grid of [forward!, backward!]) {
       expect(grid.z).toHaveLength(grid.y.length);
+      for (const row of grid.z) {
+        expect(row).toHaveLength(grid.x.length);
+        for (const beta of row) if (beta !== null) expect(Number.isInteger(beta) && beta >= 1 && beta <= 64).toBe(true);
+      }
+      // Near q = 1 no β ≤ 64 is certified at κ = 1: shown as infeasible, not as β > 64.
+      expect(grid.z[grid.y.length - 1]![0]).toBeNull();
     }
+    const mid = Math.floor(forward!.y.length / 2);
+    const fRow = forward!.z[mid]!;
+    expect(fRow[0]!).toBeGreaterThan(fRow[fRow.length - 1]!);
+    // The backward panel is not the forward one, and κ enters it (through κ·qᵏ): β never falls as κ grows.
+    const differ = backward!.z.some((row, i) => row.some((beta, j) => beta !== forward!.z[i]![j]));
+    expect(differ).toBe(true);
+    const rowAt = (q: number) => backward!.z[backward!.y.findIndex((y) => y >= q)]!;
+    const rising = rowAt(0.9).filter((b): b is number => b !== null);
+    expect(rising.every((b, j) => j === 0 || b >= rising[j - 1]!)).toBe(true);
+    expect(rising[rising.length - 1]!).toBeGreaterThan(rising[0]!);
   });
 });

@@ -3,7 +3,9 @@ import { float16Kind, float32Kind, float64Kind } from '../../src/array/ieee.ts';
 import type { RepresentationKind } from '../../src/array/representation.ts';
 import { maxDistance, maxNorm } from '../../solvers/grid.ts';
 import { problems } from '../../solvers/index.ts';
+import type { Problem, Step } from '../../solvers/problem.ts';
 import { run } from '../../solvers/runner.ts';
+import type { Arithmetic } from '../../src/reference/arithmetic.ts';
 import { advance } from './helpers.ts';
 
 describe('runner', () => {
@@ -52,6 +54,31 @@ describe('runner', () => {
     expect(roundoff[0]).toBe(0);
     expect(roundoff[5]).toBeGreaterThan(0);
     expect(roundoff[5]).toBeLessThan(1e-15);
+  });
+
+  it('subtracts in the reference arithmetic, so the round-off curve is not quantized to ulps of u', () => {
+    // u_{k+1} = u_k/3 + 1 stays in [1, 2), where doubles are spaced 2^-52: rounding the reference to
+    // double before subtracting would give whole multiples of 2^-52.
+    const step = <T>(a: Arithmetic<T>): Step<T> => (x, out) => {
+      out[0] = a.add(a.div(x[0]!, a.fromNumber(3)), a.fromNumber(1));
+    };
+    const thirds = {
+      ...problems.diffusion2d.create({ ...problems.diffusion2d.quick, n: 8 }),
+      shape: [1],
+      steps: 8,
+      tolerance: null,
+      initial: (out: Float64Array) => out.fill(1.25),
+      exact: (_k: number, out: Float64Array) => out.fill(1.5),
+      step: (x: Float64Array, out: Float64Array) => {
+        out[0] = x[0]! / 3 + 1;
+      },
+      referenceStep: step,
+    } as Problem;
+    const roundoff = run(thirds, { representations: [float64Kind], reference: { precision: 30 } }).tracks[0]!.steps.map((s) => s.roundoffError!);
+    const ulps = roundoff.slice(1).map((e) => e / 2 ** -52);
+    expect(Math.max(...ulps)).toBeGreaterThan(0);
+    expect(Math.max(...ulps)).toBeLessThan(2);
+    expect(ulps.some((m) => m > 0 && !Number.isInteger(m))).toBe(true);
   });
 
   it('stops a fixed-point run at its tolerance', () => {

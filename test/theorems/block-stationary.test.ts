@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   TheoremHypothesisError,
-  backwardBetaClosedForm,
+  backwardClosedFormTarget,
+  closedFormBeta,
   backwardEulerDiffusion,
   blockDominance,
-  forwardBetaClosedForm,
+  forwardClosedFormTarget,
   kBeta,
-  planeConstant,
+  powerDecay,
   stationaryBetaMin,
   stationarySums,
   successiveDisplacementBound,
@@ -70,18 +71,19 @@ describe('Lemmas 3.18 and 3.20', () => {
     expect(backward.kind).toBe('feasible');
   });
 
-  it('gives closed forms: ill-conditioning lowers forward β, κ does not enter backward', () => {
-    const well = forwardBetaClosedForm(10, 0.5, 2, 'float64');
-    const ill = forwardBetaClosedForm(1e10, 0.5, 2, 'float64');
-    expect(well.continuous - ill.continuous).toBeCloseTo(Math.log2(1e9), 10);
-    expect(well.continuous).toBeCloseTo(Math.log2((planeConstant(2) * 0.5) / (10 * 2 ** -53 * 0.5)), 10);
-    expect(ill.full.kind).toBe('feasible');
-    expect(backwardBetaClosedForm(10, 0.5, 2, 'float64').continuous).toBeCloseTo(well.continuous, 12);
-    expect(backwardBetaClosedForm(10, 0.99, 2, 'float64').continuous).toBeGreaterThan(well.continuous);
+  it('closed forms: κ scales the forward target, enters the backward one only through κ·qᵏ', () => {
+    const at = (kappa: number, q: number, steps = 100) => ({ decay: { C: 1, q }, kappa, cn: 1, steps });
+    expect(forwardClosedFormTarget(at(1e10, 0.5)) / forwardClosedFormTarget(at(10, 0.5))).toBeCloseTo(1e9, 0);
+    expect(forwardClosedFormTarget(at(10, 0.5))).toBeCloseTo((2 * 2 ** -53 * 10 * 0.5) / 0.5, 30);
+    // q = 0.9, k = 100: qᵏ = 2.7e-5, so κ = 10 leaves the backward target alone and κ = 1e6 lowers it.
+    expect(backwardClosedFormTarget(at(10, 0.9)) / backwardClosedFormTarget(at(1, 0.9))).toBeCloseTo(1, 3);
+    expect(backwardClosedFormTarget(at(1e6, 0.9))).toBeLessThan(backwardClosedFormTarget(at(10, 0.9)) / 5);
+    expect(closedFormBeta(backwardClosedFormTarget(at(1e6, 0.9)), 2, 'float64').beta).toBeGreaterThan(closedFormBeta(backwardClosedFormTarget(at(10, 0.9)), 2, 'float64').beta);
   });
 
   it('refuses ρ(G) ≥ 1', () => {
     expect(() => stationarySums({ M: [[1, 0], [0, 1]], N: [[0, 2], [2, 0]], steps: 3, cn: 1 })).toThrow(TheoremHypothesisError);
-    expect(() => forwardBetaClosedForm(10, 1, 1, 'float64')).toThrow(/ρ/);
+    expect(() => forwardClosedFormTarget({ decay: { C: 1, q: 1 }, kappa: 10, cn: 1, steps: 5 })).toThrow(TheoremHypothesisError);
+    expect(() => powerDecay([[0, 1], [1, 0]], 20)).toThrow(/contracts/);
   });
 });
