@@ -4,7 +4,6 @@
  * per-step bound meets ε. Rate: β_min, then the smallest integer rate whose run keeps β_min
  * complete planes in every block.
  */
-import type { Command } from 'commander';
 import { boundModel, type BoundModel } from '../../experiments/bound-model.ts';
 import type { RepresentationSpec } from '../../experiments/configs.ts';
 import { specLabel } from '../../experiments/configs.ts';
@@ -16,10 +15,10 @@ import { maxDistance } from '../../solvers/grid.ts';
 import { run } from '../../solvers/runner.ts';
 import { float64Kind } from '../array/ieee.ts';
 import { chooseBeta, ZFP_MIN_EXP } from '../../theorems/index.ts';
-import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
+import { EXIT_FAILED_CHECK } from './errors.ts';
 import { parseMode, parseNumber, solverChoice, type SolverChoice, type ZfpMode } from './solver-options.ts';
 
-interface ChooseOptions {
+export interface ChooseOptions {
   solver: string;
   tol: string;
   mode: string;
@@ -102,7 +101,8 @@ function chooseRate(epsilon: number, p: Prior, trial: (spec: RepresentationSpec)
   return { spec: found.config.representation, why: `${p.model.lemma}: β_min = ${b.beta}; rate ${(found.config.representation as { rate: number }).rate} is the smallest integer rate keeping ≥ ${b.beta} complete planes in every block`, record: found };
 }
 
-async function choose(options: ChooseOptions): Promise<void> {
+/** The `choose` action; loaded by choose-command.ts only when the command runs (it brings the theorems). */
+export async function choose(options: ChooseOptions): Promise<void> {
   const choice = solverChoice(options.solver, options);
   const mode: ZfpMode = parseMode(options.mode);
   const epsilon = parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
@@ -124,17 +124,4 @@ async function choose(options: ChooseOptions): Promise<void> {
       `compression ratio ${s.finalRatio.toFixed(2)} final, ${s.minRatio.toFixed(2)} min (${s.meanBitsPerValue.toFixed(1)} bits/value)`,
   );
   if (!held || !s.boundHeld) process.exitCode = EXIT_FAILED_CHECK;
-}
-
-export function addChooseCommand(program: Command): void {
-  program
-    .command('choose')
-    .description('the cheapest ZFP setting the lemmas allow for an error target, then a run that confirms it')
-    .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
-    .requiredOption('--tol <epsilon>', 'largest error inline compression may add (max norm)')
-    .option('--mode <mode>', 'precision, rate or accuracy', 'precision')
-    .option('--steps <n>', 'time steps, sweeps or maximum iterations')
-    .option('--grid <n>', 'grid points per side')
-    .option('--set <key=value...>', 'override a solver parameter')
-    .action(guarded('choose', choose));
 }

@@ -1,35 +1,73 @@
 /** `zfpwb experiment <name…>|all`: run sweeps on worker threads, write JSON and HTML, print the summaries. */
 import type { Command } from 'commander';
-import { experimentNames, experiments, isExperimentName, type ExperimentName } from '../../experiments/index.ts';
-import { writeResults } from '../../experiments/output.ts';
-import { inlinePool, workerPool } from '../../experiments/pool.ts';
-import { summaryTable, violations } from '../../experiments/summary.ts';
-import { createProgressBar } from '../../solvers/progress.ts';
+import type { Sweep } from '../../experiments/configs.ts';
+import type { ExperimentName } from '../../experiments/schema.ts';
+import type { ExperimentOptions } from '../../experiments/simulation.ts';
+import { isProblemName } from '../../experiments/problem-setup.ts';
 import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
+import { checkedParams, MIN_GRID, parseMode, parseSpec, solverOverrides, solverParamsHelp } from './solver-options.ts';
 
 interface ExperimentCommandOptions {
   quick?: boolean;
   out: string;
   inline?: boolean;
+  mode?: string;
+  param?: string;
+  grid?: string;
+  steps?: string;
+  set?: string[];
 }
 
+/** The experiments by name; the list loads with the experiments themselves, which bring the theorems. */
+const EXPERIMENT_NAMES = ['diffusion2d', 'diffusion3d', 'advection1d', 'advection2d', 'poisson-jacobi', 'gauss-seidel', 'precision-contours', 'representations'] as const satisfies readonly ExperimentName[];
+
 function parseNames(names: readonly string[]): ExperimentName[] {
-  if (names.includes('all')) return experimentNames;
+  if (names.includes('all')) return [...EXPERIMENT_NAMES];
   for (const name of names) {
-    if (!isExperimentName(name)) throw new CliUsageError(`unknown experiment "${name}": expected all or one of ${experimentNames.join(', ')}`);
+    if (!(EXPERIMENT_NAMES as readonly string[]).includes(name)) throw new CliUsageError(`unknown experiment "${name}": expected all or one of ${EXPERIMENT_NAMES.join(', ')}`);
   }
   return names as ExperimentName[];
 }
 
+/** `--mode/--param` as a one-configuration sweep. */
+function sweepOf(mode: string, param: string): Sweep {
+  const spec = parseSpec(parseMode(mode), param);
+  return {
+    precisions: spec.mode === 'precision' ? [spec.precision] : [],
+    rates: spec.mode === 'rate' ? [spec.rate] : [],
+    tolerances: spec.mode === 'accuracy' ? [spec.tolerance] : [],
+  };
+}
+
+/** What `--mode/--param/--grid/--steps/--set` change for `name`, checked before any experiment runs. */
+function overridesFor(name: ExperimentName, options: ExperimentCommandOptions): ExperimentOptions['overrides'] {
+  const sizeGiven = options.grid !== undefined || options.steps !== undefined || (options.set?.length ?? 0) > 0;
+  if (options.mode === undefined && options.param === undefined && !sizeGiven) return undefined;
+  if ((options.mode === undefined) !== (options.param === undefined)) throw new CliUsageError('--mode and --param go together');
+  if (!isProblemName(name)) throw new CliUsageError(`--mode, --param, --grid, --steps and --set apply to the solver experiments, not to ${name}`);
+  const params = solverOverrides(name, options);
+  checkedParams(name, options.quick ?? false, params);
+  return { params, ...(options.mode !== undefined && { sweep: sweepOf(options.mode, options.param!) }) };
+}
+
 async function runExperiments(names: string[], options: ExperimentCommandOptions): Promise<void> {
   const chosen = parseNames(names);
+  const overrides = new Map(chosen.map((name) => [name, overridesFor(name, options)]));
+  const [{ experiments }, { writeResults }, { inlinePool, workerPool }, { summaryTable, violations }, { createProgressBar }] = await Promise.all([
+    import('../../experiments/index.ts'),
+    import('../../experiments/output.ts'),
+    import('../../experiments/pool.ts'),
+    import('../../experiments/summary.ts'),
+    import('../../solvers/progress.ts'),
+  ]);
   const pool = options.inline ? inlinePool : workerPool();
   const written: string[] = [];
   const started = performance.now();
   try {
     for (const name of chosen) {
-      const bar = createProgressBar(name.padEnd(18));
-      const result = await experiments[name].run({ quick: options.quick ?? false, pool, ...(bar && { onProgress: bar.update }) });
+      const bar = createProgressBar({ label: name, unit: 'runs', linesOffTerminal: true });
+      const override = overrides.get(name);
+      const result = await experiments[name].run({ quick: options.quick ?? false, pool, ...(bar && { onProgress: bar.update }), ...(override && { overrides: override }) });
       bar?.stop();
       const files = writeResults(result, options.out);
       written.push(files.html, files.json);
@@ -51,10 +89,16 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
 export function addExperimentCommand(program: Command): void {
   program
     .command('experiment')
-    .description(`run experiments (${experimentNames.join(', ')}, or all), write <name>.json and <name>.html`)
+    .description(`run experiments (${EXPERIMENT_NAMES.join(', ')}, or all), write <name>.json and <name>.html`)
     .argument('<names...>', 'experiment names, or all')
-    .option('--quick', 'small sizes and a short sweep (tests, the headline)')
+    .option('--quick', 'small sizes and a short sweep (tests, the headline)', false)
     .option('--out <dir>', 'directory for the JSON and HTML files', 'reports')
-    .option('--inline', 'run on this thread instead of one worker thread per core')
+    .option('--inline', 'run on this thread instead of one worker thread per core', false)
+    .option('--mode <mode>', "solver experiments: run only this mode (precision, rate or accuracy), with --param (default: the experiment's sweep)")
+    .option('--param <value>', 'with --mode: β (precision), bits per value (rate) or tolerance (accuracy)')
+    .option('--steps <n>', "solver experiments: time steps, sweeps or maximum iterations (default: the experiment's size)")
+    .option('--grid <n>', `solver experiments: grid points per side, at least ${MIN_GRID} (default: the experiment's size)`)
+    .option('--set <key=value...>', 'solver experiments: override a solver parameter (keys listed below)')
+    .addHelpText('after', () => `\nWith --mode, --param, --grid and --steps the report covers the one configuration that\n\`zfpwb validate\` with the same options checks (without --quick, on the same default sizes).\n${solverParamsHelp()}`)
     .action(guarded('experiment', runExperiments));
 }

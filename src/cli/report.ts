@@ -1,13 +1,15 @@
 /** `zfpwb report results.json`: rebuild the HTML report from a results file. */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isExperimentName } from '../../experiments/index.ts';
-import { readResults } from '../../experiments/output.ts';
-import { renderReport } from '../report/html.ts';
-import { plotlySource } from '../report/plotly-source.ts';
 import { CliUsageError, guarded } from './errors.ts';
 
-function rebuild(path: string, options: { out?: string }): void {
+async function rebuild(path: string, options: { out?: string }): Promise<void> {
+  const [{ isExperimentName }, { readResults }, { renderReport }, { plotlySource }] = await Promise.all([
+    import('../../experiments/index.ts'),
+    import('../../experiments/output.ts'),
+    import('../report/html.ts'),
+    import('../report/plotly-source.ts'),
+  ]);
   let result;
   try {
     result = readResults(path);
@@ -27,6 +29,6 @@ export function addReportCommand(program: Command): void {
     .command('report')
     .description('rebuild the HTML report of an experiment from its JSON')
     .argument('<results.json>')
-    .option('--out <file.html>', 'where to write (default: next to the JSON)')
+    .option('--out <file.html>', 'where to write (default: next to the JSON, same name with .html)')
     .action(guarded('report', rebuild));
 }

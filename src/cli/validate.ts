@@ -1,12 +1,10 @@
 /** `zfpwb validate`: one solver, one ZFP configuration, the measured error against the theorem's bound. */
 import type { Command } from 'commander';
-import { formatTable } from '../../experiments/summary.ts';
-import { runSimulation } from '../../experiments/task.ts';
 import type { RunRecord } from '../../experiments/schema.ts';
 import { createProblem } from '../../experiments/problem-setup.ts';
-import { createProgressBar } from '../../solvers/progress.ts';
+import { formatTable } from '../../experiments/summary.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
-import { parseMode, parseSpec, solverChoice } from './solver-options.ts';
+import { MIN_GRID, parseMode, parseSpec, solverChoice, solverParamsHelp } from './solver-options.ts';
 
 interface ValidateOptions {
   solver: string;
@@ -43,8 +41,10 @@ function printRun(run: RunRecord): void {
 async function validate(options: ValidateOptions): Promise<void> {
   const { problem, params } = solverChoice(options.solver, options);
   const spec = parseSpec(parseMode(options.mode), options.param);
+  // The theorems (and mathjs) load only when a run needs them, not for --help.
+  const [{ runSimulation }, { createProgressBar }] = await Promise.all([import('../../experiments/task.ts'), import('../../solvers/progress.ts')]);
   createProblem(problem, params); // refuses unstable settings before any output
-  const bar = options.json ? null : createProgressBar(`${problem} ${options.mode} ${options.param}`);
+  const bar = options.json ? null : createProgressBar({ label: `${problem} ${options.mode} ${options.param}`, unit: 'steps' });
   const run = runSimulation({ type: 'simulation', problem, params, spec, maxRecorded: Infinity }, bar?.update);
   bar?.stop();
   if (options.json) console.log(JSON.stringify({ runs: [run] }));
@@ -59,9 +59,10 @@ export function addValidateCommand(program: Command): void {
     .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
     .requiredOption('--mode <mode>', 'precision, rate or accuracy')
     .requiredOption('--param <value>', 'β (precision), bits per value (rate) or tolerance (accuracy)')
-    .option('--steps <n>', 'time steps, sweeps or maximum iterations')
-    .option('--grid <n>', 'grid points per side')
-    .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5')
+    .option('--steps <n>', "time steps, sweeps or maximum iterations (default: the solver's, listed below)")
+    .option('--grid <n>', `grid points per side, at least ${MIN_GRID} (default: the solver's n, listed below)`)
+    .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5 (keys listed below)')
     .option('--json', 'print {runs:[{config, steps, summary}]} instead of the table')
+    .addHelpText('after', solverParamsHelp)
     .action(guarded('validate', validate));
 }

@@ -1,0 +1,15 @@
+/** Runs the `zfpwb` program from its TypeScript sources (tsx), as bin/zfpwb.js runs the compiled one. */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+
+export const ZFPWB_SOURCE = new URL('../../src/cli/zfpwb.ts', import.meta.url).pathname;
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly out: string;
+  readonly err: string;
+}
+
+export function zfpwb(args: readonly string[], options: SpawnSyncOptions = {}): CliResult {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ZFPWB_SOURCE, ...args], { encoding: 'utf8', timeout: 120_000, ...options });
+  return { code: r.status, out: String(r.stdout), err: String(r.stderr) };
+}
