@@ -13,7 +13,7 @@ export function addChooseCommand(program: Command): void {
     .option('--mode <mode>', 'precision, rate or accuracy', 'precision')
     .option('--steps <n>', "time steps, sweeps or maximum iterations (default: the solver's, listed below)")
     .option('--grid <n>', `grid points per side, at least ${MIN_GRID} (default: the solver's n, listed below)`)
-    .option('--set <key=value...>', 'override a solver parameter (keys listed below)')
+    .option('--set <key=value...>', 'override a solver parameter; repeatable (default: none; keys and their defaults listed below)')
     .addHelpText('after', solverParamsHelp)
     .action(guarded('choose', async (options: ChooseOptions) => (await import('./choose.ts')).choose(options)));
 }

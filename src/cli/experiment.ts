@@ -95,10 +95,10 @@ export function addExperimentCommand(program: Command): void {
     .option('--out <dir>', 'directory for the JSON and HTML files', 'reports')
     .option('--inline', 'run on this thread instead of one worker thread per core', false)
     .option('--mode <mode>', "solver experiments: run only this mode (precision, rate or accuracy), with --param (default: the experiment's sweep)")
-    .option('--param <value>', 'with --mode: β (precision), bits per value (rate) or tolerance (accuracy)')
+    .option('--param <value>', 'with --mode: β (precision), bits per value (rate) or tolerance (accuracy) (default: none, required with --mode)')
     .option('--steps <n>', "solver experiments: time steps, sweeps or maximum iterations (default: the experiment's size)")
     .option('--grid <n>', `solver experiments: grid points per side, at least ${MIN_GRID} (default: the experiment's size)`)
-    .option('--set <key=value...>', 'solver experiments: override a solver parameter (keys listed below)')
+    .option('--set <key=value...>', 'solver experiments: override a solver parameter; repeatable (default: none; keys and their defaults listed below)')
     .addHelpText('after', () => `\nWith --mode, --param, --grid and --steps the report covers the one configuration that\n\`zfpwb validate\` with the same options checks (without --quick, on the same default sizes).\n${solverParamsHelp()}`)
     .action(guarded('experiment', runExperiments));
 }

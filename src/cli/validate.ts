@@ -61,7 +61,7 @@ export function addValidateCommand(program: Command): void {
     .requiredOption('--param <value>', 'β (precision), bits per value (rate) or tolerance (accuracy)')
     .option('--steps <n>', "time steps, sweeps or maximum iterations (default: the solver's, listed below)")
     .option('--grid <n>', `grid points per side, at least ${MIN_GRID} (default: the solver's n, listed below)`)
-    .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5 (keys listed below)')
+    .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5; repeatable (default: none; keys and their defaults listed below)')
     .option('--json', 'print {runs:[{config, steps, summary}]} instead of the table')
     .addHelpText('after', solverParamsHelp)
     .action(guarded('validate', validate));
