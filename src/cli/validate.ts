@@ -41,7 +41,7 @@ function printRun(run: RunRecord): void {
 async function validate(options: ValidateOptions): Promise<void> {
   const { problem, params } = solverChoice(options.solver, options);
   const spec = parseSpec(parseMode(options.mode), options.param);
-  // The theorems (and mathjs) load only when a run needs them, not for --help.
+  // The run (theorems, codec, reference arithmetic) loads only once the arguments are good, not for --help.
   const [{ runSimulation }, { createProgressBar }] = await Promise.all([import('../../experiments/task.ts'), import('../../solvers/progress.ts')]);
   createProblem(problem, params); // refuses unstable settings before any output
   const bar = options.json ? null : createProgressBar({ label: `${problem} ${options.mode} ${options.param}`, unit: 'steps' });

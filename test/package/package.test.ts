@@ -4,7 +4,7 @@
  * and the `zfpwb` binary; and esbuild bundles the browser-safe entry points for Chromium.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +40,25 @@ describe('the npm package in another project', () => {
     expect(existsSync(join(installed, 'src'))).toBe(false);
     expect(existsSync(join(scratch, 'node_modules/tsx'))).toBe(false);
     expect(Object.keys(manifest.dependencies)).not.toContain('tsx');
+  });
+
+  it('depends at run time on exactly the packages its compiled code imports', () => {
+    const imported = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.js')) {
+          for (const [, spec] of readFileSync(path, 'utf8').matchAll(/(?:from |import\()\s*['"]([^'"]+)['"]/g)) {
+            if (spec!.startsWith('.') || spec!.startsWith('node:')) continue;
+            imported.add(spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!);
+          }
+        }
+      }
+    };
+    walk(join(installed, 'dist'));
+    // plotly.js-dist-min is read as a file (createRequire(…).resolve), not imported.
+    expect([...imported, 'plotly.js-dist-min'].sort()).toEqual(Object.keys(manifest.dependencies).sort());
   });
 
   it('imports every entry point with plain node', () => {
