@@ -1,5 +1,5 @@
 /**
- * Start-up cost as a user pays it: whole Node processes, best of `reps`, for `zfpwb --help`,
+ * Start-up cost as a user pays it: whole Node processes, best of `reps` (wall and CPU time), for `zfpwb --help`,
  * `zfpwb zfp` compressing a 64×64 float64 field, and `import('zfp-workbench/zfp')`.
  *
  *   npx tsx bench/startup.ts [reps] [root]     (default 5 and this checkout; build it first)
@@ -35,20 +35,37 @@ const cases: Case[] = [
   { name: `import('zfp-workbench/zfp')${compiled ? '' : ' (--import tsx)'}`, args: [...importFlags, '--input-type=module', '-e', "await import('zfp-workbench/zfp')"] },
 ];
 
-/** Wall seconds of one process; a failed run is an error, not a figure. */
-function secondsOf(args: readonly string[]): number {
+interface Cost {
+  readonly wall: number;
+  /** User + system CPU seconds, from /usr/bin/time: less disturbed than wall time by other load on the machine. */
+  readonly cpu: number;
+}
+
+const TIME = '/usr/bin/time';
+if (!existsSync(TIME)) throw new Error(`${TIME} is missing (Debian package "time"): it measures each process's CPU time`);
+
+/** Wall and CPU seconds of one process; a failed run is an error, not a figure. */
+function costOf(args: readonly string[]): Cost {
   const start = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-  const seconds = (performance.now() - start) / 1000;
+  const r = spawnSync(TIME, ['-f', 'cpu %U %S', process.execPath, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const wall = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return seconds;
+  const [, user, system] = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr)!;
+  return { wall, cpu: Number(user) + Number(system) };
 }
 
 // Rounds alternate the cases so a burst of load elsewhere on the machine touches all of them alike.
-const best = cases.map(() => Infinity);
-for (let round = 0; round < reps; round++) cases.forEach((c, i) => (best[i] = Math.min(best[i]!, secondsOf(c.args))));
-const nodeAlone = Math.min(...Array.from({ length: reps }, () => secondsOf(['-e', '0'])));
+const all = [...cases, { name: 'node -e 0 (Node alone)', args: ['-e', '0'] }];
+const best = all.map(() => ({ wall: Infinity, cpu: Infinity }));
+for (let round = 0; round < reps; round++) {
+  all.forEach((c, i) => {
+    const cost = costOf(c.args);
+    best[i] = { wall: Math.min(best[i]!.wall, cost.wall), cpu: Math.min(best[i]!.cpu, cost.cpu) };
+  });
+}
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`start-up of ${root}, best of ${reps} whole processes (node -e 0 alone: ${(nodeAlone * 1000).toFixed(0)} ms)`);
-for (const [i, c] of cases.entries()) console.log(`  ${c.name.padEnd(44)} ${(best[i]! * 1000).toFixed(0).padStart(6)} ms`);
+const ms = (s: number) => (s * 1000).toFixed(0).padStart(6);
+console.log(`start-up of ${root}, best of ${reps} whole processes (wall and CPU ms; "over node" subtracts Node's own start)`);
+console.log(`  ${'command'.padEnd(44)}   wall    cpu  wall over node`);
+for (const [i, c] of all.entries()) console.log(`  ${c.name.padEnd(44)} ${ms(best[i]!.wall)} ${ms(best[i]!.cpu)} ${ms(best[i]!.wall - best[all.length - 1]!.wall)}`);

@@ -10,7 +10,6 @@ import { EXIT_BAD_INPUT, EXIT_FAILED_CHECK, EXIT_OK, reportFailure } from './err
 import { addExperimentCommand } from './experiment.ts';
 import { addReportCommand } from './report.ts';
 import { addValidateCommand } from './validate.ts';
-import { runZfpTool } from './zfp-tool.ts';
 
 /** The version in the package's own package.json: the first one up from this file (src/cli or dist/src/cli). */
 export function packageVersion(): string {
@@ -50,8 +49,8 @@ export function buildProgram(): Command {
     .allowUnknownOption()
     .passThroughOptions()
     .argument('[args...]', "zfp's options, e.g. -d -2 64 64 -p 16 -i in.raw -z out.zfp")
-    .action((args: string[]) => {
-      process.exitCode = runZfpTool(args);
+    .action(async (args: string[]) => {
+      process.exitCode = (await import('./zfp-tool.ts')).runZfpTool(args);
     });
   addExperimentCommand(program);
   addValidateCommand(program);
