@@ -70,6 +70,25 @@ describe('the npm package in another project', () => {
     for (const entry of entries) expect(r.out).toMatch(new RegExp(`^${entry} [1-9]\\d*$`, 'm'));
   });
 
+  it('type-checks a TypeScript consumer against the declarations (nodenext, strict, no skipLibCheck)', () => {
+    writeFileSync(
+      join(scratch, 'consumer.ts'),
+      `import * as workbench from 'zfp-workbench';
+import { compress, type Compressed } from 'zfp-workbench/zfp';
+import { ZfpArray, type FieldSource } from 'zfp-workbench/array';
+import { kBeta } from 'zfp-workbench/theorems';
+import { problems } from 'zfp-workbench/solvers';
+import { experiments, type ExperimentResult } from 'zfp-workbench/experiments';
+const c: Compressed = compress({ type: 'float64', shape: [4], data: new Float64Array(4) }, { mode: 'reversible' });
+const source: FieldSource = new Float64Array(16);
+export const used: unknown[] = [c.bytes.length, kBeta(20, 2, 'float64'), ZfpArray, source, problems, experiments, workbench.zfp, null as ExperimentResult | null];`,
+    );
+    writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022'], types: [], strict: true, noEmit: true }, files: ['consumer.ts'] }));
+    const r = node([join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', scratch]);
+    expect(r.out + r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('round-trips a field through compress/decompress and runs a built-in problem inline', () => {
     writeFileSync(
       join(scratch, 'use.mjs'),
