@@ -14,10 +14,13 @@ export const inlinePool: TaskPool = {
   close: async () => {},
 };
 
+/** Compiled, the worker is JavaScript beside this file; from the sources it needs tsx's loader. */
+const WORKER = import.meta.url.endsWith('.ts') ? './task-worker-source.js' : './task-worker.js';
+
 /** A piscina pool with one thread per core. */
 export function workerPool(threads = availableParallelism()): TaskPool {
   const piscina = new Piscina<Task, TaskResult>({
-    filename: new URL('./task-worker.js', import.meta.url).href,
+    filename: new URL(WORKER, import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,

@@ -13,6 +13,8 @@ export interface ExperimentOptions {
   readonly pool?: TaskPool;
   /** Called as tasks finish. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Solver experiments only: this sweep and these solver parameters instead of the size's (one validated configuration, say). */
+  readonly overrides?: { readonly sweep?: Sweep; readonly params?: SolverParams };
 }
 
 export interface Experiment {
@@ -94,7 +96,8 @@ export function simulationExperiment(definition: SimulationExperimentDefinition)
     run: async (options = {}) => {
       const started = performance.now();
       const quick = options.quick ?? false;
-      const size = quick ? definition.defaults.quick : definition.defaults.full;
+      const chosen = quick ? definition.defaults.quick : definition.defaults.full;
+      const size = { ...chosen, params: { ...chosen.params, ...options.overrides?.params }, sweep: options.overrides?.sweep ?? chosen.sweep };
       const runs = await sweepProblem({ problem: definition.name, size, quick, specs: sweepSpecs(size.sweep) }, options);
       return {
         experiment: definition.name,

@@ -2,8 +2,8 @@
 # Executes every notebook in notebooks/ headless (jupyter nbconvert --execute, tslab kernel) and
 # fails if any cell raises, or if the outputs stored in the notebook are not those a fresh run
 # produces (scripts/notebook-outputs.py compare: same text, fractional numbers equal up to their
-# last printed digit). Installs what is missing first: Debian's nbconvert, nbclient and ipykernel, the tslab
-# devDependency, and tslab's Jupyter kernel spec.
+# last printed digit). Installs what is missing first: Debian's nbconvert, nbclient and ipykernel,
+# tslab (not a dependency of the package), and tslab's Jupyter kernel spec.
 #
 #   npm run test:notebooks               # all notebooks
 #   bash scripts/test-notebooks.sh notebooks/02-*.ipynb   # some of them
@@ -37,10 +37,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# --- tslab (npm devDependency) ----------------------------------------------------------------
-if [ ! -x node_modules/.bin/tslab ] || [ ! -x node_modules/.bin/tsx ]; then
-  npm ci --no-audit --no-fund
-fi
+# --- tslab (installed here only: the workbench itself never needs it) -------------------------
+[ -x node_modules/.bin/tsx ] || npm ci --no-audit --no-fund
+[ -x node_modules/.bin/tslab ] || npm install --no-save --no-audit --no-fund tslab@^1.0.22
 # The kernel spec starts the kernel as plain `tslab`, so it must be on PATH.
 export PATH="$PWD/node_modules/.bin:$PATH"
 

@@ -1,14 +1,18 @@
 /** `zfpwb bench`: the benchmark scripts under bench/, each in its own process. */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { EXIT_FAILED_CHECK } from './errors.ts';
+import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The checkout's root, from src/cli or from dist/src/cli. */
+const ROOT = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../' : '../../../', import.meta.url));
 /** Each takes the number of timed passes as its first argument. */
 const SCRIPTS = ['bench/codec.ts', 'bench/array.ts', 'bench/solvers.ts'];
 
 function bench(reps: string | undefined): void {
+  // The scripts are TypeScript run by tsx, a development tool: they are not in the npm package.
+  if (!existsSync(`${ROOT}/bench`) || !existsSync(`${ROOT}/node_modules/tsx`)) throw new CliUsageError('needs a source checkout with its development tools (git clone, npm ci)');
   for (const script of SCRIPTS) {
     console.log(`── ${script}`);
     const child = spawnSync(process.execPath, ['--import', 'tsx', script, ...(reps ? [reps] : [])], { cwd: ROOT, stdio: 'inherit' });
@@ -20,6 +24,6 @@ export function addBenchCommand(program: Command): void {
   program
     .command('bench')
     .description('run the benchmarks: codec, array and solvers, each next to libzfp where it applies')
-    .argument('[reps]', 'timed passes per measurement')
-    .action(bench);
+    .argument('[reps]', "timed passes per measurement (default: each script's own)")
+    .action(guarded('bench', bench));
 }

@@ -1,33 +1,67 @@
 /** `zfpwb experiment <name…>|all`: run sweeps on worker threads, write JSON and HTML, print the summaries. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { experimentNames, experiments, isExperimentName, type ExperimentName } from '../../experiments/index.ts';
-import { inlinePool, workerPool } from '../../experiments/pool.ts';
-import { summaryTable, violations } from '../results/summary.ts';
-import { createProgressBar } from '../../solvers/progress.ts';
+import type { Sweep } from '../../experiments/configs.ts';
+import type { ExperimentOptions } from '../../experiments/simulation.ts';
+import { isProblemName } from '../analysis/problem-setup.ts';
+import { EXPERIMENT_NAMES, type ExperimentName } from '../results/schema.ts';
 import { ensureWritableDirectory } from './atomic-file.ts';
 import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
-import { writeResults } from './output.ts';
 import { inlinePlotly, SHARED_PLOTLY_FILE, sharedPlotly } from './plotly-source.ts';
+import { checkedParams, GRID_HELP, MIN_GRID, parseMode, parseSpec, solverOverrides, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
 interface ExperimentCommandOptions {
   quick?: boolean;
   out: string;
   inline?: boolean;
   selfContained?: boolean;
+  mode?: string;
+  param?: string;
+  grid?: string;
+  steps?: string;
+  set?: string[];
 }
 
 function parseNames(names: readonly string[]): ExperimentName[] {
-  if (names.includes('all')) return experimentNames;
+  if (names.includes('all')) return [...EXPERIMENT_NAMES];
   for (const name of names) {
-    if (!isExperimentName(name)) throw new CliUsageError(`unknown experiment "${name}": expected all or one of ${experimentNames.join(', ')}`);
+    if (!(EXPERIMENT_NAMES as readonly string[]).includes(name)) throw new CliUsageError(`unknown experiment "${name}": expected all or one of ${EXPERIMENT_NAMES.join(', ')}`);
   }
   return names as ExperimentName[];
 }
 
+/** `--mode/--param` as a one-configuration sweep. */
+function sweepOf(mode: string, param: string): Sweep {
+  const spec = parseSpec(parseMode(mode), param);
+  return {
+    precisions: spec.mode === 'precision' ? [spec.precision] : [],
+    rates: spec.mode === 'rate' ? [spec.rate] : [],
+    tolerances: spec.mode === 'accuracy' ? [spec.tolerance] : [],
+  };
+}
+
+/** What `--mode/--param/--grid/--steps/--set` change for `name`, checked before any experiment runs. */
+function overridesFor(name: ExperimentName, options: ExperimentCommandOptions): ExperimentOptions['overrides'] {
+  const sizeGiven = options.grid !== undefined || options.steps !== undefined || (options.set?.length ?? 0) > 0;
+  if (options.mode === undefined && options.param === undefined && !sizeGiven) return undefined;
+  if ((options.mode === undefined) !== (options.param === undefined)) throw new CliUsageError('--mode and --param go together');
+  if (!isProblemName(name)) throw new CliUsageError(`--mode, --param, --grid, --steps and --set apply to the solver experiments, not to ${name}`);
+  const params = solverOverrides(name, options);
+  checkedParams(name, options.quick ?? false, params);
+  return { params, ...(options.mode !== undefined && { sweep: sweepOf(options.mode, options.param!) }) };
+}
+
 async function runExperiments(names: string[], options: ExperimentCommandOptions): Promise<void> {
   const chosen = parseNames(names);
+  const overrides = new Map(chosen.map((name) => [name, overridesFor(name, options)]));
   ensureWritableDirectory(options.out);
+  const [{ experiments }, { writeResults }, { inlinePool, workerPool }, { summaryTable, violations }, { createProgressBar }] = await Promise.all([
+    import('../../experiments/index.ts'),
+    import('./output.ts'),
+    import('../../experiments/pool.ts'),
+    import('../results/summary.ts'),
+    import('../../solvers/progress.ts'),
+  ]);
   const pool = options.inline ? inlinePool : workerPool();
   const written: string[] = [];
   const plotly = options.selfContained ? inlinePlotly() : sharedPlotly(options.out);
@@ -35,8 +69,9 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
   const started = performance.now();
   try {
     for (const name of chosen) {
-      const bar = createProgressBar(name.padEnd(18));
-      const result = await experiments[name].run({ quick: options.quick ?? false, pool, ...(bar && { onProgress: bar.update }) });
+      const bar = createProgressBar({ label: name, unit: 'runs', linesOffTerminal: true });
+      const override = overrides.get(name);
+      const result = await experiments[name].run({ quick: options.quick ?? false, pool, ...(bar && { onProgress: bar.update }), ...(override && { overrides: override }) });
       bar?.stop();
       const files = writeResults(result, options.out, plotly);
       written.push(files.html, files.json);
@@ -58,11 +93,17 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
 export function addExperimentCommand(program: Command): void {
   program
     .command('experiment')
-    .description(`run experiments (${experimentNames.join(', ')}, or all), write <name>.json and <name>.html`)
+    .description(`run experiments (${EXPERIMENT_NAMES.join(', ')}, or all), write <name>.json and <name>.html`)
     .argument('<names...>', 'experiment names, or all')
-    .option('--quick', 'small sizes and a short sweep (tests, the headline)')
+    .option('--quick', 'small sizes and a short sweep (tests, the headline)', false)
     .option('--out <dir>', 'directory for the JSON and HTML files', 'reports')
-    .option('--inline', 'run on this thread instead of one worker thread per core')
-    .option('--self-contained', `inline plotly.js in every page instead of one shared ${SHARED_PLOTLY_FILE} beside them`)
+    .option('--inline', 'run on this thread instead of one worker thread per core', false)
+    .option('--self-contained', `inline plotly.js in every page instead of one shared ${SHARED_PLOTLY_FILE} beside them`, false)
+    .option('--mode <mode>', "solver experiments: run only this mode (precision, rate or accuracy), with --param (default: the experiment's sweep)")
+    .option('--param <value>', 'with --mode: β (precision), bits per value (rate) or tolerance (accuracy) (default: none, required with --mode)')
+    .option('--steps <n>', `solver experiments: ${STEPS_HELP}; default: the experiment's size`)
+    .option('--grid <n>', `solver experiments: ${GRID_HELP}; at least ${MIN_GRID}; default: the experiment's size`)
+    .option('--set <key=value...>', 'solver experiments: override a solver parameter; repeatable (default: none; keys and their defaults listed below)')
+    .addHelpText('after', () => `\nWith --mode, --param, --grid and --steps the report covers the one configuration that\n\`zfpwb validate\` with the same options checks (without --quick, on the same default sizes).\n${solverParamsHelp()}`)
     .action(guarded('experiment', runExperiments));
 }

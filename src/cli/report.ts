@@ -2,13 +2,12 @@
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { checkResults, ResultsSchemaError } from '../results/schema-check.ts';
-import { renderReport } from '../report/html.ts';
 import { writeFileAtomic } from './atomic-file.ts';
-import { readResults } from './output.ts';
-import { inlinePlotly, SHARED_PLOTLY_FILE, sharedPlotly } from './plotly-source.ts';
 import { CliUsageError, guarded } from './errors.ts';
+import { inlinePlotly, SHARED_PLOTLY_FILE, sharedPlotly } from './plotly-source.ts';
 
-function rebuild(path: string, options: { out?: string; selfContained?: boolean }): void {
+async function rebuild(path: string, options: { out?: string; selfContained?: boolean }): Promise<void> {
+  const [{ readResults }, { renderReport }] = await Promise.all([import('./output.ts'), import('../report/html.ts')]);
   let result;
   try {
     result = readResults(path);
@@ -31,7 +30,7 @@ export function addReportCommand(program: Command): void {
     .command('report')
     .description('rebuild the HTML report of an experiment from its JSON')
     .argument('<results.json>')
-    .option('--out <file.html>', 'where to write (default: next to the JSON)')
+    .option('--out <file.html>', 'where to write (default: next to the JSON, same name with .html)')
     .option('--self-contained', `inline plotly.js in the page instead of a shared ${SHARED_PLOTLY_FILE} beside it`)
     .action(guarded('report', rebuild));
 }

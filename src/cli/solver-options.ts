@@ -4,6 +4,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { ProblemName } from '../../solvers/problem.ts';
 import { definitionOf, solverParams, type SolverParams } from '../analysis/problem-setup.ts';
 import type { RepresentationSpec, ZfpMode } from '../results/representation-spec.ts';
+import { problems } from '../../solvers/index.ts';
 import { CliUsageError } from './errors.ts';
 
 export const ZFP_MODES: readonly ZfpMode[] = ['precision', 'rate', 'accuracy'];
@@ -61,15 +62,31 @@ export const GRID_HELP = `grid points per side (at most ${MAX_GRID_POINTS} point
 /** Each problem's name for its step count. */
 const STEP_KEYS = ['steps', 'sweeps', 'maxIterations'] as const;
 
+export interface SolverSizeOptions {
+  grid?: string;
+  steps?: string;
+  set?: string[];
+}
+
 export interface SolverChoice {
   readonly problem: ProblemName;
   readonly params: SolverParams;
 }
 
-/** `--solver S [--grid N] [--steps N] [--set key=value …]` on top of the solver's defaults. */
-export function solverChoice(solver: string, options: { grid?: string; steps?: string; set?: string[] }): SolverChoice {
-  definitionOf(solver);
-  const problem = solver as ProblemName;
+/** The smallest grid the CLI runs: one whole 4-point ZFP block per side, which also holds every solver's 3-point stencil. */
+export const MIN_GRID = 4;
+
+/** Help text: each solver's parameters and their defaults, the keys `--set` accepts. */
+export function solverParamsHelp(): string {
+  const lines = Object.keys(problems).map((name) => {
+    const numeric = Object.entries(definitionOf(name).defaults).filter(([, v]) => typeof v === 'number');
+    return `  ${name.padEnd(15)} ${numeric.map(([k, v]) => `${k}=${v}`).join(' ')}`;
+  });
+  return `\nSolver parameters and their defaults (--set key=value; --grid sets n, --steps the step count):\n${lines.join('\n')}`;
+}
+
+/** `[--grid N] [--steps N] [--set key=value …]` as parameter overrides for `problem`. */
+export function solverOverrides(problem: ProblemName, options: SolverSizeOptions): SolverParams {
   const overrides: SolverParams = {};
   for (const pair of options.set ?? []) {
     const [key, value, ...rest] = pair.split('=');
@@ -90,5 +107,20 @@ export function solverChoice(solver: string, options: { grid?: string; steps?: s
     if (steps > MAX_STEPS) throw new CliUsageError(`--steps must be at most ${MAX_STEPS} (a run keeps about 1 KB a step within half the heap), got ${steps}`);
     overrides[key] = steps;
   }
-  return { problem, params: solverParams(problem, false, overrides) };
+  return overrides;
+}
+
+/** The solver's default (or quick) parameters with `overrides` on top, refusing grids below MIN_GRID. */
+export function checkedParams(problem: ProblemName, quick: boolean, overrides: SolverParams): SolverParams {
+  const params = solverParams(problem, quick, overrides);
+  const n = params['n'];
+  if (typeof n === 'number' && n < MIN_GRID) throw new CliUsageError(`the grid needs at least ${MIN_GRID} points per side (one whole ZFP block), got n = ${n}`);
+  return params;
+}
+
+/** `--solver S [--grid N] [--steps N] [--set key=value …]` on top of the solver's defaults. */
+export function solverChoice(solver: string, options: SolverSizeOptions): SolverChoice {
+  definitionOf(solver);
+  const problem = solver as ProblemName;
+  return { problem, params: checkedParams(problem, false, solverOverrides(problem, options)) };
 }

@@ -1,12 +1,10 @@
 /** `zfpwb validate`: one solver, one ZFP configuration, the measured error against the theorem's bound. */
 import type { Command } from 'commander';
 import { createProblem } from '../analysis/problem-setup.ts';
-import { runSimulation } from '../analysis/simulation-run.ts';
 import type { RunRecord } from '../results/schema.ts';
 import { formatTable } from '../results/summary.ts';
-import { createProgressBar } from '../../solvers/progress.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
-import { GRID_HELP, parseMode, parseSpec, solverChoice, STEPS_HELP } from './solver-options.ts';
+import { GRID_HELP, MIN_GRID, parseMode, parseSpec, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
 interface ValidateOptions {
   solver: string;
@@ -46,8 +44,10 @@ function printRun(run: RunRecord): void {
 async function validate(options: ValidateOptions): Promise<void> {
   const { problem, params } = solverChoice(options.solver, options);
   const spec = parseSpec(parseMode(options.mode), options.param);
+  // The run (theorems, codec, reference arithmetic) loads only once the arguments are good, not for --help.
+  const [{ runSimulation }, { createProgressBar }] = await Promise.all([import('../analysis/simulation-run.ts'), import('../../solvers/progress.ts')]);
   createProblem(problem, params); // refuses unstable settings before any output
-  const bar = options.json ? null : createProgressBar(`${problem} ${options.mode} ${options.param}`);
+  const bar = options.json ? null : createProgressBar({ label: `${problem} ${options.mode} ${options.param}`, unit: 'steps' });
   const run = runSimulation({ problem, params, spec, maxRecorded: VALIDATE_RECORDED }, bar?.update);
   bar?.stop();
   if (options.json) console.log(JSON.stringify({ runs: [run] }));
@@ -62,9 +62,10 @@ export function addValidateCommand(program: Command): void {
     .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
     .requiredOption('--mode <mode>', 'precision, rate or accuracy')
     .requiredOption('--param <value>', 'β (precision), bits per value (rate) or tolerance (accuracy)')
-    .option('--steps <n>', STEPS_HELP)
-    .option('--grid <n>', GRID_HELP)
-    .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5')
+    .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)
+    .option('--grid <n>', `${GRID_HELP}; at least ${MIN_GRID}; default: the solver's n, listed below`)
+    .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5; repeatable (default: none; keys and their defaults listed below)')
     .option('--json', 'print {runs:[{config, steps, summary}]} instead of the table')
+    .addHelpText('after', solverParamsHelp)
     .action(guarded('validate', validate));
 }

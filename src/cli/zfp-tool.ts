@@ -110,6 +110,7 @@ const USAGE = [
   '                 [-R|-r rate|-p precision|-a tolerance|-c minbits maxbits maxprec minexp]',
   '  -i: raw input (compress)  -z: compressed output with -i, else compressed input',
   '  -o: decompressed output  -h: zfp header in the stream  -s: error statistics  -q: quiet',
+  '  --help: this text. Exit status 0 on success, 1 on any error (as zfp).',
 ].join('\n');
 
 function parseCount(text: string, option: string): number {
@@ -375,6 +376,11 @@ function execute(options: ToolOptions, io: ToolIO): void {
 
 /** Runs the tool on `argv` (the arguments after `zfp`); returns the exit status. */
 export function runZfpTool(argv: readonly string[], io: ToolIO = nodeIO): number {
+  // zfp's -h is its header flag, so only the long form asks for the usage.
+  if (argv.includes('--help')) {
+    io.writeStdout(new TextEncoder().encode(`${USAGE}\n`));
+    return 0;
+  }
   if (argv.length === 0) {
     io.writeStderr(`${USAGE}\n`);
     return 1;

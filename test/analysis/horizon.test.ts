@@ -26,8 +26,6 @@ function circulant(weights: readonly number[], offsets: readonly number[], n: nu
 describe('Kreiss bound of a periodic stencil, from its symbol', () => {
   it('K(A) = 1 for Lax–Wendroff, as the dense resolvent samples find, and the max-norm bound holds every power', () => {
     const stencil = laxWendroffStencil(0.8);
-    // mathjs's eigenvalue routine, which the dense estimate needs for ρ(A), does not converge for
-    // several circulant sizes (4, 6, 8, …); 7 is one it handles.
     const n = 7;
     const bound = periodicKreissBound(stencil, [n]);
     expect(bound.K).toBe(1);

@@ -3,7 +3,7 @@
  * the same stdout and the same stderr summary line (stats included), and exit alike.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { runZfpTool, type ToolIO } from '../../src/cli/zfp-tool.ts';
 import type { ScalarType } from '../../src/zfp/types.ts';
 import { makeField, rawBytes, type FieldKind } from '../interop/fields.ts';
 import { requireZfpTool, ZFP_BIN } from '../interop/zfp-tool.ts';
+import { zfpwb } from './zfpwb.ts';
 
 interface Result {
   readonly status: number;
@@ -149,21 +150,29 @@ describe('bad usage', () => {
   });
 });
 
-describe('bin/zfpwb.js', () => {
-  const bin = join(import.meta.dirname, '../../bin/zfpwb.js');
+describe('zfpwb zfp as a command', () => {
   it('passes zfp options through commander unchanged', () => {
-    expect(existsSync(bin)).toBe(true);
     const args = ['-d', '-2', '37', '21', '-p', '16', '-i', join(root, 'd2.raw'), '-z', join(root, 'ours', 'bin.zfp')];
-    const ours = spawnSync(process.execPath, [bin, 'zfp', ...args], { encoding: 'utf8' });
+    const ours = zfpwb(['zfp', ...args]);
     const zfp = spawnSync(ZFP_BIN, [...args.slice(0, -1), join(root, 'zfp', 'bin.zfp')], { encoding: 'utf8' });
-    expect(ours.stderr).toBe(zfp.stderr);
-    expect(ours.status).toBe(0);
+    expect(ours.err).toBe(zfp.stderr);
+    expect(ours.code).toBe(0);
     expect(Buffer.from(fileOf('ours', 'bin.zfp')).equals(fileOf('zfp', 'bin.zfp'))).toBe(true);
   });
 
-  it('exits with status 1 on bad usage', () => {
-    const ours = spawnSync(process.execPath, [bin, 'zfp', '-d'], { encoding: 'utf8' });
-    expect(ours.status).toBe(1);
-    expect(ours.stderr).toMatch(/^zfpwb zfp: .+\n$/);
+  it('exits with status 1 on bad usage, as zfp does', () => {
+    const ours = zfpwb(['zfp', '-d']);
+    expect(ours.code).toBe(1);
+    expect(ours.err).toMatch(/^zfpwb zfp: .+\n$/);
+  });
+
+  it('prints its usage for --help (exit 0) while -h stays the header flag', () => {
+    const help = zfpwb(['zfp', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^usage: zfpwb zfp \[-h\]/);
+    expect(help.out).toMatch(/-h: zfp header in the stream/);
+    const header = join(root, 'ours', 'header.zfp');
+    expect(zfpwb(['zfp', '-h', '-d', '-2', '37', '21', '-p', '16', '-i', join(root, 'd2.raw'), '-z', header, '-q']).code).toBe(0);
+    expect(Buffer.from(readFileSync(header).subarray(0, 3)).toString('latin1')).toBe('zfp');
   });
 });

@@ -1,18 +1,14 @@
 /** The zfpwb commands as a user runs them: exit codes and the one-line errors. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { zfpwb as run } from '../cli/zfpwb.ts';
 
-const BIN = new URL('../../bin/zfpwb.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'zfpwb-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function zfpwb(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const zfpwb = (...args: string[]) => run(args);
 
 describe('zfpwb validate', () => {
   it('exits 0 and prints measured error and bound when the bound holds', () => {

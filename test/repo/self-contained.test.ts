@@ -41,7 +41,7 @@ function headingSlug(heading: string): string {
 function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
-  for (const line of withoutCode(markdown).split('\n')) {
+  for (const line of withoutFences(markdown).split('\n')) {
     const heading = /^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
       const base = headingSlug(heading[1]!);
@@ -55,7 +55,7 @@ function anchorsOf(markdown: string): Set<string> {
 }
 
 /** The text with fenced code blocks and inline code spans blanked, so examples are not read as links. */
-function withoutCode(markdown: string): string {
+function withoutFences(markdown: string): string {
   let fenced = false;
   return markdown
     .split('\n')
@@ -64,9 +64,14 @@ function withoutCode(markdown: string): string {
         fenced = !fenced;
         return '';
       }
-      return fenced ? '' : line.replace(/`+[^`]*`+/g, '');
+      return fenced ? '' : line;
     })
     .join('\n');
+}
+
+/** Fenced blocks and inline code spans blanked: links inside them are examples, not links. */
+function withoutCode(markdown: string): string {
+  return withoutFences(markdown).replace(/`+[^`\n]*`+/g, '');
 }
 
 /** Link targets of a Markdown file: inline links and images, reference definitions, HTML href/src. */

@@ -15,17 +15,27 @@ function terminal(isTTY: boolean): { stream: NodeJS.WriteStream; written: () => 
 }
 
 describe('progress bar', () => {
-  it('stays silent when the stream is not a terminal', () => {
-    expect(createProgressBar('diffusion2d', terminal(false).stream)).toBeNull();
+  it('stays silent off a terminal unless asked for lines', () => {
+    expect(createProgressBar({ label: 'diffusion2d', unit: 'steps' }, terminal(false).stream)).toBeNull();
   });
 
-  it('draws on a terminal', () => {
+  it('off a terminal, writes one labelled line per finished item when asked', () => {
+    const { stream, written } = terminal(false);
+    const bar = createProgressBar({ label: 'diffusion2d', unit: 'runs', linesOffTerminal: true }, stream)!;
+    bar.update(0, 3);
+    bar.update(1, 3);
+    bar.update(3, 3);
+    bar.stop();
+    expect(written()).toBe('diffusion2d: 1/3 runs done\ndiffusion2d: 3/3 runs done\n');
+  });
+
+  it('draws on a terminal, naming what it counts', () => {
     const { stream, written } = terminal(true);
-    const bar = createProgressBar('diffusion2d', stream)!;
+    const bar = createProgressBar({ label: 'diffusion2d', unit: 'runs' }, stream)!;
     bar.update(1, 4);
     bar.update(4, 4);
     bar.stop();
     expect(written()).toContain('diffusion2d');
-    expect(written()).toContain('4/4 steps');
+    expect(written()).toContain('4/4 runs');
   });
 });
