@@ -1,9 +1,10 @@
 /**
- * Dense small-matrix tools in plain arithmetic: norms, spectral radius, condition number, power norms and a
- * Kreiss resolvent-constant estimate (docs/theory.md §6, §8, §9). Meant for N up to a few hundred.
+ * Dense small-matrix tools: norms, spectral radius, condition number, power norms and a Kreiss
+ * resolvent-constant estimate (docs/theory.md §6, §8, §9). The factorizations (LU, eigenvalues of
+ * general matrices, SVD) are ml-matrix's; meant for N up to a few hundred.
  */
+import { EigenvalueDecomposition, LuDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { nonnegativeInteger } from './checks.ts';
-import { eigenvalues, symmetricEigenvalues } from './eigen.ts';
 import { TheoremDomainError, TheoremHypothesisError } from './errors.ts';
 
 /** Row-major dense matrix. */
@@ -36,34 +37,12 @@ function transpose(A: Dense): number[][] {
   return (A[0] ?? []).map((_, j) => A.map((row) => row[j]!));
 }
 
-/** A⁻¹ by Gauss–Jordan elimination with partial pivoting; a zero pivot means A is singular. */
+/** A⁻¹ from an LU factorization with partial pivoting; a singular A fails the hypothesis it needs. */
 export function inverse(A: Dense): number[][] {
   const n = checkSquare('A', A);
-  const a = A.map((row) => [...row]);
-  const inv = eye(n);
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let i = col + 1; i < n; i++) if (Math.abs(a[i]![col]!) > Math.abs(a[pivot]![col]!)) pivot = i;
-    const p = a[pivot]![col]!;
-    if (p === 0) throw new TheoremHypothesisError('A nonsingular', 0, 'invertible', `no nonzero pivot in column ${col}: A is singular`);
-    [a[pivot], a[col]] = [a[col]!, a[pivot]!];
-    [inv[pivot], inv[col]] = [inv[col]!, inv[pivot]!];
-    const rowA = a[col]!;
-    const rowI = inv[col]!;
-    for (let j = 0; j < n; j++) {
-      rowA[j]! /= p;
-      rowI[j]! /= p;
-    }
-    for (let i = 0; i < n; i++) {
-      const f = a[i]![col]!;
-      if (i === col || f === 0) continue;
-      for (let j = 0; j < n; j++) {
-        a[i]![j]! -= f * rowA[j]!;
-        inv[i]![j]! -= f * rowI[j]!;
-      }
-    }
-  }
-  return inv;
+  const lu = new LuDecomposition(new Matrix(A.map((r) => [...r])));
+  if (lu.isSingular()) throw new TheoremHypothesisError('A nonsingular', 0, 'invertible', 'a zero pivot in its LU factorization: A is singular');
+  return lu.solve(Matrix.eye(n)).to2DArray();
 }
 
 export function eye(n: number): number[][] {
@@ -80,14 +59,21 @@ export function norm1(A: Dense): number {
   return normInf(transpose(A));
 }
 
-/** ‖A‖₂ = sqrt(λ_max(AᵀA)). */
+/** ‖A‖₂: the largest singular value. */
 export function norm2(A: Dense): number {
-  return Math.sqrt(Math.max(0, ...symmetricEigenvalues(mul(transpose(A), A))));
+  return new SingularValueDecomposition(new Matrix(A.map((r) => [...r])), { computeLeftSingularVectors: false, computeRightSingularVectors: false }).norm2;
+}
+
+/** The eigenvalues of a square A as [re, im] pairs (complex ones in conjugate pairs). */
+export function eigenvalues(A: Dense): [number, number][] {
+  checkSquare('A', A);
+  const evd = new EigenvalueDecomposition(new Matrix(A.map((r) => [...r])));
+  const im = evd.imaginaryEigenvalues;
+  return evd.realEigenvalues.map((re, i) => [re, im[i]!]);
 }
 
 /** ρ(A) = max |λ|. */
 export function spectralRadius(A: Dense): number {
-  checkSquare('A', A);
   return Math.max(...eigenvalues(A).map(([re, im]) => Math.hypot(re, im)));
 }
 

@@ -192,7 +192,7 @@ describe('decompress on mutated streams', () => {
       const w = new BitWriter(64);
       writeHeader(w, type, shape, resolveParams(pick(CONFIGS), type, shape.length));
       w.flush(8);
-      let bytes = Uint8Array.from([...w.bytes(), ...Array.from({ length: below(600) }, () => pick([0, 0xff, below(256)]))]);
+      let bytes: Uint8Array = Uint8Array.from([...w.bytes(), ...Array.from({ length: below(600) }, () => pick([0, 0xff, below(256)]))]);
       if (random() < 0.5) bytes = pick(MUTATIONS)(bytes);
       probe(bytes, { header: true }, work, tally);
     }
