@@ -20,6 +20,8 @@ export interface StepRecord {
   readonly k: number;
   /** ‖ũ_k − u_k‖∞: inline-compressed against double. */
   readonly zfpError: number;
+  /** ‖u_k‖∞ of the plain double run: the size of the solution the errors are measured against. */
+  readonly solutionNorm: number;
   /** ‖u_k − u_exact‖∞: double against the exact (or fixed-point) solution. */
   readonly numericalError: number;
   /** ‖u_k − u_ref,k‖∞ when the reference runs, else null. */
@@ -173,11 +175,13 @@ export function run(problem: Problem, options: RunOptions): RunResult {
     problem.exact(k, exact);
     const numericalError = maxDistance(u, exact);
     const roundoffError = reference ? reference.distanceTo(u) : null;
+    const solutionNorm = maxNorm(u);
     tracks.forEach((track, t) => {
       const { stats, maxBlockNorm, localError } = outcomes[t]!;
       results[t]!.steps.push({
         k,
         zfpError: maxDistance(track.state, u),
+        solutionNorm,
         numericalError,
         roundoffError,
         ratio: stats.ratio,

@@ -66,6 +66,8 @@ export interface RunSummary {
   readonly firstViolation: number | null;
   /** First step where zfpError > numericalError, or null. */
   readonly zfpExceedsNumericalAt: number | null;
+  /** First step where zfpError ≥ the solution's own size ‖u_k‖∞ (nothing of the solution is left), or null. */
+  readonly zfpErrorReachesSolutionAt: number | null;
   readonly maxZfpError: number;
   readonly maxBound: number | null;
   readonly finalNumericalError: number;
