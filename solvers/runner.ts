@@ -1,4 +1,5 @@
 import type { Representation, RepresentationKind, StoreStats } from '../src/array/representation.ts';
+import { emptyExponentsByPlanes, mergeExponentsByPlanes, type ExponentsByPlanes } from '../src/array/compression-stats.ts';
 import { decimalArithmetic, type Arithmetic, type DecimalOptions } from '../src/reference/arithmetic.ts';
 import { requireInteger } from './params.ts';
 import { maxDistance, maxNorm } from './grid.ts';
@@ -19,6 +20,8 @@ export interface StepRecord {
   readonly k: number;
   /** ‖ũ_k − u_k‖∞: inline-compressed against double. */
   readonly zfpError: number;
+  /** ‖u_k‖∞ of the plain double run: the size of the solution the errors are measured against. */
+  readonly solutionNorm: number;
   /** ‖u_k − u_exact‖∞: double against the exact (or fixed-point) solution. */
   readonly numericalError: number;
   /** ‖u_k − u_ref,k‖∞ when the reference runs, else null. */
@@ -30,6 +33,10 @@ export interface StepRecord {
   readonly stateNorm: number;
   /** Block sweeps: max over blocks of ‖y_i‖∞ before compression (Theorem 3.16's Y_k); else null. */
   readonly maxBlockNorm: number | null;
+  /** δ_k = ‖Q(x̃_k) − x̃_k‖∞, the local error the round trip of this step made (block sweeps: max over blocks). */
+  readonly localError: number;
+  /** ZFP: per plane count the largest block exponent of this step's stores; null otherwise. */
+  readonly exponentsByPlanes: ExponentsByPlanes | null;
 }
 
 export interface TrackResult {
@@ -47,6 +54,7 @@ export interface RunResult {
 interface StoreOutcome {
   readonly stats: StoreStats;
   readonly maxBlockNorm: number | null;
+  readonly localError: number;
 }
 
 /** An inline-compressed track: holds ũ_k and advances it through its representation. */
@@ -59,11 +67,15 @@ interface InlineTrack {
   advance(): StoreOutcome;
 }
 
-/** load → step → store: x̃_{k+1} = F(Q(x̃_k)). */
+/** store → load → step: x̃_{k+1} = F(Q(x̃_k)); Q(x̃_k) is loaded right away to measure δ_k. */
 function fieldTrack(problem: Problem, representation: Representation): InlineTrack {
   const state = new Float64Array(representation.shape.reduce((a, b) => a * b, 1));
   const loaded = new Float64Array(state.length);
-  const store = (): StoreOutcome => ({ stats: representation.store(state), maxBlockNorm: null });
+  const store = (): StoreOutcome => {
+    const stats = representation.store(state);
+    representation.load(loaded);
+    return { stats, maxBlockNorm: null, localError: maxDistance(loaded, state) };
+  };
   return {
     name: representation.name,
     state,
@@ -72,7 +84,6 @@ function fieldTrack(problem: Problem, representation: Representation): InlineTra
       return store();
     },
     advance: () => {
-      representation.load(loaded);
       problem.step(loaded, state);
       return store();
     },
@@ -87,22 +98,28 @@ function blockTrack(blocks: BlockSweep, length: number, representation: Represen
   let minPlanes: number | null = null;
   let maxPlanes: number | null = null;
   let maxBlockNorm = 0;
+  let localError = 0;
+  let exponentsByPlanes: ExponentsByPlanes | null = null;
   const compress = (start: number): void => {
     for (let i = 0; i < blocks.size; i++) block[i] = state[start + i]!;
     maxBlockNorm = Math.max(maxBlockNorm, maxNorm(block));
     const stats = representation.store(block);
     representation.load(block);
+    for (let i = 0; i < blocks.size; i++) localError = Math.max(localError, Math.abs(block[i]! - state[start + i]!));
     state.set(block, start);
     bytes += stats.bytes;
     if (stats.minPlanes !== null) minPlanes = Math.min(minPlanes ?? Infinity, stats.minPlanes);
     if (stats.maxPlanes !== null) maxPlanes = Math.max(maxPlanes ?? -Infinity, stats.maxPlanes);
+    if (stats.exponentsByPlanes) mergeExponentsByPlanes((exponentsByPlanes ??= emptyExponentsByPlanes()), stats.exponentsByPlanes);
   };
   const pass = (visit: () => void): StoreOutcome => {
     bytes = 0;
     minPlanes = maxPlanes = null;
-    maxBlockNorm = 0;
+    maxBlockNorm = localError = 0;
+    exponentsByPlanes = null;
     visit();
-    return { stats: { bytes, ratio: (8 * length) / bytes, minPlanes, maxPlanes }, maxBlockNorm };
+    const merged = exponentsByPlanes as ExponentsByPlanes | null; // assigned inside visit()
+    return { stats: { bytes, ratio: (8 * length) / bytes, minPlanes, maxPlanes, ...(merged && { exponentsByPlanes: merged }) }, maxBlockNorm, localError };
   };
   return {
     name: representation.name,
@@ -158,11 +175,13 @@ export function run(problem: Problem, options: RunOptions): RunResult {
     problem.exact(k, exact);
     const numericalError = maxDistance(u, exact);
     const roundoffError = reference ? reference.distanceTo(u) : null;
+    const solutionNorm = maxNorm(u);
     tracks.forEach((track, t) => {
-      const { stats, maxBlockNorm } = outcomes[t]!;
+      const { stats, maxBlockNorm, localError } = outcomes[t]!;
       results[t]!.steps.push({
         k,
         zfpError: maxDistance(track.state, u),
+        solutionNorm,
         numericalError,
         roundoffError,
         ratio: stats.ratio,
@@ -170,6 +189,9 @@ export function run(problem: Problem, options: RunOptions): RunResult {
         maxPlanes: stats.maxPlanes,
         stateNorm: maxNorm(track.state),
         maxBlockNorm,
+        localError,
+        // Copied: a representation refills its statistics in place at the next store.
+        exponentsByPlanes: stats.exponentsByPlanes ? stats.exponentsByPlanes.slice() : null,
       });
     });
     return numericalError;

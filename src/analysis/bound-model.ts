@@ -34,8 +34,8 @@ export interface BoundModel {
   readonly lemma: string;
   /** How the max-norm K_β met the operator's norm. */
   readonly normHandling: string;
-  /** norms[j] = ‖x̃_j‖ (or Y_{j+1} for block sweeps), K[j] = K_j, j < steps. */
-  posterior(norms: Float64Array, K: Float64Array): Posterior;
+  /** local[j] ≥ ‖Q(x̃_j) − x̃_j‖∞ (K_j·‖x̃_j‖, or the measured δ_j; block sweeps: that sweep's largest), j < steps. */
+  posterior(local: Float64Array): Posterior;
   /** The lemma's error for one K and a bound M on every norm, over `steps` steps. */
   prior(K: number, M: number, steps: number): number;
   /** Linear steps: the exact ‖Aⁿ‖∞, n = 0..steps at least, the bound uses. */
@@ -50,7 +50,7 @@ function lipschitzModel(L: number): BoundModel {
     theorem: `Theorem 3.3 of Fox et al. 2020 (L = ${L})`,
     lemma: 'Lemma 3.5 of Fox et al. 2020',
     normHandling: 'max norm throughout',
-    posterior: (norms, K) => ({ bound: lipschitzBound({ L, norms, K }).bounds }),
+    posterior: (local) => ({ bound: lipschitzBound({ L, norms: local, K: 1 }).bounds }),
     prior: (K, M, steps) => lipschitzPriorBound(K, { L, M, steps }),
   };
 }
@@ -81,9 +81,9 @@ function powerBoundedModel(problem: Problem, steps: number, horizon: Horizon): B
     normHandling:
       `max norm; exact ‖Aⁿ‖∞ of the stencil (max ${C.toPrecision(4)} over ${span}), Theorem 3.3 uses L = ${lipschitz.toPrecision(4)}; ` +
       `horizon-free: sup‖Aⁿ‖∞ ≤ √N·e·N·K(A) = ${kreiss.maxNorm.toPrecision(4)} (Kreiss, K(A) = ${kreiss.K} from the symbol, N = ${kreiss.size})`,
-    posterior: (norms, K) => {
-      const { exact, constant } = powerBoundedBound({ powerNorms, norms, K });
-      return { bound: exact, boundConstantC: constant, boundLipschitz: lipschitzBound({ L: lipschitz, norms, K }).bounds };
+    posterior: (local) => {
+      const { exact, constant } = powerBoundedBound({ powerNorms, norms: local, K: 1 });
+      return { bound: exact, boundConstantC: constant, boundLipschitz: lipschitzBound({ L: lipschitz, norms: local, K: 1 }).bounds };
     },
     prior: (K, M, n) => powerBoundedPriorBound(K, { C: unbounded ? kreiss.maxNorm : maxPower(n), M, steps: n }),
     powerNorms,
@@ -103,8 +103,8 @@ function jacobiModel(problem: Problem, steps: number, initialError: number): Bou
     theorem: 'Theorem 3.7 of Fox et al. 2020, exact ‖Gⁿ‖∞',
     lemma: 'Lemma 3.14 of Fox et al. 2020 (C = max ‖Gⁿ‖∞)',
     normHandling: `max norm with exact ‖Gⁿ‖∞ (‖G‖∞ = 1 although ρ(G) = ${problem.facts.jacobi!.spectralRadius.toPrecision(6)})`,
-    posterior: (norms, K) => {
-      const { exact } = powerBoundedBound({ powerNorms, norms, K });
+    posterior: (local) => {
+      const { exact } = powerBoundedBound({ powerNorms, norms: local, K: 1 });
       return { bound: exact, fixedPointBound: exact.map((b, k) => b + powerNorms[k]! * initialError) };
     },
     prior: (K, M, n) => powerBoundedPriorBound(K, { C, M, steps: n }),
@@ -119,7 +119,7 @@ function successiveDisplacementModel(n: number, r: number): BoundModel {
     theorem: `Theorem 3.16 of Fox et al. 2020 (γ = ${facts.gamma.toPrecision(4)}, λ = ${facts.lambda.toPrecision(4)})`,
     lemma: 'Theorem 3.16 of Fox et al. 2020, a-priori form',
     normHandling: 'max norm on 4-blocks',
-    posterior: (norms, K) => ({ bound: successiveDisplacementBound(facts, K, norms) }),
+    posterior: (local) => ({ bound: successiveDisplacementBound(facts, 1, local) }),
     prior: (K, M) => successiveDisplacementPrior(facts, K, M),
   };
 }

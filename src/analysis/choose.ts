@@ -1,8 +1,9 @@
 /**
- * The cheapest ZFP setting the lemmas allow for an error target ε, then a confirming run. Precision:
- * Lemma 3.5/3.14/Theorem 3.16's β_min. Accuracy: the largest tolerance 2^e whose per-step bound
- * meets ε. Rate: β_min, then the smallest integer rate whose run keeps β_min complete planes in
- * every block.
+ * The cheapest ZFP setting a run certifies for an error target ε. The a-priori lemma gives a start
+ * (Lemma 3.5/3.14/Theorem 3.16's β_min; for accuracy the largest τ = 2^e its per-step bound allows;
+ * for rate the smallest rate keeping β_min complete planes in every block), then bisection with
+ * trial runs over the mode's ladder (β, integer bits/value, τ = 2^e) finds the smallest setting
+ * whose run's bound stays ≤ ε at every step, and the smallest whose measured error does.
  */
 import { float64Kind } from '../array/ieee.ts';
 import { maxDistance } from '../../solvers/grid.ts';
@@ -10,7 +11,7 @@ import type { ProblemName } from '../../solvers/problem.ts';
 import { run } from '../../solvers/runner.ts';
 import { chooseBeta, ZFP_MIN_EXP } from '../../theorems/index.ts';
 import type { RepresentationSpec, ZfpMode } from '../results/representation-spec.ts';
-import type { RunRecord } from '../results/schema.ts';
+import type { Certify, RunRecord } from '../results/schema.ts';
 import { boundModel, type BoundModel, type Horizon } from './bound-model.ts';
 import { stepK } from './local-error.ts';
 import { createProblem, type SolverParams } from './problem-setup.ts';
@@ -24,6 +25,8 @@ export interface ChooseRequest {
   readonly epsilon: number;
   /** Steps the a-priori lemma covers: default the run's; a longer one recomputes ‖Aⁿ‖∞, 'unbounded' uses the Kreiss bound. */
   readonly horizon?: Horizon;
+  /** The bound a setting is certified by: 'data' (default), the run's own local errors; 'any', the K bounds. */
+  readonly certify?: Certify;
 }
 
 /** What the a-priori lemmas need, from the uncompressed run. */
@@ -49,83 +52,140 @@ function prior({ problem: name, params, horizon }: ChooseRequest): Prior {
   return { model, d: problem.blocks ? 1 : problem.shape.length, M, steps: result.steps };
 }
 
-/** A setting and the reason for it (with its run when finding it took trial runs), or why there is none. */
-type Candidate = { readonly spec: RepresentationSpec; readonly why: string; readonly record?: RunRecord } | { readonly infeasible: string };
+/** A mode's settings from cheapest (index 0) to dearest; a step of the ladder is 1 plane, 1 bit/value or a factor 2 in τ. */
+interface Ladder {
+  readonly size: number;
+  spec(index: number): RepresentationSpec;
+}
 
-function chooseBetaMin(epsilon: number, p: Prior): { beta: number; predicted: number } | { infeasible: string } {
+function ladderOf(mode: ZfpMode, M: number): Ladder {
+  switch (mode) {
+    case 'precision':
+      return { size: 64, spec: (i) => ({ mode, precision: i + 1 }) };
+    case 'rate':
+      return { size: 64, spec: (i) => ({ mode, rate: i + 1 }) };
+    case 'accuracy': {
+      // zfp uses minexp = floor(log2 τ): only powers of two differ. Above 2·M every block is dropped.
+      const top = Math.ceil(Math.log2(M > 0 ? M : 1)) + 1;
+      return { size: top - ZFP_MIN_EXP + 1, spec: (i) => ({ mode, tolerance: 2 ** (top - i) }) };
+    }
+  }
+}
+
+/** The lemma's setting as a ladder index and the reason for it, or why it has none. */
+type LemmaPick = { readonly index: number; readonly why: string } | { readonly infeasible: string };
+
+function betaMin(epsilon: number, p: Prior): { beta: number; predicted: number } | { infeasible: string } {
   const c = chooseBeta({ epsilon, d: p.d, type: 'float64', predict: (K) => p.model.prior(K, p.M, p.steps) });
   if (c.kind === 'feasible') return c;
   return {
-    infeasible: `infeasible: no β ≤ 64 meets ε = ${epsilon} by ${p.model.lemma} over ${p.steps} steps with M = ${p.M.toPrecision(4)}; the smallest predicted error is ${c.predicted.toExponential(2)} (β = ${c.beta}), where K_β is limited by the conversion back to double`,
+    infeasible: `no β ≤ 64 meets ε = ${epsilon} by ${p.model.lemma} over ${p.steps} steps with M = ${p.M.toPrecision(4)}; the smallest predicted error is ${c.predicted.toExponential(2)} (β = ${c.beta}), where K_β is limited by the conversion back to double`,
   };
 }
 
-function choosePrecision(epsilon: number, p: Prior): Candidate {
-  const b = chooseBetaMin(epsilon, p);
+function lemmaPrecision(epsilon: number, p: Prior): LemmaPick {
+  const b = betaMin(epsilon, p);
   if ('infeasible' in b) return b;
-  return { spec: { mode: 'precision', precision: b.beta }, why: `${p.model.lemma}: β_min = ${b.beta} predicts ${b.predicted.toExponential(2)} ≤ ε (M = ${p.M.toPrecision(4)}, ${p.steps} steps)` };
+  return { index: b.beta - 1, why: `${p.model.lemma}: β_min = ${b.beta} predicts ${b.predicted.toExponential(2)} ≤ ε (M = ${p.M.toPrecision(4)}, ${p.steps} steps)` };
 }
 
-/** zfp uses minexp = floor(log2 τ): only powers of two matter, so scan τ = 2^e downward. */
-function chooseAccuracy(epsilon: number, p: Prior): Candidate {
+function lemmaAccuracy(epsilon: number, p: Prior, ladder: Ladder): LemmaPick {
   let best = Infinity;
-  for (let e = Math.ceil(Math.log2(p.M)) + 1; e >= ZFP_MIN_EXP; e--) {
-    const spec: RepresentationSpec = { mode: 'accuracy', tolerance: 2 ** e };
+  for (let i = 0; i < ladder.size; i++) {
+    const spec = ladder.spec(i);
     const predicted = p.model.prior(stepK(spec, p.d, null, p.M)!, p.M, p.steps);
-    if (predicted <= epsilon) return { spec, why: `${p.model.lemma} with the per-block planes of fixed accuracy: τ = 2^${e} predicts ${predicted.toExponential(2)} ≤ ε` };
+    if (predicted <= epsilon) return { index: i, why: `${p.model.lemma} with the per-block planes of fixed accuracy: τ = 2^${Math.log2((spec as { tolerance: number }).tolerance)} predicts ${predicted.toExponential(2)} ≤ ε` };
     best = Math.min(best, predicted);
   }
-  return { infeasible: `infeasible: no tolerance meets ε = ${epsilon}; the smallest predicted error is ${best.toExponential(2)}` };
+  return { infeasible: `no tolerance meets ε = ${epsilon} by ${p.model.lemma}; the smallest predicted error is ${best.toExponential(2)}` };
 }
 
+/** Fewest complete planes a block kept over the run; an all-zero state (null) is stored exactly and limits nothing. */
 function minPlanesOf(record: RunRecord): number {
-  return Math.min(...record.steps.map((s) => s.minPlanes ?? 0));
+  return Math.min(...record.steps.map((s) => s.minPlanes ?? Infinity));
 }
 
-/** Bisects the integer rates 1..64 for the smallest whose every block keeps β_min planes (trial runs). */
-function chooseRate(epsilon: number, p: Prior, trial: (spec: RepresentationSpec) => RunRecord): Candidate {
-  const b = chooseBetaMin(epsilon, p);
+/** The smallest integer rate whose run keeps β_min complete planes in every block (trial runs). */
+function lemmaRate(epsilon: number, p: Prior, trial: (index: number) => RunRecord): LemmaPick {
+  const b = betaMin(epsilon, p);
   if ('infeasible' in b) return b;
-  let lo = 1;
-  let hi = 64;
-  let found: RunRecord | null = null;
-  while (lo <= hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    const record = trial({ mode: 'rate', rate: mid });
-    if (minPlanesOf(record) >= b.beta) {
-      found = record;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  if (!found) return { infeasible: `infeasible: β_min = ${b.beta} planes, but even rate 64 leaves some block with fewer complete planes` };
-  return { spec: found.config.representation, why: `${p.model.lemma}: β_min = ${b.beta}; rate ${(found.config.representation as { rate: number }).rate} is the smallest integer rate keeping ≥ ${b.beta} complete planes in every block`, record: found };
+  const keeps = (i: number) => minPlanesOf(trial(i)) >= b.beta;
+  const index = smallestPassing(64, 63, keeps);
+  if (index === null) return { infeasible: `β_min = ${b.beta} planes, but even rate 64 leaves some block with fewer complete planes` };
+  return { index, why: `${p.model.lemma}: β_min = ${b.beta}; rate ${index + 1} is the smallest integer rate keeping ≥ ${b.beta} complete planes in every block` };
 }
 
-/** The chosen setting with its confirming run, or why no setting meets ε. */
-export type Choice =
-  | {
-      readonly kind: 'chosen';
-      readonly spec: RepresentationSpec;
-      readonly why: string;
-      readonly confirm: RunRecord;
-      /** The confirming run stayed within ε and under its bound at every step. */
-      readonly confirmed: boolean;
-    }
-  | { readonly kind: 'infeasible'; readonly reason: string };
+/**
+ * The smallest index in 0..size−1 that passes, by bisection from `start` (tried first, then the
+ * dearest setting), assuming passing is monotone; the answer passes and the index below it does not.
+ */
+function smallestPassing(size: number, start: number, passes: (index: number) => boolean): number | null {
+  let hi = passes(start) ? start : start < size - 1 && passes(size - 1) ? size - 1 : null;
+  if (hi === null) return null;
+  let lo = hi === start ? 0 : start + 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (passes(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi;
+}
+
+/** One setting with its run. */
+export interface Setting {
+  readonly spec: RepresentationSpec;
+  readonly record: RunRecord;
+}
 
 export interface ChooseResult {
   /** Steps the problem takes (fixed-point runs may stop early). */
   readonly steps: number;
-  readonly choice: Choice;
+  readonly certify: Certify;
+  /** The lemma's a-priori setting and why, or why the lemma has none. */
+  readonly lemma: (Setting & { readonly why: string }) | { readonly infeasible: string };
+  /** The cheapest setting whose run's bound stays ≤ ε at every step (and held); null when none does. */
+  readonly certified: Setting | null;
+  /** The cheapest setting whose measured error stays ≤ ε; null when none does. */
+  readonly empiricalMinimum: Setting | null;
+  /** Trial runs taken. */
+  readonly trials: number;
 }
 
-export function chooseSetting(request: ChooseRequest): ChooseResult {
+/** `onTrial` reports trial runs done against an estimate of the total (bisection knows no exact count). */
+export function chooseSetting(request: ChooseRequest, onTrial?: (done: number, total: number) => void): ChooseResult {
   const { problem, params, mode, epsilon } = request;
+  const certify = request.certify ?? 'data';
   const p = prior(request);
-  const trial = (spec: RepresentationSpec) => runSimulation({ problem, params, spec, maxRecorded: Infinity, ...(request.horizon !== undefined && { horizon: request.horizon }) });
-  const picked = mode === 'precision' ? choosePrecision(epsilon, p) : mode === 'accuracy' ? chooseAccuracy(epsilon, p) : chooseRate(epsilon, p, trial);
-  if ('infeasible' in picked) return { steps: p.steps, choice: { kind: 'infeasible', reason: picked.infeasible } };
-  const confirm = picked.record ?? trial(picked.spec);
-  const confirmed = confirm.summary.maxZfpError <= epsilon && confirm.summary.boundHeld;
-  return { steps: p.steps, choice: { kind: 'chosen', spec: picked.spec, why: picked.why, confirm, confirmed } };
+  const ladder = ladderOf(mode, p.M);
+  const runs = new Map<number, RunRecord>();
+  const estimate = 3 * Math.ceil(Math.log2(ladder.size)) + 3;
+  const trial = (index: number): RunRecord => {
+    let record = runs.get(index);
+    if (!record) {
+      record = runSimulation({ problem, params, spec: ladder.spec(index), maxRecorded: Infinity, certify, ...(request.horizon !== undefined && { horizon: request.horizon }) });
+      runs.set(index, record);
+      onTrial?.(runs.size, Math.max(estimate, runs.size));
+    }
+    return record;
+  };
+  const setting = (index: number | null): Setting | null => (index === null ? null : { spec: ladder.spec(index), record: trial(index) });
+
+  const pick = mode === 'precision' ? lemmaPrecision(epsilon, p) : mode === 'accuracy' ? lemmaAccuracy(epsilon, p, ladder) : lemmaRate(epsilon, p, trial);
+  const start = 'index' in pick ? pick.index : ladder.size - 1;
+  const certifies = (i: number) => {
+    const s = trial(i).summary;
+    return s.boundHeld && s.maxBound !== null && s.maxBound <= epsilon;
+  };
+  const certifiedIndex = smallestPassing(ladder.size, start, certifies);
+  // A certified setting's error is under its bound, so the empirical minimum is never dearer.
+  const meets = (i: number) => trial(i).summary.maxZfpError <= epsilon;
+  const empiricalIndex = smallestPassing(ladder.size, certifiedIndex ?? start, meets);
+  return {
+    steps: p.steps,
+    certify,
+    lemma: 'index' in pick ? { ...setting(pick.index)!, why: pick.why } : pick,
+    certified: setting(certifiedIndex),
+    empiricalMinimum: setting(empiricalIndex),
+    trials: runs.size,
+  };
 }

@@ -3,8 +3,8 @@ import type { StepRecord } from '../../solvers/runner.ts';
 import { chooseBeta } from '../../theorems/index.ts';
 import type { BoundModel } from './bound-model.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
-import { stepK } from './local-error.ts';
-import type { BetaMin, RunSummary, StepResult } from '../results/schema.ts';
+import { localErrorBound } from './local-error.ts';
+import type { BetaMin, Certify, RunSummary, StepResult } from '../results/schema.ts';
 
 export interface TrackInput {
   readonly spec: RepresentationSpec;
@@ -16,21 +16,31 @@ export interface TrackInput {
   readonly blockSweep: boolean;
   /** ‖x̃_k − x*‖ per k for fixed-point problems. */
   readonly fixedPointErrors?: ArrayLike<number>;
+  /** The bound the verdict rests on. */
+  readonly certify: Certify;
 }
 
-/** Norms and K_j as the theorems index them: j = 0..steps−1. */
-function theoremInputs({ spec, d, records, blockSweep }: TrackInput): { norms: Float64Array; K: Float64Array } | null {
+/** The theorems' inputs, j = 0..steps−1: norms and both local-error sequences (null without a ZFP bound). */
+interface TheoremInputs {
+  readonly norms: Float64Array;
+  readonly measured: Float64Array;
+  readonly worstCase: Float64Array;
+}
+
+function theoremInputs({ spec, d, records, blockSweep }: TrackInput): TheoremInputs | null {
   const steps = records.length - 1;
   const norms = new Float64Array(steps);
-  const K = new Float64Array(steps);
+  const measured = new Float64Array(steps);
+  const worstCase = new Float64Array(steps);
   for (let j = 0; j < steps; j++) {
     const r = blockSweep ? records[j + 1]! : records[j]!;
     norms[j] = blockSweep ? r.maxBlockNorm! : r.stateNorm;
-    const k = stepK(spec, d, r.minPlanes, norms[j]!);
-    if (k === null) return null;
-    K[j] = k;
+    const bound = localErrorBound(spec, d, r, norms[j]!);
+    if (bound === null) return null;
+    worstCase[j] = bound;
+    measured[j] = r.localError;
   }
-  return { norms, K };
+  return { norms, measured, worstCase };
 }
 
 export interface Evaluated {
@@ -39,13 +49,19 @@ export interface Evaluated {
 }
 
 export function evaluateTrack(input: TrackInput): Evaluated {
-  const { records, model } = input;
+  const { records, model, certify } = input;
   const inputs = model ? theoremInputs(input) : null;
-  const posterior = inputs && model ? model.posterior(inputs.norms, inputs.K) : null;
+  const data = inputs && model ? model.posterior(inputs.measured) : null;
+  const any = inputs && model ? model.posterior(inputs.worstCase) : null;
+  const posterior = certify === 'data' ? data : any;
   const steps: StepResult[] = records.map((r, k) => ({
     k: r.k,
     zfpError: r.zfpError,
     bound: posterior ? posterior.bound[k]! : null,
+    dataBound: data ? data.bound[k]! : null,
+    anyBound: any ? any.bound[k]! : null,
+    localError: r.localError,
+    solutionNorm: r.solutionNorm,
     numericalError: r.numericalError,
     roundoffError: r.roundoffError,
     ratio: r.ratio,
@@ -78,16 +94,23 @@ function summarize(steps: readonly StepResult[], input: TrackInput, inputs: { no
   const last = steps[steps.length - 1]!;
   const violation = steps.find(violates);
   const exceeds = steps.find((s) => s.zfpError > s.numericalError);
-  const bounds = steps.map((s) => s.bound).filter((b): b is number => b !== null);
+  const largest = (pick: (s: StepResult) => number | null): number | null => {
+    const values = steps.map(pick).filter((b): b is number => b !== null);
+    return values.length > 0 ? Math.max(...values) : null;
+  };
   return {
     theorem: input.model?.theorem ?? null,
     normHandling: input.model?.normHandling ?? null,
     ...(input.model?.kreissPowerBound !== undefined && { kreissPowerBound: input.model.kreissPowerBound }),
     boundHeld: violation === undefined,
+    certify: input.certify,
     firstViolation: violation?.k ?? null,
     zfpExceedsNumericalAt: exceeds?.k ?? null,
+    zfpErrorReachesSolutionAt: steps.find((s) => s.zfpError > 0 && s.zfpError >= s.solutionNorm)?.k ?? null,
     maxZfpError: Math.max(...steps.map((s) => s.zfpError)),
-    maxBound: bounds.length > 0 ? Math.max(...bounds) : null,
+    maxBound: largest((s) => s.bound),
+    maxDataBound: largest((s) => s.dataBound),
+    maxAnyBound: largest((s) => s.anyBound),
     finalNumericalError: last.numericalError,
     finalRatio: last.ratio,
     minRatio: Math.min(...steps.map((s) => s.ratio)),

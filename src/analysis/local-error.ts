@@ -1,7 +1,8 @@
 /**
- * The single-use constant each stored step contributes to a bound: ‖Q(x̃_j) − x̃_j‖∞ ≤ K_j·‖x̃_j‖∞
- * (docs/theory.md §1), for every ZFP mode.
+ * What each stored step contributes to a bound, δ_j ≥ ‖Q(x̃_j) − x̃_j‖∞ (docs/theory.md §1): the
+ * K_j·‖x̃_j‖∞ form that holds for any data with the same norms, block by block, for every ZFP mode.
  */
+import { NO_EXPONENT } from '../zfp/index.ts';
 import { accuracyMinExp, kAccuracy, kBeta, kRate, planesKept } from '../../theorems/index.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 
@@ -27,6 +28,34 @@ function accuracyK(tolerance: number, d: number, norm: number): number {
     worst = Math.max(worst, kAccuracy(e, tolerance, d, 'float64') * Math.min(2 ** e, norm));
     if (planesKept(e, accuracyMinExp(tolerance), d) === 0) return worst / norm;
   }
+}
+
+/** What one stored step's statistics say about its blocks. */
+export interface StoredStep {
+  readonly minPlanes: number | null;
+  /** Per plane count the largest block exponent (NO_EXPONENT: no block kept that many), or null. */
+  readonly exponentsByPlanes: Int16Array | null;
+}
+
+/**
+ * max over blocks B of K(p_B, e_B)·min(2^e_B, ‖x̃‖): each block with its own planes and its own norm
+ * (‖x_B‖∞ < 2^e_B for the block's common exponent e_B). Fixed precision keeps K_β·‖x̃‖, which the
+ * adversarial search holds sharp; null for IEEE rounding.
+ */
+export function localErrorBound(spec: RepresentationSpec, d: number, stored: StoredStep, norm: number): number | null {
+  const table = stored.exponentsByPlanes;
+  if (!table || spec.mode === 'precision' || spec.mode === 'reversible' || spec.mode === 'ieee') {
+    const K = stepK(spec, d, stored.minPlanes, norm);
+    return K === null ? null : K * norm;
+  }
+  let worst = 0;
+  for (let p = 0; p < table.length; p++) {
+    const e = table[p]!;
+    if (e === NO_EXPONENT) continue;
+    const K = spec.mode === 'rate' ? kRate(p, d, 'float64') : kAccuracy(e, spec.tolerance, d, 'float64');
+    worst = Math.max(worst, K * Math.min(2 ** e, norm));
+  }
+  return worst;
 }
 
 /**

@@ -8,5 +8,5 @@ export { ZfpArray } from './zfp-array.ts';
 export type { BlockInfo, FieldSource, ZfpArrayOptions, ZfpArrayType } from './zfp-array.ts';
 export { InlineField } from './inline-field.ts';
 export type { Advance } from './inline-field.ts';
-export { CompressionSummary } from './compression-stats.ts';
-export type { CompressionStats } from './compression-stats.ts';
+export { CompressionSummary, emptyExponentsByPlanes, mergeExponentsByPlanes } from './compression-stats.ts';
+export type { CompressionStats, ExponentsByPlanes } from './compression-stats.ts';

@@ -9,6 +9,8 @@ export interface StoreStats {
   /** Fewest / most bit planes any ZFP block kept; null for non-ZFP representations. */
   readonly minPlanes: number | null;
   readonly maxPlanes: number | null;
+  /** ZFP only: per plane count the largest block exponent (see compression-stats.ts), for per-block bounds. */
+  readonly exponentsByPlanes?: Int16Array;
 }
 
 /**

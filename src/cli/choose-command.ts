@@ -2,18 +2,21 @@
 import type { Command } from 'commander';
 import type { ChooseOptions } from './choose.ts';
 import { guarded } from './errors.ts';
-import { GRID_HELP, MIN_GRID, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
+import { CERTIFY_HELP, GRID_HELP, HORIZON_HELP, MIN_GRID, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
 export function addChooseCommand(program: Command): void {
   program
     .command('choose')
-    .description('the cheapest ZFP setting the lemmas allow for an error target, then a run that confirms it')
+    .description("the cheapest ZFP setting a run certifies for an error target: the lemma's setting, then bisection with trial runs; prints the lemma's, the certified and the empirical minimum setting side by side (exit 1 when no setting is certified)")
     .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
     .requiredOption('--tol <epsilon>', 'largest error inline compression may add (max norm)')
     .option('--mode <mode>', 'precision, rate or accuracy', 'precision')
+    .option('--certify <bound>', CERTIFY_HELP, 'data')
+    .option('--horizon <steps>', HORIZON_HELP)
     .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)
     .option('--grid <n>', `${GRID_HELP}; at least ${MIN_GRID}; default: the solver's n, listed below`)
     .option('--set <key=value...>', 'override a solver parameter; repeatable (default: none; keys and their defaults listed below)')
+    .option('--json', 'print {lemma, certified, empiricalMinimum}, each {mode, param, maxZfpError, maxBound, bitsPerValue, ratio} or null, instead of the table')
     .addHelpText('after', solverParamsHelp)
     .action(guarded('choose', async (options: ChooseOptions) => (await import('./choose.ts')).choose(options)));
 }

@@ -1,16 +1,68 @@
 /** `zfpwb choose`'s action: parses the request, asks the analysis for the cheapest certified setting, prints it. */
-import { chooseSetting } from '../analysis/choose.ts';
+import { chooseSetting, type ChooseResult, type Setting } from '../analysis/choose.ts';
+import type { RepresentationSpec } from '../results/representation-spec.ts';
 import { specLabel } from '../results/representation-spec.ts';
+import { formatTable } from '../results/summary.ts';
+import { createProgressBar } from '../../solvers/progress.ts';
 import { EXIT_FAILED_CHECK } from './errors.ts';
-import { parseMode, parseNumber, solverChoice } from './solver-options.ts';
+import { parseCertify, parseHorizon, parseMode, parseNumber, solverChoice } from './solver-options.ts';
 
 export interface ChooseOptions {
   solver: string;
   tol: string;
   mode: string;
+  certify: string;
+  horizon?: string;
   steps?: string;
   grid?: string;
   set?: string[];
+  json?: boolean;
+}
+
+/** The number `validate --param` takes for this setting. */
+function paramOf(spec: RepresentationSpec): number {
+  switch (spec.mode) {
+    case 'precision':
+      return spec.precision;
+    case 'rate':
+      return spec.rate;
+    case 'accuracy':
+      return spec.tolerance;
+    default:
+      throw new Error(`choose picks ZFP precision, rate or accuracy, not ${spec.mode}`);
+  }
+}
+
+function settingJson(setting: Setting | null) {
+  if (!setting) return null;
+  const s = setting.record.summary;
+  return { mode: setting.spec.mode, param: paramOf(setting.spec), maxZfpError: s.maxZfpError, maxBound: s.maxBound, maxDataBound: s.maxDataBound, maxAnyBound: s.maxAnyBound, bitsPerValue: s.meanBitsPerValue, ratio: 64 / s.meanBitsPerValue };
+}
+
+const e = (x: number | null): string => (x === null ? '—' : x.toExponential(2));
+
+function printResult(result: ChooseResult, epsilon: number): void {
+  if ('infeasible' in result.lemma) console.log(`lemma: infeasible: ${result.lemma.infeasible}`);
+  else console.log(`lemma: ${result.lemma.why}`);
+  const row = (name: string, setting: Setting | null, note: string): string[] => {
+    if (!setting) return [name, 'none', '—', '—', '—', '—', note];
+    const s = setting.record.summary;
+    return [name, specLabel(setting.spec), e(s.maxZfpError), e(s.maxBound), s.meanBitsPerValue.toFixed(2), (64 / s.meanBitsPerValue).toFixed(2), note];
+  };
+  const lemma = 'infeasible' in result.lemma ? null : result.lemma;
+  const empirical = result.empiricalMinimum;
+  const margin = empirical ? `margin ε/error ${(epsilon / Math.max(empirical.record.summary.maxZfpError, Number.MIN_VALUE)).toPrecision(3)}` : 'no setting keeps the error ≤ ε';
+  console.log(
+    formatTable(
+      ['', 'setting', 'max ZFP error', `max bound (${result.certify})`, 'bits/value', 'ratio', ''],
+      [
+        row('lemma', lemma, lemma ? (lemma.record.summary.maxZfpError <= epsilon ? 'error ≤ ε' : 'error > ε') : 'infeasible'),
+        row('certified', result.certified, result.certified ? 'bound ≤ ε at every step; one step cheaper is not' : 'no setting has a bound ≤ ε'),
+        row('empirical minimum', empirical, margin),
+      ],
+    ),
+  );
+  console.log(`${result.trials} trial runs; certified by the ${result.certify === 'data' ? "run's own bound (measured local errors)" : 'K_β bound (any data with the same norms)'}`);
 }
 
 /** The `choose` action; loaded by choose-command.ts only when the command runs (it brings the theorems). */
@@ -18,18 +70,16 @@ export async function choose(options: ChooseOptions): Promise<void> {
   const { problem, params } = solverChoice(options.solver, options);
   const mode = parseMode(options.mode);
   const epsilon = parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
-  const { steps, choice } = chooseSetting({ problem, params, mode, epsilon });
-  console.log(`${problem}, ${mode}, ε = ${epsilon}, ${steps} steps`);
-  if (choice.kind === 'infeasible') {
-    console.log(choice.reason);
-    process.exitCode = EXIT_FAILED_CHECK;
-    return;
+  const certify = parseCertify(options.certify);
+  const horizon = options.horizon === undefined ? undefined : parseHorizon(options.horizon);
+  const bar = options.json ? null : createProgressBar({ label: `choose ${problem} ${mode}`, unit: 'trial runs', linesOffTerminal: true });
+  const result = chooseSetting({ problem, params, mode, epsilon, certify, ...(horizon !== undefined && { horizon }) }, bar?.update);
+  bar?.stop();
+  if (options.json) {
+    console.log(JSON.stringify({ lemma: 'infeasible' in result.lemma ? null : settingJson(result.lemma), certified: settingJson(result.certified), empiricalMinimum: settingJson(result.empiricalMinimum), certify, epsilon, steps: result.steps }));
+  } else {
+    console.log(`${problem}, ${mode}, ε = ${epsilon}, ${result.steps} steps`);
+    printResult(result, epsilon);
   }
-  console.log(choice.why);
-  const s = choice.confirm.summary;
-  console.log(
-    `confirming run (${specLabel(choice.spec)}): max ZFP error ${s.maxZfpError.toExponential(2)} ${s.maxZfpError <= epsilon ? '≤' : '>'} ε; bound ${s.boundHeld ? 'held' : 'BROKEN'}; ` +
-      `compression ratio ${s.finalRatio.toFixed(2)} final, ${s.minRatio.toFixed(2)} min (${s.meanBitsPerValue.toFixed(1)} bits/value)`,
-  );
-  if (!choice.confirmed) process.exitCode = EXIT_FAILED_CHECK;
+  if (!result.certified) process.exitCode = EXIT_FAILED_CHECK;
 }

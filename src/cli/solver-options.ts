@@ -5,6 +5,8 @@ import type { ProblemName } from '../../solvers/problem.ts';
 import { definitionOf, solverParams, type SolverParams } from '../analysis/problem-setup.ts';
 import type { RepresentationSpec, ZfpMode } from '../results/representation-spec.ts';
 import { problems } from '../../solvers/index.ts';
+import type { Horizon } from '../analysis/bound-model.ts';
+import type { Certify } from '../results/schema.ts';
 import { CliUsageError } from './errors.ts';
 
 export const ZFP_MODES: readonly ZfpMode[] = ['precision', 'rate', 'accuracy'];
@@ -22,6 +24,19 @@ export function parseNumber(option: string, value: string, check: (x: number) =>
 
 export const positiveInteger = (option: string, value: string): number =>
   parseNumber(option, value, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
+
+export const CERTIFY_HELP = "the bound a verdict or a choice rests on: data (the theorem carried with this run's own measured local errors, rigorous for this data) or any (K_β per block, for any data with the same norms)";
+
+export function parseCertify(value: string): Certify {
+  if (value !== 'data' && value !== 'any') throw new CliUsageError(`--certify must be data or any, got "${value}"`);
+  return value;
+}
+
+export const HORIZON_HELP = "steps the a-priori lemma's ‖Aⁿ‖∞ must cover (advection), or 'unbounded' for the Kreiss bound; default: the run's steps";
+
+export function parseHorizon(value: string): Horizon {
+  return value === 'unbounded' ? value : parseNumber('--horizon', value, (x) => Number.isInteger(x) && x >= 0, "a whole number of steps or 'unbounded'");
+}
 
 /** The ZFP configuration `--mode M --param P` names. */
 export function parseSpec(mode: ZfpMode, param: string): RepresentationSpec {

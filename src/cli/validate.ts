@@ -4,7 +4,7 @@ import { createProblem } from '../analysis/problem-setup.ts';
 import type { RunRecord } from '../results/schema.ts';
 import { formatTable } from '../results/summary.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
-import { GRID_HELP, MIN_GRID, parseMode, parseSpec, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
+import { CERTIFY_HELP, GRID_HELP, MIN_GRID, parseCertify, parseMode, parseNumber, parseSpec, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
 interface ValidateOptions {
   solver: string;
@@ -14,6 +14,8 @@ interface ValidateOptions {
   grid?: string;
   set?: string[];
   json?: boolean;
+  tol?: string;
+  certify: string;
 }
 
 /** Steps in --json at most: beyond it, the smallest and largest error per window (the summary uses every step). */
@@ -29,43 +31,78 @@ function sampleRows(run: RunRecord, count = 12): RunRecord['steps'] {
 
 const e = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toExponential(3));
 
-function printRun(run: RunRecord): void {
-  const rows = sampleRows(run).map((s) => [String(s.k), e(s.zfpError), e(s.bound), s.bound !== null && s.zfpError <= s.bound ? 'ok' : 'BROKEN', e(s.numericalError), s.ratio.toFixed(2), String(s.minPlanes ?? '—')]);
-  console.log(`${run.config.problem}, ${run.config.label}: ${run.summary.theorem} (norms: ${run.summary.normHandling})`);
-  console.log(formatTable(['k', 'zfpError', 'bound', '', 'numericalError', 'ratio', 'minPlanes'], rows));
+const factor = (bound: number | null, error: number): string => (bound === null ? '—' : error > 0 ? (bound / error).toPrecision(3) : '∞');
+
+/** The verdict lines: the bound, the ZFP error against the numerical error and the solution's size, β_min, and ε. */
+function verdict(run: RunRecord, epsilon: number | null): string[] {
   const s = run.summary;
-  console.log(
+  const steps = run.steps[run.steps.length - 1]!.k + 1;
+  const other = s.certify === 'data' ? 'any' : 'data';
+  const lines = [
     s.boundHeld
-      ? `bound held at all ${run.steps[run.steps.length - 1]!.k + 1} steps (max error ${e(s.maxZfpError)}, max bound ${e(s.maxBound)})`
+      ? `bound (${s.certify}) held at all ${steps} steps (max error ${e(s.maxZfpError)}, max bound ${e(s.maxBound)})`
       : `BOUND BROKEN first at step ${s.firstViolation}: a bug in the bound or in the codec`,
+    `factor bound/error: ${factor(s.maxDataBound, s.maxZfpError)} for the run's own bound (data), ${factor(s.maxAnyBound, s.maxZfpError)} for the K_β bound (any); the verdict rests on ${s.certify}, ${other} is reported beside it`,
+  ];
+  if (s.zfpErrorReachesSolutionAt !== null) lines.push(`SOLUTION DESTROYED: from step ${s.zfpErrorReachesSolutionAt} the ZFP error is as large as the solution itself (max error ${e(s.maxZfpError)})`);
+  lines.push(
+    s.zfpExceedsNumericalAt === null
+      ? 'ZFP error stayed under the numerical (discretization) error at every step'
+      : `ZFP error exceeded the numerical (discretization) error from step ${s.zfpExceedsNumericalAt}`,
   );
+  const b = s.betaMin;
+  lines.push(b.kind === 'not-applicable' ? `β_min: not applicable (${b.reason})` : `β_min for ε = the final numerical error ${e(b.epsilon)}: ${b.kind === 'feasible' ? `β = ${b.beta}` : 'infeasible (no β ≤ 64)'} by ${b.lemma}`);
+  if (epsilon !== null) {
+    const errorOk = s.maxZfpError <= epsilon;
+    const boundOk = s.maxBound !== null && s.maxBound <= epsilon;
+    lines.push(`--tol ${epsilon}: max ZFP error ${e(s.maxZfpError)} ${errorOk ? '≤' : '>'} ε, max bound ${e(s.maxBound)} ${boundOk ? '≤' : '>'} ε`);
+  }
+  return lines;
+}
+
+/** Every check the run must pass: the bound held, and with --tol both the error and the bound stayed ≤ ε. */
+function passed(run: RunRecord, epsilon: number | null): boolean {
+  const s = run.summary;
+  if (!s.boundHeld) return false;
+  return epsilon === null || (s.maxZfpError <= epsilon && s.maxBound !== null && s.maxBound <= epsilon);
+}
+
+function printRun(run: RunRecord, epsilon: number | null): void {
+  const rows = sampleRows(run).map((s) => [String(s.k), e(s.zfpError), e(s.bound), s.bound !== null && s.zfpError <= s.bound ? 'ok' : 'BROKEN', e(s.dataBound), e(s.anyBound), e(s.numericalError), s.ratio.toFixed(2), String(s.minPlanes ?? '—')]);
+  console.log(`${run.config.problem}, ${run.config.label}: ${run.summary.theorem} (norms: ${run.summary.normHandling})`);
+  console.log(formatTable(['k', 'zfpError', `bound (${run.summary.certify})`, '', 'dataBound', 'anyBound', 'numericalError', 'ratio', 'minPlanes'], rows));
+  for (const line of verdict(run, epsilon)) console.log(line);
 }
 
 async function validate(options: ValidateOptions): Promise<void> {
   const { problem, params } = solverChoice(options.solver, options);
   const spec = parseSpec(parseMode(options.mode), options.param);
+  const certify = parseCertify(options.certify);
+  const epsilon = options.tol === undefined ? null : parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
   // The run (theorems, codec, reference arithmetic) loads only once the arguments are good, not for --help.
   const [{ runSimulation }, { createProgressBar }] = await Promise.all([import('../analysis/simulation-run.ts'), import('../../solvers/progress.ts')]);
   createProblem(problem, params); // refuses unstable settings before any output
   const bar = options.json ? null : createProgressBar({ label: `${problem} ${options.mode} ${options.param}`, unit: 'steps' });
-  const run = runSimulation({ problem, params, spec, maxRecorded: VALIDATE_RECORDED }, bar?.update);
+  const run = runSimulation({ problem, params, spec, certify, maxRecorded: VALIDATE_RECORDED }, bar?.update);
   bar?.stop();
   if (options.json) console.log(JSON.stringify({ runs: [run] }));
-  else printRun(run);
-  if (!run.summary.boundHeld) process.exitCode = EXIT_FAILED_CHECK;
+  else printRun(run, epsilon);
+  if (!passed(run, epsilon)) process.exitCode = EXIT_FAILED_CHECK;
 }
 
 export function addValidateCommand(program: Command): void {
   program
     .command('validate')
-    .description("run one solver inline with one ZFP configuration and check the theorem's bound at every step (exit 0 only if it held)")
+    .description("run one solver inline with one ZFP configuration and check the theorem's bound at every step (exit 0 only if it held, and with --tol only if the error and the bound stayed ≤ ε); says whether the ZFP error stayed under the numerical error and whether the solution survived")
     .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
     .requiredOption('--mode <mode>', 'precision, rate or accuracy')
     .requiredOption('--param <value>', 'β (precision), bits per value (rate) or tolerance (accuracy)')
     .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)
     .option('--grid <n>', `${GRID_HELP}; at least ${MIN_GRID}; default: the solver's n, listed below`)
     .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5; repeatable (default: none; keys and their defaults listed below)')
-    .option('--json', 'print {runs:[{config, steps, summary}]} instead of the table')
+    .option('--certify <bound>', CERTIFY_HELP, 'data')
+    .option('--tol <epsilon>', 'exit 1 when the max ZFP error or the bound passes this error target (default: no target)')
+    .option('--json', "print {runs:[{config, steps, summary}]} instead of the table; steps carry bound (the verdict's), dataBound and anyBound")
     .addHelpText('after', solverParamsHelp)
     .action(guarded('validate', validate));
 }

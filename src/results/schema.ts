@@ -24,9 +24,13 @@ export function isExperimentName(name: string): name is ExperimentName {
  * One step of one configuration: the runner's measurements plus the theorem's bound. For block sweeps
  * `stateNorm` holds the record's `maxBlockNorm`, the largest block before compression (Theorem 3.16's Y_k).
  */
-export interface StepResult extends Omit<StepRecord, 'maxBlockNorm'> {
-  /** The headline a-posteriori bound on zfpError; null for IEEE rounding. */
+export interface StepResult extends Omit<StepRecord, 'maxBlockNorm' | 'exponentsByPlanes'> {
+  /** The headline a-posteriori bound on zfpError, the one the verdict rests on (summary.certify); null for IEEE rounding. */
   readonly bound: number | null;
+  /** The theorem carried with this run's measured δ_j = ‖Q(x̃_j) − x̃_j‖∞: rigorous for this run's data. */
+  readonly dataBound: number | null;
+  /** The theorem carried with each block's K·‖x_B‖: holds for any data with the same norms and planes. */
+  readonly anyBound: number | null;
   /** Power-bounded problems: Theorem 3.12 in the constant-C form. */
   readonly boundConstantC?: number;
   /** Power-bounded problems: Theorem 3.3, which grows geometrically when L > 1. */
@@ -40,6 +44,12 @@ export type BetaMin =
   | { readonly kind: 'feasible' | 'infeasible'; readonly epsilon: number; readonly lemma: string; readonly beta: number; readonly predicted: number }
   | { readonly kind: 'not-applicable'; readonly epsilon: number; readonly lemma: string; readonly reason: string };
 
+/**
+ * Which bound a verdict or a choice rests on: `data`, the run's own measured local errors; `any`,
+ * the worst case over data with the same norms (K_β and its per-block forms).
+ */
+export type Certify = 'data' | 'any';
+
 export interface RunSummary {
   /** The theorem behind `bound` and how its norms were matched; null without a ZFP bound. */
   readonly theorem: string | null;
@@ -48,9 +58,16 @@ export interface RunSummary {
   readonly kreissPowerBound?: number;
   /** zfpError ≤ bound (and fixedPointError ≤ fixedPointBound) at every step. */
   readonly boundHeld: boolean;
+  /** The bound `bound`, `boundHeld` and `maxBound` are. */
+  readonly certify: Certify;
+  /** Largest dataBound / anyBound over the steps (null without a ZFP bound). */
+  readonly maxDataBound: number | null;
+  readonly maxAnyBound: number | null;
   readonly firstViolation: number | null;
   /** First step where zfpError > numericalError, or null. */
   readonly zfpExceedsNumericalAt: number | null;
+  /** First step where zfpError ≥ the solution's own size ‖u_k‖∞ (nothing of the solution is left), or null. */
+  readonly zfpErrorReachesSolutionAt: number | null;
   readonly maxZfpError: number;
   readonly maxBound: number | null;
   readonly finalNumericalError: number;

@@ -3,7 +3,10 @@ import type { ExperimentResult, RunRecord } from './schema.ts';
 
 const e = (x: number | null): string => (x === null ? '—' : x === 0 ? '0' : x.toExponential(2));
 
-export const SUMMARY_COLUMNS = ['problem', 'config', 'max zfpError', 'max bound', 'final numErr', 'final ratio', 'min ratio', 'ZFP < numErr', 'bound held', 'β_min'] as const;
+export const SUMMARY_COLUMNS = ['problem', 'config', 'max zfpError', 'max bound', 'bound/error (data)', 'bound/error (any)', 'final numErr', 'final ratio', 'min ratio', 'ZFP < numErr', 'bound held', 'β_min'] as const;
+
+/** How far a bound sits above the error it bounds: 1 is sharp. */
+const factor = (bound: number | null, error: number): string => (bound === null ? '—' : error > 0 ? (bound / error).toPrecision(3) : bound === 0 ? '1' : '∞');
 
 function betaMinText(run: RunRecord): string {
   const b = run.summary.betaMin;
@@ -19,6 +22,8 @@ export function summaryRows(result: ExperimentResult): string[][] {
       run.config.label,
       e(s.maxZfpError),
       e(s.maxBound),
+      factor(s.maxDataBound, s.maxZfpError),
+      factor(s.maxAnyBound, s.maxZfpError),
       e(s.finalNumericalError),
       s.finalRatio.toFixed(2),
       s.minRatio.toFixed(2),

@@ -1,6 +1,12 @@
 /** The single-use constant K_j of fixed accuracy: a block that keeps no plane is stored as zeros, so K = 1, never 0. */
 import { describe, expect, it } from 'vitest';
-import { stepK } from '../../src/analysis/local-error.ts';
+import { localErrorBound, stepK } from '../../src/analysis/local-error.ts';
+import { createProblem, solverParams } from '../../src/analysis/problem-setup.ts';
+import { kindOf } from '../../src/analysis/representation-kind.ts';
+import { run } from '../../solvers/runner.ts';
+import { runSimulation } from '../../src/analysis/simulation-run.ts';
+import { emptyExponentsByPlanes } from '../../src/array/index.ts';
+import { kBeta, kRate } from '../../theorems/index.ts';
 
 describe('stepK in fixed-accuracy mode', () => {
   it.each([
@@ -19,5 +25,43 @@ describe('stepK in fixed-accuracy mode', () => {
       expect(K).toBeLessThanOrEqual(1);
     }
     expect(stepK({ mode: 'accuracy', tolerance: 1e-12 }, 2, null, 3)).toBeLessThan(1e-6);
+  });
+});
+
+describe('per-block local-error bounds', () => {
+  const exponents = (entries: [planes: number, emax: number][]) => {
+    const table = emptyExponentsByPlanes();
+    for (const [p, e] of entries) table[p] = e;
+    return table;
+  };
+
+  it('charges each block its own planes and its own size, not the fewest planes times the whole norm', () => {
+    // A tiny block (2^-20) kept 4 planes; the large block (2^1) kept 30.
+    const stored = { minPlanes: 4, exponentsByPlanes: exponents([[4, -20], [30, 1]]) };
+    const bound = localErrorBound({ mode: 'rate', rate: 16 }, 2, stored, 2)!;
+    expect(bound).toBe(Math.max(kRate(4, 2, 'float64') * 2 ** -20, kRate(30, 2, 'float64') * 2));
+    expect(bound).toBeLessThan(1e-3 * kRate(4, 2, 'float64') * 2);
+  });
+
+  it('is zero for a state of all-zero blocks (stored exactly), and keeps K_β for fixed precision', () => {
+    expect(localErrorBound({ mode: 'rate', rate: 8 }, 2, { minPlanes: null, exponentsByPlanes: emptyExponentsByPlanes() }, 0)).toBe(0);
+    expect(localErrorBound({ mode: 'precision', precision: 20 }, 3, { minPlanes: 20, exponentsByPlanes: exponents([[20, 0]]) }, 0.75)).toBe(kBeta(20, 3, 'float64') * 0.75);
+  });
+
+  it.each([
+    [{ mode: 'rate', rate: 6 }],
+    [{ mode: 'rate', rate: 20 }],
+    [{ mode: 'accuracy', tolerance: 1e-3 }],
+    [{ mode: 'accuracy', tolerance: 1e-9 }],
+  ] as const)('bounds the measured δ_j of every step of a run (%o)', (spec) => {
+    for (const problem of ['advection2d', 'diffusion3d', 'gauss-seidel'] as const) {
+      const params = solverParams(problem, true, problem === 'gauss-seidel' ? { n: 12, sweeps: 6 } : { n: 12, steps: 6 });
+      const p = createProblem(problem, params);
+      const d = p.blocks ? 1 : p.shape.length;
+      const records = run(p, { representations: [kindOf(spec)] }).tracks[0]!.steps;
+      for (const r of records) expect(r.localError).toBeLessThanOrEqual(localErrorBound(spec, d, r, p.blocks ? r.maxBlockNorm! : r.stateNorm)!);
+      // The K form bounds any data with these norms, so it is never below the run's own bound.
+      for (const step of runSimulation({ problem, params, spec, maxRecorded: Infinity }).steps) expect(step.anyBound!).toBeGreaterThanOrEqual(step.dataBound!);
+    }
   });
 });

@@ -3,6 +3,7 @@ import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import { ArrayIndexError, RepresentationRangeError, RepresentationShapeError } from '../../src/array/errors.ts';
 import { ZfpArray } from '../../src/array/zfp-array.ts';
+import { emptyExponentsByPlanes } from '../../src/array/compression-stats.ts';
 import { decompress, compress, ZfpParameterError } from '../../src/zfp/index.ts';
 import { MODES, smooth } from './zfp-helpers.ts';
 
@@ -248,11 +249,13 @@ describe('ZfpArray bulk access', () => {
     const field = new Float64Array(64);
     for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++) field[x + 8 * y] = y < 4 ? 0 : x < 4 ? 3 : 1000;
     a.write(field);
-    expect(a.stats()).toEqual({ bytes: a.byteLength, ratio: (64 * 8) / a.byteLength, minPlanes: 10, maxPlanes: 10, minEmax: 2, maxEmax: 10 });
+    const exponentsByPlanes = emptyExponentsByPlanes();
+    exponentsByPlanes[10] = 10; // both blocks with an exponent kept 10 planes; the larger exponent is 10
+    expect(a.stats()).toEqual({ bytes: a.byteLength, ratio: (64 * 8) / a.byteLength, minPlanes: 10, maxPlanes: 10, minEmax: 2, maxEmax: 10, exponentsByPlanes });
     expect(a.bitsPerValue).toBeCloseTo(a.byteLength / 8, 0);
     const blocks = [...a.blocks()];
     expect(blocks.map((b) => b.emax)).toEqual([null, null, 2, 10]);
     a.write(new Float64Array(64));
-    expect(a.stats()).toMatchObject({ minPlanes: null, maxPlanes: null, minEmax: null, maxEmax: null });
+    expect(a.stats()).toMatchObject({ minPlanes: null, maxPlanes: null, minEmax: null, maxEmax: null, exponentsByPlanes: emptyExponentsByPlanes() });
   });
 });

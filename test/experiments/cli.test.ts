@@ -15,7 +15,17 @@ describe('zfpwb validate', () => {
     const r = zfpwb('validate', '--solver', 'diffusion2d', '--mode', 'precision', '--param', '20', '--grid', '16', '--steps', '20');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Theorem 3\.3/);
-    expect(r.out).toMatch(/bound held at all 21 steps/);
+    expect(r.out).toMatch(/bound \(data\) held at all 21 steps/);
+    expect(r.out).toMatch(/ZFP error (stayed under|exceeded) the numerical \(discretization\) error/);
+    expect(r.out).toMatch(/β_min for ε = the final numerical error/);
+  });
+
+  it('says a destroyed solution is destroyed, and --tol then exits 1', () => {
+    const args = ['validate', '--solver', 'advection1d', '--mode', 'precision', '--param', '3', '--steps', '50'];
+    const r = zfpwb(...args);
+    expect(r.out).toMatch(/SOLUTION DESTROYED: from step \d+/);
+    expect(r.out).toMatch(/ZFP error exceeded the numerical \(discretization\) error from step 1/);
+    expect(zfpwb(...args, '--tol', '1e-3').code).toBe(1);
   });
 
   it('--json prints {runs:[{config, steps:[{k, zfpError, bound, …}], summary}]}', () => {
@@ -26,6 +36,11 @@ describe('zfpwb validate', () => {
     expect(parsed.runs[0].steps).toHaveLength(11);
     expect(parsed.runs[0].steps[3]).toMatchObject({ k: 3, zfpError: expect.any(Number), bound: expect.any(Number) });
     expect(parsed.runs[0].summary.boundHeld).toBe(true);
+    // bound is the verdict's (the run's own by default); the K_β bound sits beside it.
+    const step = parsed.runs[0].steps[3];
+    expect(parsed.runs[0].summary.certify).toBe('data');
+    expect(step.bound).toBe(step.dataBound);
+    expect(step.anyBound).toBeGreaterThanOrEqual(step.dataBound);
   });
 
   it.each([
@@ -42,17 +57,29 @@ describe('zfpwb validate', () => {
 });
 
 describe('zfpwb choose', () => {
-  it('finds β_min and confirms it with a run', () => {
+  it('prints the lemma, certified and empirical-minimum settings side by side', () => {
     const r = zfpwb('choose', '--solver', 'diffusion2d', '--tol', '1e-6', '--grid', '16', '--steps', '20');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/β_min = \d+/);
-    expect(r.out).toMatch(/confirming run \(β = \d+\): max ZFP error .* ≤ ε; bound held/);
+    for (const row of ['lemma', 'certified', 'empirical minimum']) expect(r.out).toMatch(new RegExp(`^${row} +β = \\d+ `, 'm'));
+  });
+
+  it('--json gives settings validate takes back, and validate agrees the certified one holds ε', () => {
+    const r = zfpwb('choose', '--solver', 'poisson-jacobi', '--mode', 'rate', '--tol', '1e-6', '--grid', '12', '--steps', '20', '--json');
+    expect(r.code).toBe(0);
+    const { lemma, certified, empiricalMinimum } = JSON.parse(r.out);
+    for (const s of [lemma, certified, empiricalMinimum]) expect(Object.keys(s)).toEqual(expect.arrayContaining(['mode', 'param', 'maxZfpError', 'maxBound', 'bitsPerValue']));
+    expect(certified.maxBound).toBeLessThanOrEqual(1e-6);
+    expect(empiricalMinimum.param).toBeLessThanOrEqual(certified.param);
+    const v = zfpwb('validate', '--solver', 'poisson-jacobi', '--mode', 'rate', '--param', String(certified.param), '--grid', '12', '--steps', '20', '--tol', '1e-6');
+    expect(v.code).toBe(0);
   });
 
   it('says why a target below what double precision allows is infeasible', () => {
     const r = zfpwb('choose', '--solver', 'diffusion2d', '--tol', '1e-30', '--grid', '16', '--steps', '20');
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/infeasible: no β ≤ 64 meets ε = 1e-30/);
+    expect(r.out).toMatch(/^certified +none/m);
   });
 });
 
