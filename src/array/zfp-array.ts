@@ -11,6 +11,7 @@ import { BlockGrid } from './block-grid.ts';
 import { createBlockStore, maxBlockBits, type BlockStore } from './block-store.ts';
 import { blockStatsTable, CompressionSummary, type CompressionStats } from './compression-stats.ts';
 import { RepresentationRangeError, RepresentationShapeError } from './errors.ts';
+import { FLOAT32_MAX, FLOAT32_OVERFLOW } from './float32.ts';
 import { zfpName } from './zfp-name.ts';
 
 /** Scalar types a ZfpArray holds. */
@@ -42,10 +43,6 @@ export interface BlockInfo {
   readonly emax: number | null;
   readonly planes: number;
 }
-
-const FLOAT32_MAX = (2 - 2 ** -23) * 2 ** 127;
-/** The largest float32 plus half an ulp: anything at least this large rounds to infinity. */
-const FLOAT32_OVERFLOW = (2 - 2 ** -24) * 2 ** 127;
 
 /**
  * A 1D–4D array stored as independently compressed zfp blocks (see block-store.ts), read and
