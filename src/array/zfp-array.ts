@@ -7,7 +7,7 @@ import { isReversible } from '../zfp/params.ts';
 import type { Shape, StreamParams, ZfpConfig } from '../zfp/types.ts';
 import { copyBits } from './bit-range.ts';
 import { BlockCache, type BlockValues } from './block-cache.ts';
-import { BlockGrid } from './block-grid.ts';
+import { BlockGrid, elementPlace } from './block-grid.ts';
 import { createBlockStore, maxBlockBits, type BlockStore } from './block-store.ts';
 import { blockStatsTable, CompressionSummary, type CompressionStats } from './compression-stats.ts';
 import { RepresentationRangeError, RepresentationShapeError } from './errors.ts';
@@ -59,6 +59,8 @@ export class ZfpArray {
   /** The configuration's name, e.g. zfp-rate-16; used in error messages. */
   readonly name: string;
   private readonly grid: BlockGrid;
+  /** get() and set()'s result object for grid.locate(), so an access allocates nothing. */
+  private readonly place = elementPlace();
   private readonly codec: BlockCodec;
   /** The codec's block in the array's scalar type. */
   private readonly block: BlockValues;
@@ -124,15 +126,15 @@ export class ZfpArray {
 
   /** The element at `index` (fastest axis first, e.g. [i, j] with i along x). */
   get(index: ArrayLike<number>): number {
-    const block = this.grid.locate(index);
-    return this.cache.values[this.cache.read(block) + this.grid.local]!;
+    const { block, local } = this.grid.locate(index, this.place);
+    return this.cache.values[this.cache.read(block) + local]!;
   }
 
   /** Set the element at `index`; lossy modes refuse NaN and ±Inf (and float32 overflow) before changing anything. */
   set(index: ArrayLike<number>, value: number): void {
-    const block = this.grid.locate(index);
-    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, this.grid.flat);
-    this.cache.values[this.cache.write(block) + this.grid.local] = value;
+    const { block, local, flat } = this.grid.locate(index, this.place);
+    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, flat);
+    this.cache.values[this.cache.write(block) + local] = value;
   }
 
   /** Compress every modified cached block into storage. */

@@ -86,14 +86,12 @@ export class BlockCodec {
 
   /** Decode a float block into `fblock` (float64) or `bits32` (float32); returns its size in bits. */
   decodeFloat(r: BitReader): number {
-    this.rawBits = false;
-    const bits = this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
-    if (this.traits.intprec === 32 && !this.rawBits) for (let i = 0; i < this.size; i++) this.values32[i] = this.fblock[i]!;
+    if (this.reversible) return this.decodeFloatReversible(r);
+    const bits = this.decodeFloatLossy(r);
+    if (this.coefficientsPending()) this.inverseLossy64(null, null);
+    this.narrowToFloat32();
     return bits;
   }
-
-  /** Set when the last float32 block was decoded straight into `bits32`. */
-  private rawBits = false;
 
   /**
    * Decode a float64 block into `field` (layout L) at block position `at`, padding dropped;
@@ -102,19 +100,11 @@ export class BlockCodec {
    * block is decoded into `fblock` and scattered.
    */
   decodeFloatInto(r: BitReader, field: Float64Array, L: Layout, at: BlockPosition): number {
-    this.field = at.full ? field : null;
-    this.at = at;
-    this.wroteField = false;
-    const bits = this.decodeFloat(r);
-    this.field = null;
-    if (!this.wroteField) scatterBlock(this.fblock, field, L, at);
+    const bits = this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
+    const inField = !this.reversible && this.coefficientsPending() && this.inverseLossy64(at.full ? field : null, at);
+    if (!inField) scatterBlock(this.fblock, field, L, at);
     return bits;
   }
-
-  /** decodeFloatInto's destination while it runs, and whether the block went there. */
-  private field: Float64Array | null = null;
-  private at: BlockPosition | null = null;
-  private wroteField = false;
 
   /** Decode an integer block into (hi, lo); returns its size in bits. */
   decodeInt(r: BitReader): number {
@@ -138,7 +128,7 @@ export class BlockCodec {
       const bits = 1 + t.ebits;
       w.writeBits(2 * e + 1, bits);
       const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
-      if (t.intprec === 64 && !scaleOverflows(emax, t)) {
+      if (this.liftsInDoubles(emax)) {
         castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
         fwdXformSplit(this.sa, this.sb, this.dims);
         fwdOrderSplit(this.uhi, this.ulo, this.sa, this.sb, this.perm, this.size);
@@ -153,6 +143,22 @@ export class BlockCodec {
     return padToMinbits(w, 1, minbits);
   }
 
+  /** float64 blocks whose scaled integers fit 62 bits are lifted as pairs of doubles (see lift-split.ts, lift-double.ts). */
+  private liftsInDoubles(emax: number): boolean {
+    return this.traits.intprec === 64 && !scaleOverflows(emax, this.traits);
+  }
+
+  /** After decodeFloatLossy: are the block's coefficients still to be inverted (by inverseLossy64)? */
+  private coefficientsPending(): boolean {
+    return this.emax !== NO_EXPONENT && this.liftsInDoubles(this.emax);
+  }
+
+  /** float32 blocks: the decoded doubles into `bits32`'s memory as floats. */
+  private narrowToFloat32(): void {
+    if (this.traits.intprec === 32) for (let i = 0; i < this.size; i++) this.values32[i] = this.fblock[i]!;
+  }
+
+  /** Decode a lossy float block into `fblock`, except the inverse of pending coefficients (see coefficientsPending). */
   private decodeFloatLossy(r: BitReader): number {
     const t = this.traits;
     const { minbits, maxbits } = this.params;
@@ -162,15 +168,8 @@ export class BlockCodec {
       this.emax = emax;
       const maxprec = blockPrecision(emax, this.params, this.dims);
       const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
-      if (t.intprec === 64 && !scaleOverflows(emax, t)) {
-        const n = this.decodePlanes(r, rest, budget, maxprec);
-        if (!doubleInverseExact(this.count.lowest, this.dims) || !this.inverseInDoubles(emax)) {
-          invOrder64(this.uhi, this.lowWords(), this.hi, this.lo, this.iperm, this.size);
-          invXform64(this.hi, this.lo, this.dims);
-          castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
-        }
-        return bits + n;
-      }
+      // The inverse is left to the caller (inverseLossy64), which may send the values to a field.
+      if (this.liftsInDoubles(emax)) return bits + this.decodePlanes(r, rest, budget, maxprec);
       const n = this.decodeInts(r, rest, budget, maxprec);
       castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
       return bits + n;
@@ -215,13 +214,14 @@ export class BlockCodec {
       this.emax = NO_EXPONENT;
       this.count.planes = 0;
       this.fblock.fill(0);
+      this.narrowToFloat32();
       return skipToMinbits(r, 1, minbits);
     }
     if (r.readBit()) {
+      // Raw IEEE bits: a float32 block goes straight to `bits32`, keeping NaN payloads.
       this.emax = NO_EXPONENT;
       const n = this.decodeIntsReversible(r, minbitsAfter(minbits, 2), (maxbits - 2) >>> 0);
       reinterpretFromInts(this.hi, this.lo, this.fblock, this.bits32, this.size, t);
-      this.rawBits = t.intprec === 32;
       return 2 + n;
     }
     const bits = 2 + t.ebits;
@@ -230,6 +230,7 @@ export class BlockCodec {
     const n = this.decodeIntsReversible(r, minbitsAfter(minbits, bits), (maxbits - bits) >>> 0);
     if (emax === -t.ebias) this.fblock.fill(0);
     else castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
+    this.narrowToFloat32();
     return bits + n;
   }
 
@@ -239,13 +240,22 @@ export class BlockCodec {
     return this.ulo;
   }
 
-  /** Reorder, inverse transform and scale decoded (uhi, ulo) in doubles (see lift-double.ts); false if it must be redone. */
-  private inverseInDoubles(emax: number): boolean {
-    const { fblock, size } = this;
-    invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, this.count.lowest >= 32);
-    const done = invXformDouble(fblock, this.dims, !wrapImpossible(this.count.lowest), pow2(emax - 62), this.field, this.at);
-    this.wroteField = done && this.field !== null;
-    return done;
+  /**
+   * Reorder, inverse transform and scale the pending coefficients (uhi, ulo): in doubles where
+   * that is exact (see lift-double.ts), the values then going to `field` at `at` if given, else
+   * in integers into `fblock`. Returns whether the values went to `field`.
+   */
+  private inverseLossy64(field: Float64Array | null, at: BlockPosition | null): boolean {
+    const { fblock, size, emax } = this;
+    const lowest = this.count.lowest;
+    if (doubleInverseExact(lowest, this.dims)) {
+      invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, lowest >= 32);
+      if (invXformDouble(fblock, this.dims, !wrapImpossible(lowest), pow2(emax - 62), field, at)) return field !== null;
+    }
+    invOrder64(this.uhi, this.lowWords(), this.hi, this.lo, this.iperm, size);
+    invXform64(this.hi, this.lo, this.dims);
+    castFromInts(this.hi, this.lo, fblock, size, emax, this.traits);
+    return false;
   }
 
   private encodeInts(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
