@@ -10,7 +10,7 @@ import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.t
 import { castToSplit, fwdOrderSplit, fwdXformSplit } from './lift-split.ts';
 import { doubleInverseExact, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
-import { PlaneCoder, type PlaneCount } from './plane-coder.ts';
+import { planeCoderFor, type PlaneCoder, type PlaneCount } from './plane-coder.ts';
 import { scatterBlock, type BlockPosition } from './gather.ts';
 import type { Layout } from '../layout.ts';
 import { blockExponent, castFromInts, castToInts, pow2, reinterpretFromInts, reinterpretToInts, reversibleCast, scaleOverflows } from './block-float.ts';
@@ -45,7 +45,7 @@ export class BlockCodec {
   private readonly sb: Int32Array;
   private readonly perm: Uint8Array;
   private readonly iperm: Uint8Array;
-  private readonly coder = new PlaneCoder();
+  private readonly coder: PlaneCoder;
   private readonly count: PlaneCount = { planes: 0, lowest: 0 };
   private readonly reversible: boolean;
 
@@ -64,6 +64,7 @@ export class BlockCodec {
     this.perm = sequencyPermutation(dims);
     this.iperm = inverseSequencyPermutation(dims);
     this.reversible = isReversible(params);
+    this.coder = planeCoderFor(this.size);
   }
 
   /** Bit planes the last block coded completely. */
@@ -274,7 +275,7 @@ export class BlockCodec {
 
   /** Code negabinary coefficients in (uhi, ulo), padding to minbits. */
   private encodePlanes(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
-    const bits = this.coder.encode(w, maxbits, maxprec, this.uhi, this.ulo, this.size, this.traits.intprec, this.count);
+    const bits = this.coder.encode(w, maxbits, maxprec, this.uhi, this.ulo, this.traits.intprec, this.count);
     return padToMinbits(w, bits, minbits);
   }
 
@@ -296,7 +297,7 @@ export class BlockCodec {
 
   /** Decode negabinary coefficients into (uhi, ulo), in sequency order. */
   private decodePlanes(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
-    const bits = this.coder.decode(r, maxbits, maxprec, this.uhi, this.ulo, this.size, this.traits.intprec, this.count);
+    const bits = this.coder.decode(r, maxbits, maxprec, this.uhi, this.ulo, this.traits.intprec, this.count);
     return skipToMinbits(r, bits, minbits);
   }
 
@@ -321,7 +322,7 @@ export class BlockCodec {
     }
     prec = Math.max(Math.min(prec, maxprec), 1);
     w.writeBits(prec - 1, t.pbits);
-    const bits = t.pbits + this.coder.encode(w, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count);
+    const bits = t.pbits + this.coder.encode(w, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, t.intprec, this.count);
     return padToMinbits(w, bits, minbits);
   }
 
@@ -329,7 +330,7 @@ export class BlockCodec {
     const { hi, lo, uhi, ulo, iperm, size } = this;
     const t = this.traits;
     const prec = r.readBits(t.pbits) + 1;
-    const bits = skipToMinbits(r, t.pbits + this.coder.decode(r, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count), minbits);
+    const bits = skipToMinbits(r, t.pbits + this.coder.decode(r, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, t.intprec, this.count), minbits);
     if (t.intprec === 64) {
       invOrder64(uhi, this.lowWords(), hi, lo, iperm, size);
       revInvXform64(hi, lo, this.dims);
