@@ -30,11 +30,8 @@ export class EightWordCoder implements PlaneCoder {
   private readonly cut: CutPlane = { pos: 0, complete: false };
 
   encode(w: BitWriter, maxbits: number, maxprec: number, uhi: Int32Array, ulo: Int32Array, intprec: number, out: PlaneCount): number {
-    const size = EIGHT_WORD_SIZE;
-    const kmin = lowestPlane(intprec, maxprec);
-    const words = w.words;
-    const start = w.pos;
-    const end = codingEnd(start, maxbits, maxprec, size, intprec, kmin);
+    const size = EIGHT_WORD_SIZE, words = w.words, start = w.pos;
+    const kmin = lowestPlane(intprec, maxprec), end = codingEnd(start, maxbits, maxprec, size, intprec, kmin);
     if (intprec === MAX_PLANES) this.fillPlanes(uhi, WORD_PLANES, Math.max(kmin, WORD_PLANES), MAX_PLANES);
     let pos = start, n = 0, k = intprec;
     while (k > kmin && pos < end) {
@@ -59,11 +56,8 @@ export class EightWordCoder implements PlaneCoder {
 
   decode(r: BitReader, maxbits: number, maxprec: number, uhi: Int32Array, ulo: Int32Array, intprec: number, out: PlaneCount): number {
     const { planes } = this;
-    const size = EIGHT_WORD_SIZE;
-    const kmin = lowestPlane(intprec, maxprec);
-    const words = r.words;
-    const start = r.pos;
-    const end = codingEnd(start, maxbits, maxprec, size, intprec, kmin);
+    const size = EIGHT_WORD_SIZE, words = r.words, start = r.pos;
+    const kmin = lowestPlane(intprec, maxprec), end = codingEnd(start, maxbits, maxprec, size, intprec, kmin);
     let pos = start, n = 0, k = intprec, count = 0;
     for (; k > kmin; k--) {
       const from = pos, was = n;

@@ -97,6 +97,42 @@ export function emitRun(words: Uint32Array, pos: number, n: number, j: number, s
   return pos + size - 1 - n;
 }
 
+/** Position of the first one-bit at or after n in the 64-bit plane x1:x0, or -1. */
+function firstOne(x0: number, x1: number, n: number): number {
+  if (n < 32) {
+    const r0 = x0 & (-1 << n);
+    return r0 !== 0 ? ctz(r0) : x1 !== 0 ? 32 + ctz(x1) : -1;
+  }
+  const r1 = x1 & (-1 << (n - 32));
+  return r1 !== 0 ? 32 + ctz(r1) : -1;
+}
+
+/**
+ * Code the plane x1:x0 of at most 64 coefficients at pos, n of them significant before it:
+ * n bits verbatim, then the group tests. Returns the position after the plane.
+ */
+export function putPlane(words: Uint32Array, pos: number, n: number, size: number, x0: number, x1: number): number {
+  if (n <= 32) put(words, pos, x0, n);
+  else {
+    put(words, pos, x0, 32);
+    put(words, pos + 32, x1, n - 32);
+  }
+  pos += n;
+  while (n < size) {
+    const j = firstOne(x0, x1, n);
+    if (j < 0) return pos + 1; // negative group test
+    pos = emitRun(words, pos, n, j, size);
+    n = j + 1;
+  }
+  return pos;
+}
+
+/** Coefficients significant after the plane x1:x0 when n were before it: the group tests end past its last one-bit. */
+export function significantAfter(n: number, x0: number, x1: number): number {
+  const last = x1 !== 0 ? 64 - Math.clz32(x1) : 32 - Math.clz32(x0);
+  return last > n ? last : n;
+}
+
 /** Zero bits from … to − 1 of a buffer that is zero from `to` on. */
 function clearFrom(words: Uint32Array, from: number, to: number): void {
   const i = from >>> 5;
