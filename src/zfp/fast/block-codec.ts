@@ -37,7 +37,8 @@ export class BlockCodec {
   /** The block's integers: (hi, lo) words for 64-bit types, lo alone for 32-bit types. */
   readonly hi: Int32Array;
   readonly lo: Int32Array;
-  emax = NO_EXPONENT;
+  /** The last block's common exponent, or NO_EXPONENT. */
+  private exponent = NO_EXPONENT;
   private readonly uhi: Int32Array;
   private readonly ulo: Int32Array;
   /** float64 blocks in the lossy modes: integers as a + b in doubles (see lift-split.ts). */
@@ -67,6 +68,11 @@ export class BlockCodec {
     this.coder = planeCoderFor(this.size);
   }
 
+  /** Common exponent of the last block, or NO_EXPONENT (all zero; integer type; reversible raw bits). */
+  get emax(): number {
+    return this.exponent;
+  }
+
   /** Bit planes the last block coded completely. */
   get planes(): number {
     return this.count.planes;
@@ -81,7 +87,7 @@ export class BlockCodec {
   /** Encode the integer block in (hi, lo); returns its size in bits. */
   encodeInt(w: BitWriter): number {
     const { minbits, maxbits, maxprec } = this.params;
-    this.emax = NO_EXPONENT;
+    this.exponent = NO_EXPONENT;
     return this.reversible ? this.encodeIntsReversible(w, minbits, maxbits, maxprec) : this.encodeInts(w, minbits, maxbits, maxprec);
   }
 
@@ -110,7 +116,7 @@ export class BlockCodec {
   /** Decode an integer block into (hi, lo); returns its size in bits. */
   decodeInt(r: BitReader): number {
     const { minbits, maxbits, maxprec } = this.params;
-    this.emax = NO_EXPONENT;
+    this.exponent = NO_EXPONENT;
     return this.reversible ? this.decodeIntsReversible(r, minbits, maxbits) : this.decodeInts(r, minbits, maxbits, maxprec);
   }
 
@@ -125,7 +131,7 @@ export class BlockCodec {
     const maxprec = blockPrecision(emax, this.params, this.dims);
     const e = maxprec ? emax + t.ebias : 0;
     if (e) {
-      this.emax = emax;
+      this.exponent = emax;
       const bits = 1 + t.ebits;
       w.writeBits(2 * e + 1, bits);
       const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
@@ -138,7 +144,7 @@ export class BlockCodec {
       castToInts(this.fblock, this.hi, this.lo, this.size, emax, t);
       return bits + this.encodeInts(w, rest, budget, maxprec);
     }
-    this.emax = NO_EXPONENT;
+    this.exponent = NO_EXPONENT;
     this.count.planes = 0;
     w.writeBit(0);
     return padToMinbits(w, 1, minbits);
@@ -151,7 +157,7 @@ export class BlockCodec {
 
   /** After decodeFloatLossy: are the block's coefficients still to be inverted (by inverseLossy64)? */
   private coefficientsPending(): boolean {
-    return this.emax !== NO_EXPONENT && this.liftsInDoubles(this.emax);
+    return this.exponent !== NO_EXPONENT && this.liftsInDoubles(this.exponent);
   }
 
   /** float32 blocks: the decoded doubles into `bits32`'s memory as floats. */
@@ -166,7 +172,7 @@ export class BlockCodec {
     if (r.readBit()) {
       const bits = 1 + t.ebits;
       const emax = r.readBits(t.ebits) - t.ebias;
-      this.emax = emax;
+      this.exponent = emax;
       const maxprec = blockPrecision(emax, this.params, this.dims);
       const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
       // The inverse is left to the caller (inverseLossy64), which may send the values to a field.
@@ -175,7 +181,7 @@ export class BlockCodec {
       castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
       return bits + n;
     }
-    this.emax = NO_EXPONENT;
+    this.exponent = NO_EXPONENT;
     this.count.planes = 0;
     this.fblock.fill(0);
     return skipToMinbits(r, 1, minbits);
@@ -190,17 +196,17 @@ export class BlockCodec {
       const e = emax + t.ebias;
       if (!e) {
         // All-zero block: one bit, and (as in zfp 1.0) no padding to minbits.
-        this.emax = NO_EXPONENT;
+        this.exponent = NO_EXPONENT;
         this.count.planes = 0;
         w.writeBit(0);
         return 1;
       }
-      this.emax = emax;
+      this.exponent = emax;
       w.writeBits(1, 2);
       w.writeBits(e, t.ebits);
       bits = 2 + t.ebits;
     } else {
-      this.emax = NO_EXPONENT;
+      this.exponent = NO_EXPONENT;
       reinterpretToInts(this.fblock, this.bits32, this.hi, this.lo, this.size, t);
       w.writeBits(3, 2);
       bits = 2;
@@ -212,7 +218,7 @@ export class BlockCodec {
     const t = this.traits;
     const { minbits, maxbits } = this.params;
     if (!r.readBit()) {
-      this.emax = NO_EXPONENT;
+      this.exponent = NO_EXPONENT;
       this.count.planes = 0;
       this.fblock.fill(0);
       this.narrowToFloat32();
@@ -220,14 +226,14 @@ export class BlockCodec {
     }
     if (r.readBit()) {
       // Raw IEEE bits: a float32 block goes straight to `bits32`, keeping NaN payloads.
-      this.emax = NO_EXPONENT;
+      this.exponent = NO_EXPONENT;
       const n = this.decodeIntsReversible(r, minbitsAfter(minbits, 2), (maxbits - 2) >>> 0);
       reinterpretFromInts(this.hi, this.lo, this.fblock, this.bits32, this.size, t);
       return 2 + n;
     }
     const bits = 2 + t.ebits;
     const emax = r.readBits(t.ebits) - t.ebias;
-    this.emax = emax;
+    this.exponent = emax;
     const n = this.decodeIntsReversible(r, minbitsAfter(minbits, bits), (maxbits - bits) >>> 0);
     if (emax === -t.ebias) this.fblock.fill(0);
     else castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
@@ -247,7 +253,7 @@ export class BlockCodec {
    * in integers into `fblock`. Returns whether the values went to `field`.
    */
   private inverseLossy64(field: Float64Array | null, at: BlockPosition | null): boolean {
-    const { fblock, size, emax } = this;
+    const { fblock, size, exponent: emax } = this;
     const lowest = this.count.lowest;
     if (doubleInverseExact(lowest, this.dims)) {
       invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, lowest >= 32);

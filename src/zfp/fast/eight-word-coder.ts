@@ -1,5 +1,5 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
-import { codingEnd, ctz, emitRun, finishEncode, get, lowestPlane, put, readCutPlane, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
+import { codingEnd, finishDecode, ctz, emitRun, finishEncode, get, lowestPlane, put, readCutPlane, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
 import { BitMatrix } from './transpose.ts';
 
 /** Coefficients of a 4D block. */
@@ -39,17 +39,8 @@ export class EightWordCoder implements PlaneCoder {
       if (k === WORD_PLANES) this.fillPlanes(ulo, 0, kmin, WORD_PLANES);
       k--;
       const at = k * PLANE_WORDS;
-      this.putFirst(words, pos, at, n);
-      pos += n;
-      while (n < size) {
-        const j = this.nextOne(at, n);
-        if (j < 0) {
-          pos++;
-          break;
-        }
-        pos = emitRun(words, pos, n, j, size);
-        n = j + 1;
-      }
+      pos = this.putPlane(words, pos, n, at);
+      n = this.significantAfter(n, at);
     }
     return finishEncode(w, start, end, pos, intprec, k, out);
   }
@@ -90,10 +81,7 @@ export class EightWordCoder implements PlaneCoder {
     if (intprec === MAX_PLANES) this.fillCoefficients(uhi, WORD_PLANES, Math.max(k, WORD_PLANES), MAX_PLANES);
     if (k < WORD_PLANES) this.fillCoefficients(ulo, 0, k, WORD_PLANES);
     else if (intprec === WORD_PLANES) ulo.fill(0, 0, size); // no plane coded at all
-    r.pos = pos;
-    out.planes = count;
-    out.lowest = k;
-    return pos - start;
+    return finishDecode(r, start, pos, count, k, out);
   }
 
   /** Fill `planes` lo … hi − 1 from the coefficient word `u` that holds planes base … base + 31. */
@@ -141,22 +129,30 @@ export class EightWordCoder implements PlaneCoder {
     }
   }
 
-  /** Position of the first one-bit at or after `from` in the plane at `at`, or -1. */
-  private nextOne(at: number, from: number): number {
-    const planes = this.planes;
-    let j = from >> 5;
-    if (j >= PLANE_WORDS) return -1;
-    let m = planes[at + j]! & (-1 << (from & 31));
-    while (m === 0) {
-      if (++j >= PLANE_WORDS) return -1;
-      m = planes[at + j]!;
+  /** Code the plane at `at` at pos, n coefficients significant before it: n bits verbatim, then the group tests. Returns the position after it. */
+  private putPlane(words: Uint32Array, pos: number, n: number, at: number): number {
+    const { planes } = this;
+    for (let j = 0, left = n; left > 0; j++, left -= 32) put(words, pos + 32 * j, planes[at + j]!, left < 32 ? left : 32);
+    pos += n;
+    // Each one-bit at or after n ends a run: the plane's words are scanned once, lowest bit first.
+    for (let j = n >> 5; j < PLANE_WORDS; j++) {
+      for (let m = planes[at + j]! & (j === n >> 5 ? -1 << (n & 31) : -1); m !== 0; m &= m - 1) {
+        const one = (j << 5) + ctz(m);
+        pos = emitRun(words, pos, n, one, EIGHT_WORD_SIZE);
+        n = one + 1;
+      }
     }
-    return (j << 5) + ctz(m);
+    // A negative group test ends the plane, unless every coefficient is significant.
+    return n < EIGHT_WORD_SIZE ? pos + 1 : pos;
   }
 
-  /** Write the first n bits of the plane at `at` at pos. */
-  private putFirst(words: Uint32Array, pos: number, at: number, n: number): void {
-    for (let j = 0; n > 0; j++, n -= 32, pos += 32) put(words, pos, this.planes[at + j]!, n < 32 ? n : 32);
+  /** Coefficients significant after the plane at `at` when n were before it: the group tests end past its last one-bit. */
+  private significantAfter(n: number, at: number): number {
+    for (let j = PLANE_WORDS - 1; 32 * (j + 1) > n; j--) {
+      const m = this.planes[at + j]!;
+      if (m !== 0) return Math.max(n, 32 * (j + 1) - Math.clz32(m));
+    }
+    return n;
   }
 
   /** Read the first n bits of the plane at `at` from pos; clear the rest of the plane. */

@@ -74,6 +74,14 @@ export function finishEncode(w: BitWriter, start: number, end: number, pos: numb
   return pos - start;
 }
 
+/** Finish a decode whose planes ended at `pos`, `planes` of them complete, the lowest read being `lowest`. Returns bits read. */
+export function finishDecode(r: BitReader, start: number, pos: number, planes: number, lowest: number, out: PlaneCount): number {
+  r.pos = pos;
+  out.planes = planes;
+  out.lowest = lowest;
+  return pos - start;
+}
+
 export function ctz(m: number): number {
   return 31 - Math.clz32(m & -m);
 }

@@ -196,13 +196,13 @@ export class BitMatrix {
     return r < 16 ? this.rows[15 - r]! & 0xffff : this.rows[31 - r]! >>> 16;
   }
 
-  /** Set plane lo + r (r < 32) to `mask` (16 bits), after clear16(), as a decoder builds up the planes. */
-  setPlane16(r: number, mask: number): void {
-    if (r < 16) this.rows[15 - r] = (this.rows[15 - r]! & ~0xffff) | mask;
-    else this.rows[31 - r] = (this.rows[31 - r]! & 0xffff) | (mask << 16);
+  /** Add the mask of plane lo + r (r < 32), built up by a decoder after clear16(). */
+  addPlane16(r: number, mask: number): void {
+    if (r < 16) this.rows[15 - r]! |= mask;
+    else this.rows[31 - r]! |= mask << 16;
   }
 
-  /** Coefficient words 0 … count − 1 from the planes set since clear16() (planes below lo zero). */
+  /** Coefficient words 0 … count − 1 from the planes added since clear16() (planes below lo zero). */
   store16(lo: number, u: Int32Array, count: number): void {
     const a = this.rows;
     transpose16x2(a);
