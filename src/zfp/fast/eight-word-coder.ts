@@ -1,5 +1,5 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
-import { codingEnd, finishDecode, ctz, emitRun, finishEncode, get, lowestPlane, put, readCutPlane, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
+import { codingEnd, finishDecode, WORD_PLANES, ctz, emitRun, finishEncode, get, lowestPlane, put, readCutPlane, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
 import { BitMatrix } from './transpose.ts';
 
 /** Coefficients of a 4D block. */
@@ -8,8 +8,6 @@ export const EIGHT_WORD_SIZE = 256;
 /** Words of one plane: a plane is a mask over 256 coefficients. */
 const PLANE_WORDS = 8;
 
-/** Planes of one coefficient word. */
-const WORD_PLANES = 32;
 
 /** Planes of coefficients of any width. */
 const MAX_PLANES = 64;

@@ -1,13 +1,11 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
 import { GROUP_READS, groupRow } from './group-tests.ts';
-import { codingEnd, finishDecode, ctz, emitRun, finishEncode, get, lowestPlane, peek, put, readCutPlane, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
+import { codingEnd, finishDecode, WORD_PLANES, ctz, emitRun, finishEncode, get, lowestPlane, peek, put, readCutPlane, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
 import { BitMatrix } from './transpose.ts';
 
 /** Coefficients of the blocks whose planes fit one 32-bit word: 1D (4) and 2D (16). */
 export const ONE_WORD_SIZES = [4, 16] as const;
 
-/** Planes of one coefficient word: the bit matrix holds them all at once. */
-const WORD_PLANES = 32;
 
 /**
  * The plane coder of 1D and 2D blocks. Every plane is one word kept in a register; the planes of

@@ -34,6 +34,9 @@ export interface PlaneCoder {
   decode(r: BitReader, maxbits: number, maxprec: number, uhi: Int32Array, ulo: Int32Array, intprec: number, out: PlaneCount): number;
 }
 
+/** Planes of one 32-bit coefficient word (the upper word of 64-bit coefficients holds planes 32 … 63). */
+export const WORD_PLANES = 32;
+
 /** Is the bit budget tighter than the worst case? (zfp's with_maxbits, in unsigned arithmetic.) */
 export function budgetBinds(maxbits: number, maxprec: number, size: number): boolean {
   return ((maxprec + 1) * size - 1) >>> 0 > maxbits >>> 0;

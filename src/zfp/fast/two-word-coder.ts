@@ -1,12 +1,10 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
-import { codingEnd, finishDecode, finishEncode, get, lowestPlane, peek, putPlane, readCutPlane, significantAfter, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
+import { codingEnd, finishDecode, WORD_PLANES, finishEncode, get, lowestPlane, peek, putPlane, readCutPlane, significantAfter, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
 import { BitMatrix } from './transpose.ts';
 
 /** Coefficients of a 3D block: its planes are two 32-bit words. */
 export const TWO_WORD_SIZE = 64;
 
-/** Planes of one coefficient word. */
-const WORD_PLANES = 32;
 
 /** Planes one transposition turns for all 64 coefficients (see BitMatrix). */
 const WINDOW_PLANES = 16;
