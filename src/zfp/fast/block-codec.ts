@@ -150,7 +150,7 @@ export class BlockCodec {
     return padToMinbits(w, 1, minbits);
   }
 
-  /** float64 blocks whose scaled integers fit 62 bits are lifted as pairs of doubles (see lift-split.ts, lift-double.ts). */
+  /** float64 blocks whose block-float scale is finite are lifted in doubles (see lift-split.ts, lift-double.ts); others as zfp's integers. */
   private liftsInDoubles(emax: number): boolean {
     return this.traits.intprec === 64 && !scaleOverflows(emax, this.traits);
   }
