@@ -3,6 +3,21 @@ import { layoutOf, type Layout } from '../zfp/layout.ts';
 import type { Shape } from '../zfp/types.ts';
 import { ArrayIndexError } from './errors.ts';
 
+/** Where an element lies; locate() fills one, which callers on a hot path keep and reuse. */
+export interface ElementPlace {
+  /** The block holding the element, in zfp's block order. */
+  block: number;
+  /** The element's offset inside its block (x fastest, 4 per axis). */
+  local: number;
+  /** The element's index in the contiguous field. */
+  flat: number;
+}
+
+/** A fresh ElementPlace to pass to locate(). */
+export function elementPlace(): ElementPlace {
+  return { block: 0, local: 0, flat: 0 };
+}
+
 /**
  * The 4^d blocks of a 1D–4D array in zfp's order (x fastest): which block an element lies in,
  * where it sits inside the block, and where a block's values lie in a field of the same shape.
@@ -15,10 +30,6 @@ export class BlockGrid {
   readonly blockCount: number;
   /** Values per block, 4^d. */
   readonly blockSize: number;
-  /** Set by locate(): the element's offset inside its block (x fastest, 4 per axis) … */
-  local = 0;
-  /** … and its index in the contiguous field. */
-  flat = 0;
 
   constructor(shape: Shape) {
     this.layout = layoutOf(shape);
@@ -28,8 +39,8 @@ export class BlockGrid {
     this.blockSize = 1 << (2 * this.dims);
   }
 
-  /** The block holding the element at `index` (fastest axis first); throws ArrayIndexError outside the shape. */
-  locate(index: ArrayLike<number>): number {
+  /** Where the element at `index` (fastest axis first) lies, written to `out`; throws ArrayIndexError outside the shape. */
+  locate(index: ArrayLike<number>, out: ElementPlace = elementPlace()): ElementPlace {
     const { n, nb } = this.layout;
     if (index?.length !== this.dims) throw new ArrayIndexError(Array.from(index ?? []), this.shape);
     let block = 0, local = 0, flat = 0;
@@ -40,9 +51,10 @@ export class BlockGrid {
       local = 4 * local + (i & 3);
       flat = flat * n[a]! + i;
     }
-    this.local = local;
-    this.flat = flat;
-    return block;
+    out.block = block;
+    out.local = local;
+    out.flat = flat;
+    return out;
   }
 
   /** A position to reuse with position() for fields laid out as `field`. */

@@ -2,6 +2,7 @@ import type { Shape } from '../zfp/types.ts';
 import { BFLOAT16 } from './bfloat16.ts';
 import { RepresentationRangeError, RepresentationShapeError } from './errors.ts';
 import { FLOAT16 } from './float16.ts';
+import { FLOAT32_MAX, FLOAT32_OVERFLOW } from './float32.ts';
 import { bitsToNumber, maxFinite, overflowThreshold, roundToBits, type NarrowFloatFormat } from './narrow-float.ts';
 import type { Representation, RepresentationKind, StoreStats } from './representation.ts';
 
@@ -37,8 +38,8 @@ const float64: ValueFormat = {
 const float32: ValueFormat = {
   name: 'float32',
   bitsPerValue: 32,
-  maxFinite: (2 - 2 ** -23) * 2 ** 127,
-  overflowThreshold: (2 - 2 ** -24) * 2 ** 127,
+  maxFinite: FLOAT32_MAX,
+  overflowThreshold: FLOAT32_OVERFLOW,
   allocate: (length) => new Float32Array(length),
   encode: (values, storage) => copy(values, storage as Float32Array),
   decode: (storage, out) => copy(storage, out),

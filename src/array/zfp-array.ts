@@ -7,10 +7,11 @@ import { isReversible } from '../zfp/params.ts';
 import type { Shape, StreamParams, ZfpConfig } from '../zfp/types.ts';
 import { copyBits } from './bit-range.ts';
 import { BlockCache, type BlockValues } from './block-cache.ts';
-import { BlockGrid } from './block-grid.ts';
+import { BlockGrid, elementPlace } from './block-grid.ts';
 import { createBlockStore, maxBlockBits, type BlockStore } from './block-store.ts';
 import { blockStatsTable, CompressionSummary, type CompressionStats } from './compression-stats.ts';
 import { RepresentationRangeError, RepresentationShapeError } from './errors.ts';
+import { FLOAT32_MAX, FLOAT32_OVERFLOW } from './float32.ts';
 import { zfpName } from './zfp-name.ts';
 
 /** Scalar types a ZfpArray holds. */
@@ -43,9 +44,6 @@ export interface BlockInfo {
   readonly planes: number;
 }
 
-const FLOAT32_MAX = (2 - 2 ** -23) * 2 ** 127;
-/** The largest float32 plus half an ulp: anything at least this large rounds to infinity. */
-const FLOAT32_OVERFLOW = (2 - 2 ** -24) * 2 ** 127;
 /** Bytes the write-back cache may take: far above any useful cache, below an allocation that fails. */
 const MAX_CACHE_BYTES = 2 ** 30;
 
@@ -64,6 +62,8 @@ export class ZfpArray {
   /** The configuration's name, e.g. zfp-rate-16; used in error messages. */
   readonly name: string;
   private readonly grid: BlockGrid;
+  /** get() and set()'s result object for grid.locate(), so an access allocates nothing. */
+  private readonly place = elementPlace();
   private readonly codec: BlockCodec;
   /** The codec's block in the array's scalar type. */
   private readonly block: BlockValues;
@@ -146,8 +146,8 @@ export class ZfpArray {
 
   /** The element at `index` (fastest axis first, e.g. [i, j] with i along x). */
   get(index: ArrayLike<number>): number {
-    const block = this.grid.locate(index);
-    return this.cache.values[this.cache.read(block) + this.grid.local]!;
+    const { block, local } = this.grid.locate(index, this.place);
+    return this.cache.values[this.cache.read(block) + local]!;
   }
 
   /**
@@ -155,8 +155,7 @@ export class ZfpArray {
    * overflow) with RepresentationRangeError, and a value whose block would decode to ±Inf with ZfpDataError.
    */
   set(index: ArrayLike<number>, value: number): void {
-    const block = this.grid.locate(index);
-    const { flat, local } = this.grid;
+    const { block, local, flat } = this.grid.locate(index, this.place);
     if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, flat);
     if (this.huge !== null) {
       const line = this.cache.read(block) / this.grid.blockSize;

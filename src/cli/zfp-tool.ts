@@ -9,6 +9,7 @@ import { compress, decompress } from '../zfp/index.ts';
 import { ZfpError, ZfpFormatError, ZfpParameterError } from '../zfp/errors.ts';
 import { checkShape } from '../zfp/layout.ts';
 import { traitsOf, ZFP_MAX_BITS } from '../zfp/traits.ts';
+import type { Decompressed } from '../zfp/field-codec.ts';
 import type { ScalarArray, ScalarType, ZfpConfig } from '../zfp/types.ts';
 import { OutputPathError, writeFileAtomic } from './atomic-file.ts';
 import { formatF, formatG } from './format-c.ts';
@@ -206,22 +207,60 @@ export function parseToolArgs(argv: readonly string[]): ToolOptions {
   return options;
 }
 
-/** Checks the option combinations in the order zfp checks them. */
-function validate(options: ToolOptions): void {
-  const { inPath, zfpPath, outPath, header } = options;
+/** Type, sizes and mode of the raw values, as the command line gives them. */
+interface RawFormat {
+  readonly type: ScalarType;
+  readonly shape: readonly number[];
+  readonly mode: ToolMode;
+}
+
+/** A command line validate() accepted: what the tool reads, and where the raw format comes from. */
+type ToolJob =
+  | {
+      readonly action: 'compress';
+      readonly inPath: string;
+      readonly format: RawFormat;
+      readonly zfpPath?: string;
+      readonly outPath?: string;
+      readonly header: boolean;
+      readonly quiet: boolean;
+      readonly stats: boolean;
+    }
+  | {
+      readonly action: 'decompress';
+      readonly zfpPath: string;
+      /** null: the stream's header gives it (-h). */
+      readonly format: RawFormat | null;
+      readonly outPath?: string;
+      readonly quiet: boolean;
+    };
+
+/** The raw format from the command line; `needed` words the error for a missing part. */
+function rawFormat(options: ToolOptions, needed: (what: string, flags: string) => string): RawFormat {
+  const { type, shape, mode } = options;
+  if (type === undefined) throw new ToolUsageError(needed('scalar type', '-f, -d or -t'));
+  if (shape === undefined) throw new ToolUsageError(needed('array sizes', '-1, -2, -3 or -4'));
+  if (mode === undefined) throw new ToolUsageError(needed('compression mode', '-R, -r, -p, -a or -c'));
+  return { type, shape, mode };
+}
+
+/** Checks the option combinations in the order zfp checks them; returns the job they describe. */
+function validate(options: ToolOptions): ToolJob {
+  const { inPath, zfpPath, outPath, header, quiet, stats } = options;
   if (options.shape !== undefined && options.shape.some((n) => n === 0)) throw new ToolUsageError('array sizes must all be positive');
-  if (inPath === undefined && zfpPath === undefined) throw new ToolUsageError('nothing to read: give -i <raw file> or -z <compressed file>');
-  const needed = (what: string, flags: string): string =>
-    inPath !== undefined ? `compressing needs the ${what} (${flags})` : `decompressing needs the ${what} (${flags}) or a header (-h)`;
-  if (options.type === undefined && (inPath !== undefined || !header)) throw new ToolUsageError(needed('scalar type', '-f, -d or -t'));
-  if (options.shape === undefined && (inPath !== undefined || !header)) throw new ToolUsageError(needed('array sizes', '-1, -2, -3 or -4'));
-  if (options.mode === undefined && (inPath !== undefined || !header)) throw new ToolUsageError(needed('compression mode', '-R, -r, -p, -a or -c'));
-  // zfp closes stdout after the compressed stream and then fails on the raw one; refuse up front.
-  if (inPath !== undefined && zfpPath === '-' && outPath === '-') throw new ToolUsageError('-z - and -o - cannot both write to stdout');
-  if (options.stats && inPath === undefined) throw new ToolUsageError('-s compares against the raw input, so it needs -i');
-  if (inPath === undefined && header && (options.type !== undefined || options.shape !== undefined)) {
-    throw new ToolUsageError('with -h the header gives the type and sizes; do not also pass them');
+  if (inPath === undefined) {
+    if (zfpPath === undefined) throw new ToolUsageError('nothing to read: give -i <raw file> or -z <compressed file>');
+    const format = header ? null : rawFormat(options, (what, flags) => `decompressing needs the ${what} (${flags}) or a header (-h)`);
+    if (stats) throw new ToolUsageError('-s compares against the raw input, so it needs -i');
+    if (header && (options.type !== undefined || options.shape !== undefined)) {
+      throw new ToolUsageError('with -h the header gives the type and sizes; do not also pass them');
+    }
+    return { action: 'decompress', zfpPath, format, outPath, quiet };
   }
+  const format = rawFormat(options, (what, flags) => `compressing needs the ${what} (${flags})`);
+  // zfp closes stdout after the compressed stream and then fails on the raw one; refuse up front.
+  if (zfpPath === '-' && outPath === '-') throw new ToolUsageError('-z - and -o - cannot both write to stdout');
+  return { action: 'compress', inPath, format, zfpPath, outPath, header, quiet, stats };
 }
 
 /** The codec configuration zfp's tool would set up for `mode` (including its -c substitutions). */
@@ -317,59 +356,74 @@ function codecFailure(step: string, error: unknown): ToolUsageError {
   return new ToolUsageError(`${step} failed (${cause}): ${error.message}`);
 }
 
+/** What the summary line reports about a run. */
+interface ToolRun {
+  readonly type: ScalarType;
+  readonly shape: readonly number[];
+  readonly compressedBytes: number;
+  /** The raw input and its reconstruction, when -s asks to compare them. */
+  readonly compared: { readonly input: ScalarArray; readonly output: ScalarArray } | null;
+}
+
+/** Decompress `compressed` as `format` says (null: by its header), writing the values to outPath if given. */
+function decodeStream(io: ToolIO, compressed: Uint8Array, format: RawFormat | null, outPath: string | undefined): Decompressed {
+  const spec = format === null ? ({ header: true } as const) : { type: format.type, shape: format.shape, config: configFor(format.mode, format.type) };
+  let result: Decompressed;
+  try {
+    result = decompress(compressed, spec);
+  } catch (error) {
+    throw codecFailure('decompression', error);
+  }
+  if (outPath !== undefined) writePath(io, outPath, toBytes(result.data), 'decompressed output');
+  return result;
+}
+
+function runCompress(job: Extract<ToolJob, { action: 'compress' }>, io: ToolIO): ToolRun {
+  const { format, header, outPath } = job;
+  const count = format.shape.reduce((a, b) => a * b, 1);
+  try {
+    checkShape(format.shape);
+  } catch (error) {
+    throw codecFailure('compression', error);
+  }
+  const rawSize = count * traitsOf(format.type).size;
+  // As zfp: read the declared field's bytes; more input is ignored, less is an error.
+  const raw = readPath(io, job.inPath, 'raw input', rawSize);
+  if (raw.length < rawSize) throw new ToolUsageError(`raw input holds ${raw.length} bytes, but ${format.shape.join('x')} ${TYPE_LABEL[format.type]} values need ${rawSize}`);
+  const input = toScalars(format.type, raw.subarray(0, rawSize));
+  let compressed: Uint8Array;
+  try {
+    compressed = compress({ type: format.type, shape: format.shape, data: input }, configFor(format.mode, format.type), { header }).bytes;
+  } catch (error) {
+    throw codecFailure('compression', error);
+  }
+  if (job.zfpPath !== undefined) writePath(io, job.zfpPath, compressed, 'compressed output');
+  let compared: ToolRun['compared'] = null;
+  if (outPath !== undefined || job.stats) {
+    const { data } = decodeStream(io, compressed, header ? null : format, outPath);
+    if (job.stats) compared = { input, output: data };
+  }
+  return { type: format.type, shape: format.shape, compressedBytes: compressed.length, compared };
+}
+
+function runDecompress(job: Extract<ToolJob, { action: 'decompress' }>, io: ToolIO): ToolRun {
+  // One byte beyond the longest stream lets the codec report an over-long input rather than read without end.
+  const compressed = readPath(io, job.zfpPath, 'compressed input', MAX_STREAM_BITS / 8 + 1);
+  const { type, shape } = decodeStream(io, compressed, job.format, job.outPath);
+  return { type, shape, compressedBytes: compressed.length, compared: null };
+}
+
 function execute(options: ToolOptions, io: ToolIO): void {
-  validate(options);
-  const { inPath, zfpPath, outPath, header } = options;
-  let type = options.type;
-  let shape: readonly number[] | undefined = options.shape;
-  let input: ScalarArray | undefined;
-  let compressed: Uint8Array | undefined;
-
-  if (inPath !== undefined) {
-    const rawType = type!;
-    const rawShape = shape!;
-    const count = rawShape.reduce((a, b) => a * b, 1);
-    try {
-      checkShape(rawShape);
-    } catch (error) {
-      throw codecFailure('compression', error);
-    }
-    const rawSize = count * traitsOf(rawType).size;
-    // As zfp: read the declared field's bytes; more input is ignored, less is an error.
-    const raw = readPath(io, inPath, 'raw input', rawSize);
-    if (raw.length < rawSize) throw new ToolUsageError(`raw input holds ${raw.length} bytes, but ${rawShape.join('x')} ${TYPE_LABEL[rawType]} values need ${rawSize}`);
-    input = toScalars(rawType, raw.subarray(0, rawSize));
-    try {
-      compressed = compress({ type: rawType, shape: rawShape, data: input }, configFor(options.mode!, rawType), { header }).bytes;
-    } catch (error) {
-      throw codecFailure('compression', error);
-    }
-    if (zfpPath !== undefined) writePath(io, zfpPath, compressed, 'compressed output');
-  } else {
-    // One byte beyond the longest stream lets the codec report an over-long input rather than read without end.
-    compressed = readPath(io, zfpPath!, 'compressed input', MAX_STREAM_BITS / 8 + 1);
-  }
-
-  let output: ScalarArray | undefined;
-  if (inPath === undefined || outPath !== undefined || options.stats) {
-    const spec = header ? ({ header: true } as const) : { type: type!, shape: shape!, config: configFor(options.mode!, type!) };
-    try {
-      const result = decompress(compressed, spec);
-      ({ type, shape, data: output } = result);
-    } catch (error) {
-      throw codecFailure('decompression', error);
-    }
-    if (outPath !== undefined) writePath(io, outPath, toBytes(output), 'decompressed output');
-  }
-
-  if (!options.quiet) {
-    const [nx = 1, ny = 1, nz = 1, nw = 1] = shape!;
+  const job = validate(options);
+  const run = job.action === 'compress' ? runCompress(job, io) : runDecompress(job, io);
+  if (!job.quiet) {
+    const [nx = 1, ny = 1, nz = 1, nw = 1] = run.shape;
     const count = nx * ny * nz * nw;
-    const raw = count * traitsOf(type!).size;
-    const zfp = compressed.length;
-    let line = `type=${TYPE_LABEL[type!]} nx=${nx} ny=${ny} nz=${nz} nw=${nw}`;
+    const raw = count * traitsOf(run.type).size;
+    const zfp = run.compressedBytes;
+    let line = `type=${TYPE_LABEL[run.type]} nx=${nx} ny=${ny} nz=${nz} nw=${nw}`;
     line += ` raw=${raw} zfp=${zfp} ratio=${formatG(raw / zfp, 3)} rate=${formatG((8 * zfp) / count, 4)}`;
-    if (options.stats) line += errorStats(type!, input!, output!);
+    if (run.compared !== null) line += errorStats(run.type, run.compared.input, run.compared.output);
     io.writeStderr(`${line}\n`);
   }
 }

@@ -9,12 +9,13 @@ export interface BlockCounter {
 /** Count every block decoded from now until vi.restoreAllMocks(). */
 export function countDecodedBlocks(): BlockCounter {
   const counter = { blocks: 0 };
-  for (const name of ['decodeFloat', 'decodeInt'] as const) {
-    const original = BlockCodec.prototype[name];
-    vi.spyOn(BlockCodec.prototype, name).mockImplementation(function (this: BlockCodec, r) {
+  // The three entry points decode one block each and do not call one another.
+  for (const name of ['decodeFloat', 'decodeFloatInto', 'decodeInt'] as const) {
+    const original = BlockCodec.prototype[name] as (this: BlockCodec, ...args: unknown[]) => number;
+    vi.spyOn(BlockCodec.prototype, name).mockImplementation(function (this: BlockCodec, ...args: unknown[]) {
       counter.blocks++;
-      return original.call(this, r);
-    });
+      return original.apply(this, args);
+    } as never);
   }
   return counter;
 }

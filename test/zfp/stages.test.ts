@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BitReader, BitWriter } from '../../src/zfp/bitstream.ts';
 import { compress, decompress, NO_EXPONENT } from '../../src/zfp/field-codec.ts';
+import { ZfpParameterError } from '../../src/zfp/errors.ts';
 import { maximumSize, resolveParams } from '../../src/zfp/params.ts';
 import {
   bitPlanes,
@@ -90,6 +91,12 @@ describe('lifting transform', () => {
       }),
       { numRuns: 16 },
     );
+  });
+
+  it('rejects a block of the wrong size or dimensionality with the codec\'s parameter error', () => {
+    expect(() => forwardTransform(new BigInt64Array(15), 2)).toThrow(ZfpParameterError);
+    expect(() => inverseReversibleTransform(new BigInt64Array(16), 5)).toThrow(ZfpParameterError);
+    expect(() => reorder(new BigInt64Array(63), 3)).toThrow(ZfpParameterError);
   });
 
   it('lossy transform is invertible up to the bits its halvings drop', () => {

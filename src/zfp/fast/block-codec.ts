@@ -10,7 +10,7 @@ import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.t
 import { castToSplit, fwdOrderSplit, fwdXformSplit } from './lift-split.ts';
 import { doubleInverseExact, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
-import { PlaneCoder, type PlaneCount } from './plane-coder.ts';
+import { planeCoderFor, type PlaneCoder, type PlaneCount } from './plane-coder.ts';
 import { scatterBlock, type BlockPosition } from './gather.ts';
 import type { Layout } from '../layout.ts';
 import { blockExponent, castFromInts, castToInts, pow2, reinterpretFromInts, reinterpretToInts, reversibleCast, scaleOverflows } from './block-float.ts';
@@ -37,7 +37,8 @@ export class BlockCodec {
   /** The block's integers: (hi, lo) words for 64-bit types, lo alone for 32-bit types. */
   readonly hi: Int32Array;
   readonly lo: Int32Array;
-  emax = NO_EXPONENT;
+  /** The last block's common exponent, or NO_EXPONENT. */
+  private exponent = NO_EXPONENT;
   private readonly uhi: Int32Array;
   private readonly ulo: Int32Array;
   /** float64 blocks in the lossy modes: integers as a + b in doubles (see lift-split.ts). */
@@ -45,7 +46,7 @@ export class BlockCodec {
   private readonly sb: Int32Array;
   private readonly perm: Uint8Array;
   private readonly iperm: Uint8Array;
-  private readonly coder = new PlaneCoder();
+  private readonly coder: PlaneCoder;
   private readonly count: PlaneCount = { planes: 0, lowest: 0 };
   private readonly reversible: boolean;
 
@@ -64,6 +65,12 @@ export class BlockCodec {
     this.perm = sequencyPermutation(dims);
     this.iperm = inverseSequencyPermutation(dims);
     this.reversible = isReversible(params);
+    this.coder = planeCoderFor(this.size);
+  }
+
+  /** Common exponent of the last block, or NO_EXPONENT (all zero; integer type; reversible raw bits). */
+  get emax(): number {
+    return this.exponent;
   }
 
   /** Bit planes the last block coded completely. */
@@ -80,20 +87,18 @@ export class BlockCodec {
   /** Encode the integer block in (hi, lo); returns its size in bits. */
   encodeInt(w: BitWriter): number {
     const { minbits, maxbits, maxprec } = this.params;
-    this.emax = NO_EXPONENT;
+    this.exponent = NO_EXPONENT;
     return this.reversible ? this.encodeIntsReversible(w, minbits, maxbits, maxprec) : this.encodeInts(w, minbits, maxbits, maxprec);
   }
 
   /** Decode a float block into `fblock` (float64) or `bits32` (float32); returns its size in bits. */
   decodeFloat(r: BitReader): number {
-    this.rawBits = false;
-    const bits = this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
-    if (this.traits.intprec === 32 && !this.rawBits) for (let i = 0; i < this.size; i++) this.values32[i] = this.fblock[i]!;
+    if (this.reversible) return this.decodeFloatReversible(r);
+    const bits = this.decodeFloatLossy(r);
+    if (this.coefficientsPending()) this.inverseLossy64(null, null);
+    this.narrowToFloat32();
     return bits;
   }
-
-  /** Set when the last float32 block was decoded straight into `bits32`. */
-  private rawBits = false;
 
   /**
    * Decode a float64 block into `field` (layout L) at block position `at`, padding dropped;
@@ -102,24 +107,16 @@ export class BlockCodec {
    * block is decoded into `fblock` and scattered.
    */
   decodeFloatInto(r: BitReader, field: Float64Array, L: Layout, at: BlockPosition): number {
-    this.field = at.full ? field : null;
-    this.at = at;
-    this.wroteField = false;
-    const bits = this.decodeFloat(r);
-    this.field = null;
-    if (!this.wroteField) scatterBlock(this.fblock, field, L, at);
+    const bits = this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
+    const inField = !this.reversible && this.coefficientsPending() && this.inverseLossy64(at.full ? field : null, at);
+    if (!inField) scatterBlock(this.fblock, field, L, at);
     return bits;
   }
-
-  /** decodeFloatInto's destination while it runs, and whether the block went there. */
-  private field: Float64Array | null = null;
-  private at: BlockPosition | null = null;
-  private wroteField = false;
 
   /** Decode an integer block into (hi, lo); returns its size in bits. */
   decodeInt(r: BitReader): number {
     const { minbits, maxbits, maxprec } = this.params;
-    this.emax = NO_EXPONENT;
+    this.exponent = NO_EXPONENT;
     return this.reversible ? this.decodeIntsReversible(r, minbits, maxbits) : this.decodeInts(r, minbits, maxbits, maxprec);
   }
 
@@ -134,11 +131,11 @@ export class BlockCodec {
     const maxprec = blockPrecision(emax, this.params, this.dims);
     const e = maxprec ? emax + t.ebias : 0;
     if (e) {
-      this.emax = emax;
+      this.exponent = emax;
       const bits = 1 + t.ebits;
       w.writeBits(2 * e + 1, bits);
       const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
-      if (t.intprec === 64 && !scaleOverflows(emax, t)) {
+      if (this.liftsInDoubles(emax)) {
         castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
         fwdXformSplit(this.sa, this.sb, this.dims);
         fwdOrderSplit(this.uhi, this.ulo, this.sa, this.sb, this.perm, this.size);
@@ -147,35 +144,44 @@ export class BlockCodec {
       castToInts(this.fblock, this.hi, this.lo, this.size, emax, t);
       return bits + this.encodeInts(w, rest, budget, maxprec);
     }
-    this.emax = NO_EXPONENT;
+    this.exponent = NO_EXPONENT;
     this.count.planes = 0;
     w.writeBit(0);
     return padToMinbits(w, 1, minbits);
   }
 
+  /** float64 blocks whose block-float scale is finite are lifted in doubles (see lift-split.ts, lift-double.ts); others as zfp's integers. */
+  private liftsInDoubles(emax: number): boolean {
+    return this.traits.intprec === 64 && !scaleOverflows(emax, this.traits);
+  }
+
+  /** After decodeFloatLossy: are the block's coefficients still to be inverted (by inverseLossy64)? */
+  private coefficientsPending(): boolean {
+    return this.exponent !== NO_EXPONENT && this.liftsInDoubles(this.exponent);
+  }
+
+  /** float32 blocks: the decoded doubles into `bits32`'s memory as floats. */
+  private narrowToFloat32(): void {
+    if (this.traits.intprec === 32) for (let i = 0; i < this.size; i++) this.values32[i] = this.fblock[i]!;
+  }
+
+  /** Decode a lossy float block into `fblock`, except the inverse of pending coefficients (see coefficientsPending). */
   private decodeFloatLossy(r: BitReader): number {
     const t = this.traits;
     const { minbits, maxbits } = this.params;
     if (r.readBit()) {
       const bits = 1 + t.ebits;
       const emax = r.readBits(t.ebits) - t.ebias;
-      this.emax = emax;
+      this.exponent = emax;
       const maxprec = blockPrecision(emax, this.params, this.dims);
       const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
-      if (t.intprec === 64 && !scaleOverflows(emax, t)) {
-        const n = this.decodePlanes(r, rest, budget, maxprec);
-        if (!doubleInverseExact(this.count.lowest, this.dims) || !this.inverseInDoubles(emax)) {
-          invOrder64(this.uhi, this.lowWords(), this.hi, this.lo, this.iperm, this.size);
-          invXform64(this.hi, this.lo, this.dims);
-          castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
-        }
-        return bits + n;
-      }
+      // The inverse is left to the caller (inverseLossy64), which may send the values to a field.
+      if (this.liftsInDoubles(emax)) return bits + this.decodePlanes(r, rest, budget, maxprec);
       const n = this.decodeInts(r, rest, budget, maxprec);
       castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
       return bits + n;
     }
-    this.emax = NO_EXPONENT;
+    this.exponent = NO_EXPONENT;
     this.count.planes = 0;
     this.fblock.fill(0);
     return skipToMinbits(r, 1, minbits);
@@ -190,17 +196,17 @@ export class BlockCodec {
       const e = emax + t.ebias;
       if (!e) {
         // All-zero block: one bit, and (as in zfp 1.0) no padding to minbits.
-        this.emax = NO_EXPONENT;
+        this.exponent = NO_EXPONENT;
         this.count.planes = 0;
         w.writeBit(0);
         return 1;
       }
-      this.emax = emax;
+      this.exponent = emax;
       w.writeBits(1, 2);
       w.writeBits(e, t.ebits);
       bits = 2 + t.ebits;
     } else {
-      this.emax = NO_EXPONENT;
+      this.exponent = NO_EXPONENT;
       reinterpretToInts(this.fblock, this.bits32, this.hi, this.lo, this.size, t);
       w.writeBits(3, 2);
       bits = 2;
@@ -212,24 +218,26 @@ export class BlockCodec {
     const t = this.traits;
     const { minbits, maxbits } = this.params;
     if (!r.readBit()) {
-      this.emax = NO_EXPONENT;
+      this.exponent = NO_EXPONENT;
       this.count.planes = 0;
       this.fblock.fill(0);
+      this.narrowToFloat32();
       return skipToMinbits(r, 1, minbits);
     }
     if (r.readBit()) {
-      this.emax = NO_EXPONENT;
+      // Raw IEEE bits: a float32 block goes straight to `bits32`, keeping NaN payloads.
+      this.exponent = NO_EXPONENT;
       const n = this.decodeIntsReversible(r, minbitsAfter(minbits, 2), (maxbits - 2) >>> 0);
       reinterpretFromInts(this.hi, this.lo, this.fblock, this.bits32, this.size, t);
-      this.rawBits = t.intprec === 32;
       return 2 + n;
     }
     const bits = 2 + t.ebits;
     const emax = r.readBits(t.ebits) - t.ebias;
-    this.emax = emax;
+    this.exponent = emax;
     const n = this.decodeIntsReversible(r, minbitsAfter(minbits, bits), (maxbits - bits) >>> 0);
     if (emax === -t.ebias) this.fblock.fill(0);
     else castFromInts(this.hi, this.lo, this.fblock, this.size, emax, t);
+    this.narrowToFloat32();
     return bits + n;
   }
 
@@ -239,13 +247,22 @@ export class BlockCodec {
     return this.ulo;
   }
 
-  /** Reorder, inverse transform and scale decoded (uhi, ulo) in doubles (see lift-double.ts); false if it must be redone. */
-  private inverseInDoubles(emax: number): boolean {
-    const { fblock, size } = this;
-    invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, this.count.lowest >= 32);
-    const done = invXformDouble(fblock, this.dims, !wrapImpossible(this.count.lowest), pow2(emax - 62), this.field, this.at);
-    this.wroteField = done && this.field !== null;
-    return done;
+  /**
+   * Reorder, inverse transform and scale the pending coefficients (uhi, ulo): in doubles where
+   * that is exact (see lift-double.ts), the values then going to `field` at `at` if given, else
+   * in integers into `fblock`. Returns whether the values went to `field`.
+   */
+  private inverseLossy64(field: Float64Array | null, at: BlockPosition | null): boolean {
+    const { fblock, size, exponent: emax } = this;
+    const lowest = this.count.lowest;
+    if (doubleInverseExact(lowest, this.dims)) {
+      invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, lowest >= 32);
+      if (invXformDouble(fblock, this.dims, !wrapImpossible(lowest), pow2(emax - 62), field, at)) return field !== null;
+    }
+    invOrder64(this.uhi, this.lowWords(), this.hi, this.lo, this.iperm, size);
+    invXform64(this.hi, this.lo, this.dims);
+    castFromInts(this.hi, this.lo, fblock, size, emax, this.traits);
+    return false;
   }
 
   private encodeInts(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
@@ -264,7 +281,7 @@ export class BlockCodec {
 
   /** Code negabinary coefficients in (uhi, ulo), padding to minbits. */
   private encodePlanes(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
-    const bits = this.coder.encode(w, maxbits, maxprec, this.uhi, this.ulo, this.size, this.traits.intprec, this.count);
+    const bits = this.coder.encode(w, maxbits, maxprec, this.uhi, this.ulo, this.traits.intprec, this.count);
     return padToMinbits(w, bits, minbits);
   }
 
@@ -286,7 +303,7 @@ export class BlockCodec {
 
   /** Decode negabinary coefficients into (uhi, ulo), in sequency order. */
   private decodePlanes(r: BitReader, minbits: number, maxbits: number, maxprec: number): number {
-    const bits = this.coder.decode(r, maxbits, maxprec, this.uhi, this.ulo, this.size, this.traits.intprec, this.count);
+    const bits = this.coder.decode(r, maxbits, maxprec, this.uhi, this.ulo, this.traits.intprec, this.count);
     return skipToMinbits(r, bits, minbits);
   }
 
@@ -311,7 +328,7 @@ export class BlockCodec {
     }
     prec = Math.max(Math.min(prec, maxprec), 1);
     w.writeBits(prec - 1, t.pbits);
-    const bits = t.pbits + this.coder.encode(w, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count);
+    const bits = t.pbits + this.coder.encode(w, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, t.intprec, this.count);
     return padToMinbits(w, bits, minbits);
   }
 
@@ -319,7 +336,7 @@ export class BlockCodec {
     const { hi, lo, uhi, ulo, iperm, size } = this;
     const t = this.traits;
     const prec = r.readBits(t.pbits) + 1;
-    const bits = skipToMinbits(r, t.pbits + this.coder.decode(r, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, size, t.intprec, this.count), minbits);
+    const bits = skipToMinbits(r, t.pbits + this.coder.decode(r, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, t.intprec, this.count), minbits);
     if (t.intprec === 64) {
       invOrder64(uhi, this.lowWords(), hi, lo, iperm, size);
       revInvXform64(hi, lo, this.dims);

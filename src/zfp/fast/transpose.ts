@@ -1,7 +1,7 @@
 /*
  * Bit-matrix transposition: turns 32 coefficient words into 32 bit-plane
  * masks in five rounds of masked swaps, instead of testing every bit of every
- * coefficient once per plane.
+ * coefficient once per plane. A BitMatrix holds the rows; each plane coder owns one.
  */
 
 /** Transpose the 32×32 bit matrix in a[0..31] in place (row r, column c = bit 31 − c). */
@@ -51,111 +51,6 @@ export function transpose32(a: Int32Array): void {
   a[0] = a0; a[1] = a1; a[2] = a2; a[3] = a3; a[4] = a4; a[5] = a5; a[6] = a6; a[7] = a7; a[8] = a8; a[9] = a9; a[10] = a10; a[11] = a11; a[12] = a12; a[13] = a13; a[14] = a14; a[15] = a15; a[16] = a16; a[17] = a17; a[18] = a18; a[19] = a19; a[20] = a20; a[21] = a21; a[22] = a22; a[23] = a23; a[24] = a24; a[25] = a25; a[26] = a26; a[27] = a27; a[28] = a28; a[29] = a29; a[30] = a30; a[31] = a31;
 }
 
-const scratch = new Int32Array(32);
-
-/** Zero rows 0 … 15 of the scratch, or all 32: as stores, since a call to TypedArray fill costs more than the rows. */
-function clearRows(count: 16 | 32): void {
-  const a = scratch;
-  a[0] = 0; a[1] = 0; a[2] = 0; a[3] = 0; a[4] = 0; a[5] = 0; a[6] = 0; a[7] = 0;
-  a[8] = 0; a[9] = 0; a[10] = 0; a[11] = 0; a[12] = 0; a[13] = 0; a[14] = 0; a[15] = 0;
-  if (count === 32) {
-    a[16] = 0; a[17] = 0; a[18] = 0; a[19] = 0; a[20] = 0; a[21] = 0; a[22] = 0; a[23] = 0;
-    a[24] = 0; a[25] = 0; a[26] = 0; a[27] = 0; a[28] = 0; a[29] = 0; a[30] = 0; a[31] = 0;
-  }
-}
-
-/**
- * Bit planes lo..hi−1 (within one 32-bit word of the coefficients) of
- * coefficients first..first+31 (fewer when count < 32): planes[(k + shift) * stride + group]
- * receives the mask of plane k, coefficient first+i at bit i.
- */
-export function planesOf(u: Int32Array, first: number, count: number, planes: Int32Array, base: number, stride: number, lo: number, hi: number): void {
-  const a = scratch;
-  for (let i = 0; i < 32; i++) a[31 - i] = i < count ? u[first + i]! : 0;
-  transpose32(a);
-  for (let b = lo; b < hi; b++) planes[base + b * stride] = a[31 - b]!;
-}
-
-/** Inverse of planesOf: coefficient words first..first+count−1 from planes lo..hi−1 (other bits zero). */
-export function coefficientsOf(planes: Int32Array, base: number, stride: number, lo: number, hi: number, u: Int32Array, first: number, count: number): void {
-  const a = scratch;
-  clearRows(32);
-  for (let b = lo; b < hi; b++) a[31 - b] = planes[base + b * stride]!;
-  transpose32(a);
-  for (let i = 0; i < count; i++) u[first + i] = a[31 - i]!;
-}
-
-/*
- * At most 16 planes of two full groups fit one transposition: coefficient i of
- * the first group contributes its 16-bit window [lo, lo + 16) to the low half
- * of row i, the same coefficient of the second group to the high half.
- */
-
-/** planesOf for groups first..first+31 and first+32..first+63 at once (hi − lo ≤ 16). */
-export function planesOfPair(u: Int32Array, first: number, planes: Int32Array, baseA: number, baseB: number, stride: number, lo: number, hi: number): void {
-  transposeCoefficientsPair(u, first, lo);
-  for (let b = lo; b < hi; b++) {
-    planes[baseA + b * stride] = planePairA(b - lo);
-    planes[baseB + b * stride] = planePairB(b - lo);
-  }
-}
-
-/* planesOfPair in two steps, for an encoder that takes the planes one at a time: */
-
-/** Transpose planes lo … lo + 15 of the two groups; plane lo + r is then planePairA(r), planePairB(r). */
-export function transposeCoefficientsPair(u: Int32Array, first: number, lo: number): void {
-  const a = scratch;
-  for (let i = 0; i < 32; i++) a[31 - i] = ((u[first + i]! >>> lo) & 0xffff) | ((u[first + 32 + i]! >>> lo) << 16);
-  transpose32(a);
-}
-
-export function planePairA(r: number): number {
-  return scratch[31 - r]!;
-}
-
-export function planePairB(r: number): number {
-  return scratch[15 - r]!;
-}
-
-/*
- * The inverse of planesOfPair, also built up one plane at a time by a decoder:
- * clear the rows, add planes lo, lo + 1, … as they come, then read coefficients.
- */
-
-export function clearPlanesPair(): void {
-  clearRows(32);
-}
-
-/** Add plane lo + r (r < 16): its mask of the first group and of the second. */
-export function addPlanePair(r: number, maskA: number, maskB: number): void {
-  scratch[31 - r] = maskA;
-  scratch[15 - r] = maskB;
-}
-
-/** Coefficient words first … first + 63 from the planes added since clearPlanesPair (planes below lo zero). */
-export function coefficientsFromPlanesPair(lo: number, u: Int32Array, first: number): void {
-  const a = scratch;
-  transpose32(a);
-  for (let i = 0; i < 32; i++) {
-    const v = a[31 - i]!;
-    u[first + i] = (v & 0xffff) << lo;
-    u[first + 32 + i] = (v >>> 16) << lo;
-  }
-}
-
-/** Inverse of planesOfPair (planes below lo zero). */
-export function coefficientsOfPair(planes: Int32Array, baseA: number, baseB: number, stride: number, lo: number, hi: number, u: Int32Array, first: number): void {
-  clearPlanesPair();
-  for (let b = lo; b < hi; b++) addPlanePair(b - lo, planes[baseA + b * stride]!, planes[baseB + b * stride]!);
-  coefficientsFromPlanesPair(lo, u, first);
-}
-
-/*
- * Blocks of at most 16 coefficients (1D, 2D) fit 16×16 bit matrices: planes lo … lo + 15 in the
- * low halves of the words, planes lo + 16 … lo + 31 in the high halves. One transposition with
- * doubled masks turns both at once, in four rounds of eight swaps instead of five of sixteen.
- */
-
 /** Transpose the two 16×16 bit matrices in the halves of a[0..15] (row r, column c = bit 15 − c of each half). */
 function transpose16x2(a: Int32Array): void {
   let a0 = a[0]!, a1 = a[1]!, a2 = a[2]!, a3 = a[3]!, a4 = a[4]!, a5 = a[5]!, a6 = a[6]!, a7 = a[7]!, a8 = a[8]!, a9 = a[9]!, a10 = a[10]!, a11 = a[11]!, a12 = a[12]!, a13 = a[13]!, a14 = a[14]!, a15 = a[15]!;
@@ -179,52 +74,140 @@ function transpose16x2(a: Int32Array): void {
   a[0] = a0; a[1] = a1; a[2] = a2; a[3] = a3; a[4] = a4; a[5] = a5; a[6] = a6; a[7] = a7; a[8] = a8; a[9] = a9; a[10] = a10; a[11] = a11; a[12] = a12; a[13] = a13; a[14] = a14; a[15] = a15;
 }
 
-/** planesOf for count ≤ 16 coefficients (any lo … hi within the word). */
-export function planesOf16(u: Int32Array, count: number, planes: Int32Array, base: number, stride: number, lo: number, hi: number): void {
-  transposeCoefficients16(u, count, lo);
-  for (let b = lo; b < hi; b++) planes[base + b * stride] = plane16(b - lo);
-}
-
-/* planesOf16 in two steps, for an encoder that takes the planes one at a time: */
-
-/** Transpose planes lo … lo + 31 of the coefficients; plane lo + r is then plane16(r). */
-export function transposeCoefficients16(u: Int32Array, count: number, lo: number): void {
-  const a = scratch;
-  // Row i is coefficient i's bits lo … lo + 31: plane lo + r at bit r, in the halves as above.
-  for (let i = 0; i < 16; i++) a[15 - i] = i < count ? u[i]! >>> lo : 0;
-  transpose16x2(a);
-}
-
-export function plane16(r: number): number {
-  return r < 16 ? scratch[15 - r]! & 0xffff : scratch[31 - r]! >>> 16;
-}
-
-/*
- * The inverse of planesOf16, also built up one plane at a time by a decoder:
- * clear the rows, add planes lo, lo + 1, … as they come, then read coefficients.
+/**
+ * 32 rows of 32 bits, transposed in place: coefficient words in, bit-plane masks out, or back.
+ * Three arrangements of the rows, one per caller:
+ * - 32 coefficients, 32 planes (planesOf, coefficientsOf): row 31 − i is coefficient i, then plane i;
+ * - 64 coefficients, 16 planes ("pair"): coefficient i of the first 32 gives its 16-bit window
+ *   of planes to the low half of row 31 − i, coefficient 32 + i to the high half; after the
+ *   transposition plane r of the first 32 is row 31 − r, of the second row 15 − r;
+ * - at most 16 coefficients, 32 planes ("16"): two 16×16 matrices in the halves of rows 0 … 15,
+ *   planes 0 … 15 in the low halves and 16 … 31 in the high halves; one transposition with doubled
+ *   masks turns both, in four rounds of eight swaps instead of five of sixteen.
  */
+export class BitMatrix {
+  private readonly rows = new Int32Array(32);
 
-export function clearPlanes16(): void {
-  clearRows(16);
+  /** Zero rows 0 … 15 (all a "16" matrix uses): as stores, since a call to TypedArray fill costs more than the rows. */
+  clear16(): void {
+    const a = this.rows;
+    a[0] = 0; a[1] = 0; a[2] = 0; a[3] = 0; a[4] = 0; a[5] = 0; a[6] = 0; a[7] = 0;
+    a[8] = 0; a[9] = 0; a[10] = 0; a[11] = 0; a[12] = 0; a[13] = 0; a[14] = 0; a[15] = 0;
+  }
+
+  clear(): void {
+    this.clear16();
+    const a = this.rows;
+    a[16] = 0; a[17] = 0; a[18] = 0; a[19] = 0; a[20] = 0; a[21] = 0; a[22] = 0; a[23] = 0;
+    a[24] = 0; a[25] = 0; a[26] = 0; a[27] = 0; a[28] = 0; a[29] = 0; a[30] = 0; a[31] = 0;
+  }
+
+  /**
+   * Bit planes lo..hi−1 (within one 32-bit word of the coefficients) of
+   * coefficients first..first+31 (fewer when count < 32): planes[(k + shift) * stride + group]
+   * receives the mask of plane k, coefficient first+i at bit i.
+   */
+  planesOf(u: Int32Array, first: number, count: number, planes: Int32Array, base: number, stride: number, lo: number, hi: number): void {
+    const a = this.rows;
+    for (let i = 0; i < 32; i++) a[31 - i] = i < count ? u[first + i]! : 0;
+    transpose32(a);
+    for (let b = lo; b < hi; b++) planes[base + b * stride] = a[31 - b]!;
+  }
+
+  /** Inverse of planesOf: coefficient words first..first+count−1 from planes lo..hi−1 (other bits zero). */
+  coefficientsOf(planes: Int32Array, base: number, stride: number, lo: number, hi: number, u: Int32Array, first: number, count: number): void {
+    const a = this.rows;
+    this.clear();
+    for (let b = lo; b < hi; b++) a[31 - b] = planes[base + b * stride]!;
+    transpose32(a);
+    for (let i = 0; i < count; i++) u[first + i] = a[31 - i]!;
+  }
+
+  /** planesOf for coefficients first … first + 63 at once (hi − lo ≤ 16). */
+  planesOfPair(u: Int32Array, first: number, planes: Int32Array, baseA: number, baseB: number, stride: number, lo: number, hi: number): void {
+    this.loadPair(u, first, lo);
+    for (let b = lo; b < hi; b++) {
+      planes[baseA + b * stride] = this.pairA(b - lo);
+      planes[baseB + b * stride] = this.pairB(b - lo);
+    }
+  }
+
+  /** Inverse of planesOfPair (planes below lo zero). */
+  coefficientsOfPair(planes: Int32Array, baseA: number, baseB: number, stride: number, lo: number, hi: number, u: Int32Array, first: number): void {
+    this.clear();
+    for (let b = lo; b < hi; b++) this.setPair(b - lo, planes[baseA + b * stride]!, planes[baseB + b * stride]!);
+    this.storePair(lo, u, first);
+  }
+
+  /** Transpose planes lo … lo + 15 of coefficients first … first + 63; plane lo + r is then pairA(r), pairB(r). */
+  loadPair(u: Int32Array, first: number, lo: number): void {
+    const a = this.rows;
+    for (let i = 0; i < 32; i++) a[31 - i] = ((u[first + i]! >>> lo) & 0xffff) | ((u[first + 32 + i]! >>> lo) << 16);
+    transpose32(a);
+  }
+
+  /** Plane lo + r of the first 32 coefficients. */
+  pairA(r: number): number {
+    return this.rows[31 - r]!;
+  }
+
+  /** Plane lo + r of the second 32 coefficients. */
+  pairB(r: number): number {
+    return this.rows[15 - r]!;
+  }
+
+  /** Set plane lo + r (r < 16), built up by a decoder after clear(): its masks of the first and second 32 coefficients. */
+  setPair(r: number, maskA: number, maskB: number): void {
+    this.rows[31 - r] = maskA;
+    this.rows[15 - r] = maskB;
+  }
+
+  /** Coefficient words first … first + 63 from the planes set since clear() (planes below lo zero). */
+  storePair(lo: number, u: Int32Array, first: number): void {
+    const a = this.rows;
+    transpose32(a);
+    for (let i = 0; i < 32; i++) {
+      const v = a[31 - i]!;
+      u[first + i] = (v & 0xffff) << lo;
+      u[first + 32 + i] = (v >>> 16) << lo;
+    }
+  }
+
+  /** storePair for planes below others already in the words: adds their bits. */
+  addPair(lo: number, u: Int32Array, first: number): void {
+    const a = this.rows;
+    transpose32(a);
+    for (let i = 0; i < 32; i++) {
+      const v = a[31 - i]!;
+      u[first + i]! |= (v & 0xffff) << lo;
+      u[first + 32 + i]! |= (v >>> 16) << lo;
+    }
+  }
+
+  /** Transpose planes lo … lo + 31 of coefficients 0 … count − 1 (count ≤ 16); plane lo + r is then plane16(r). */
+  load16(u: Int32Array, count: number, lo: number): void {
+    const a = this.rows;
+    // Row i is coefficient i's bits lo … lo + 31: plane lo + r at bit r, in the halves as above.
+    for (let i = 0; i < 16; i++) a[15 - i] = i < count ? u[i]! >>> lo : 0;
+    transpose16x2(a);
+  }
+
+  plane16(r: number): number {
+    return r < 16 ? this.rows[15 - r]! & 0xffff : this.rows[31 - r]! >>> 16;
+  }
+
+  /** Add the mask of plane lo + r (r < 32), built up by a decoder after clear16(). */
+  addPlane16(r: number, mask: number): void {
+    if (r < 16) this.rows[15 - r]! |= mask;
+    else this.rows[31 - r]! |= mask << 16;
+  }
+
+  /** Coefficient words 0 … count − 1 from the planes added since clear16() (planes below lo zero). */
+  store16(lo: number, u: Int32Array, count: number): void {
+    const a = this.rows;
+    transpose16x2(a);
+    // Only planes of this word (lo + r ≤ 31) are ever added, so the shift drops nothing.
+    for (let i = 0; i < count; i++) u[i] = a[15 - i]! << lo;
+  }
 }
 
-/** Add the mask of plane lo + r (r < 32). */
-export function addPlane16(r: number, mask: number): void {
-  if (r < 16) scratch[15 - r]! |= mask;
-  else scratch[31 - r]! |= mask << 16;
-}
-
-/** Coefficient words 0 … count − 1 from the planes added since clearPlanes16 (planes below lo zero). */
-export function coefficientsFromPlanes16(lo: number, u: Int32Array, count: number): void {
-  const a = scratch;
-  transpose16x2(a);
-  // Only planes of this word (lo + r ≤ 31) are ever added, so the shift drops nothing.
-  for (let i = 0; i < count; i++) u[i] = a[15 - i]! << lo;
-}
-
-/** Inverse of planesOf16 (planes below lo zero). */
-export function coefficientsOf16(planes: Int32Array, base: number, stride: number, lo: number, hi: number, u: Int32Array, count: number): void {
-  clearPlanes16();
-  for (let b = lo; b < hi; b++) addPlane16(b - lo, planes[base + b * stride]!);
-  coefficientsFromPlanes16(lo, u, count);
-}

@@ -5,6 +5,7 @@
  * arithmetic shift (floor division by 2), which makes the lossy transform's
  * inverse exact only up to the bits those shifts drop.
  */
+import { ZfpParameterError } from '../errors.ts';
 
 /** Width of the block integers: 64 for float64/int64, 32 for float32/int32. */
 export type IntWidth = 32 | 64;
@@ -83,7 +84,7 @@ function liftAxis(lift: LineLift, block: BigInt64Array, dims: number, axis: numb
 
 function checkBlock(block: BigInt64Array, dims: number): void {
   if (!Number.isInteger(dims) || dims < 1 || dims > 4 || block.length !== 4 ** dims) {
-    throw new RangeError(`a ${dims}D block has ${4 ** dims} values, got ${block.length}`);
+    throw new ZfpParameterError(`a ${dims}D block has ${4 ** dims} values, got ${block.length}`);
   }
 }
 

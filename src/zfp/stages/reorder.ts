@@ -1,3 +1,4 @@
+import { ZfpParameterError } from '../errors.ts';
 import { sequencyPermutation } from '../sequency.ts';
 
 /**
@@ -23,5 +24,5 @@ export function unorder(reordered: BigInt64Array, dims: number): BigInt64Array {
 }
 
 function checkLength(block: BigInt64Array, perm: Uint8Array): void {
-  if (block.length !== perm.length) throw new RangeError(`expected a block of ${perm.length} values, got ${block.length}`);
+  if (block.length !== perm.length) throw new ZfpParameterError(`expected a block of ${perm.length} values, got ${block.length}`);
 }

@@ -1,0 +1,112 @@
+import type { BitReader, BitWriter } from '../bitstream.ts';
+import { codingEnd, finishDecode, WORD_PLANES, finishEncode, get, lowestPlane, peek, putPlane, readCutPlane, significantAfter, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
+import { BitMatrix } from './transpose.ts';
+
+/** Coefficients of a 3D block: its planes are two 32-bit words. */
+export const TWO_WORD_SIZE = 64;
+
+
+/** Planes one transposition turns for all 64 coefficients (see BitMatrix). */
+const WINDOW_PLANES = 16;
+
+/**
+ * The plane coder of 3D blocks. Every plane is two words kept in registers; planes are taken
+ * from (or handed to) transpositions of 16 planes at a time, top down, so the usual fixed
+ * precisions (up to 16 planes) take one.
+ */
+export class TwoWordCoder implements PlaneCoder {
+  private readonly matrix = new BitMatrix();
+  /** readCutPlane's mask and result. */
+  private readonly cutMask = new Int32Array(2);
+  private readonly cut: CutPlane = { pos: 0, complete: false };
+
+  encode(w: BitWriter, maxbits: number, maxprec: number, uhi: Int32Array, ulo: Int32Array, intprec: number, out: PlaneCount): number {
+    const { matrix } = this, size = TWO_WORD_SIZE, words = w.words, start = w.pos;
+    const kmin = lowestPlane(intprec, maxprec), end = codingEnd(start, maxbits, maxprec, size, intprec, kmin);
+    let pos = start, n = 0, k = intprec;
+    while (k > kmin && pos < end) {
+      // Planes lo … k − 1, all in one coefficient word.
+      const base = k > WORD_PLANES ? WORD_PLANES : 0;
+      const lo = Math.max(kmin, base, k - WINDOW_PLANES);
+      this.loadPlanes(base === 0 ? ulo : uhi, lo - base, k - lo);
+      while (k > lo && pos < end) {
+        k--;
+        const x0 = matrix.pairA(k - lo), x1 = matrix.pairB(k - lo);
+        pos = putPlane(words, pos, n, size, x0, x1);
+        n = significantAfter(n, x0, x1);
+      }
+    }
+    return finishEncode(w, start, end, pos, intprec, k, out);
+  }
+
+  /** Planes lo … lo + count − 1 (count ≤ 16) of the word `u` into the matrix, plane lo + r as pairA(r), pairB(r). */
+  private loadPlanes(u: Int32Array, lo: number, count: number): void {
+    const { matrix } = this;
+    if (!testBitwise(TWO_WORD_SIZE, count)) {
+      matrix.loadPair(u, 0, lo);
+      return;
+    }
+    matrix.clear();
+    for (let r = 0; r < count; r++) {
+      const sh = lo + r;
+      let m0 = 0, m1 = 0;
+      for (let i = 0; i < 32; i++) {
+        m0 |= ((u[i]! >>> sh) & 1) << i;
+        m1 |= ((u[32 + i]! >>> sh) & 1) << i;
+      }
+      matrix.setPair(r, m0, m1);
+    }
+  }
+
+  decode(r: BitReader, maxbits: number, maxprec: number, uhi: Int32Array, ulo: Int32Array, intprec: number, out: PlaneCount): number {
+    const { matrix } = this, size = TWO_WORD_SIZE, words = r.words, start = r.pos;
+    const kmin = lowestPlane(intprec, maxprec), end = codingEnd(start, maxbits, maxprec, size, intprec, kmin);
+    let pos = start, n = 0, k = intprec, planes = 0;
+    let top = intprec;
+    // The top word is always written; the low word of 64-bit coefficients only if the code reaches it.
+    do {
+      const base = top > WORD_PLANES ? WORD_PLANES : 0;
+      const lo = Math.max(kmin, base, top - WINDOW_PLANES);
+      matrix.clear();
+      for (; k > lo; k--) {
+        const from = pos, was = n;
+        const w0 = peek(words, pos);
+        let m0 = n < 32 ? w0 & ((1 << n) - 1) : w0;
+        let m1 = n <= 32 ? 0 : n < 64 ? peek(words, pos + 32) & ((1 << (n - 32)) - 1) : peek(words, pos + 32);
+        pos += n;
+        // A plane that adds no coefficient often ends within the first window.
+        if (n < 32 && ((w0 >>> n) & 1) === 0) pos++;
+        else while (n < size && get(words, pos++, 1)) {
+          const z = zerosAt(words, pos, size - 1 - n);
+          pos += z;
+          n += z;
+          if (n < size - 1) pos++;
+          if (n < 32) m0 |= 1 << n;
+          else m1 |= 1 << (n - 32);
+          n++;
+        }
+        // A plane read past `end` is undone and read again against the budget.
+        if (pos > end) {
+          pos = from;
+          n = was;
+          break;
+        }
+        matrix.setPair(k - 1 - lo, m0, m1);
+        planes++;
+      }
+      if (k > lo && pos < end) {
+        k--;
+        readCutPlane(words, pos, n, end - pos, size, this.cutMask, this.cut);
+        matrix.setPair(k - lo, this.cutMask[0]!, this.cutMask[1]!);
+        pos = this.cut.pos;
+        if (this.cut.complete) planes++;
+      }
+      const u = base === 0 ? ulo : uhi;
+      // The word's first window sets its coefficients, the windows below add their planes.
+      if (top === base + WORD_PLANES) matrix.storePair(lo - base, u, 0);
+      else matrix.addPair(lo - base, u, 0);
+      top = lo;
+    } while (k === top && k > kmin && pos < end);
+    return finishDecode(r, start, pos, planes, k, out);
+  }
+}
