@@ -10,7 +10,7 @@ import { BlockCache, type BlockValues } from './block-cache.ts';
 import { BlockGrid } from './block-grid.ts';
 import { createBlockStore, maxBlockBits, type BlockStore } from './block-store.ts';
 import { blockStatsTable, CompressionSummary, type CompressionStats } from './compression-stats.ts';
-import { RepresentationRangeError, RepresentationShapeError } from './errors.ts';
+import { ArrayIndexError, RepresentationRangeError, RepresentationShapeError } from './errors.ts';
 import { zfpName } from './zfp-name.ts';
 
 /** Scalar types a ZfpArray holds. */
@@ -87,6 +87,23 @@ export class ZfpArray {
   private readonly huge: number | null;
   /** Cache lines that may hold such magnitudes (set when one is written or decoded there). */
   private readonly hugeLines: Uint8Array;
+  /** The cache's values, and the shape and blocks per axis with 1 past dims: what element access reads. */
+  private readonly values: BlockValues;
+  private readonly nx: number;
+  private readonly ny: number;
+  private readonly nz: number;
+  private readonly nw: number;
+  private readonly bx: number;
+  private readonly by: number;
+  private readonly bz: number;
+  /** The cache's most recent block (−1 for none), its line and that line's offset in `values`. */
+  private hitBlock = -1;
+  private hitLine = 0;
+  private hitBase = 0;
+  /** Whether the cache has hitBlock marked modified, so a set may store straight into it. */
+  private hitWritable = false;
+  /** Set by locate(): the element's offset inside its block (x fastest, 4 per axis). */
+  private local = 0;
 
   constructor(shape: Shape, config: ZfpConfig, options: ZfpArrayOptions = {}) {
     if (typeof options !== 'object' || options === null) throw new ZfpParameterError(`ZfpArray options must be an object, got ${String(options)}`);
@@ -126,6 +143,9 @@ export class ZfpArray {
     this.limit = isReversible(this.params) ? null : type === 'float64' ? Infinity : FLOAT32_OVERFLOW;
     this.huge = isReversible(this.params) ? null : 2 ** (traitsOf(type).ebias - 1);
     this.hugeLines = new Uint8Array(lines);
+    this.values = values;
+    [this.nx, this.ny, this.nz, this.nw] = this.grid.layout.n;
+    [this.bx, this.by, this.bz] = this.grid.layout.nb;
     // All zeros: every stride 0, so each element reads the one zero.
     const zeros = layoutOf(this.shape, this.shape.map(() => 0));
     this.encodeAll(new Float64Array(1), new BlockCursor(zeros));
@@ -144,38 +164,73 @@ export class ZfpArray {
     return this.grid.blockCount;
   }
 
-  /** The element at `index` (fastest axis first, e.g. [i, j] with i along x). */
-  get(index: ArrayLike<number>): number {
-    const block = this.grid.locate(index);
-    return this.cache.values[this.cache.read(block) + this.grid.local]!;
+  /**
+   * The element at (i, j, k, l), fastest axis first (i along x), as many coordinates as the array
+   * has axes; or at `index`, an array of them. Out-of-range or non-integer coordinates throw
+   * ArrayIndexError. Reads of the block last accessed take a compare and a load.
+   */
+  get(i: number, j?: number, k?: number, l?: number): number;
+  get(index: ArrayLike<number>): number;
+  get(i: number | ArrayLike<number>, j?: number, k?: number, l?: number): number {
+    if (typeof i !== 'number') return this.getAt(i);
+    if (arguments.length !== this.dims) this.badIndex([i, j, k, l].slice(0, arguments.length));
+    const block = this.locate(i, j, k, l);
+    if (block !== this.hitBlock) this.touch(block);
+    return this.values[this.hitBase + this.local]!;
   }
 
   /**
-   * Set the element at `index`. Lossy modes refuse, before changing anything, NaN and ±Inf (and float32
-   * overflow) with RepresentationRangeError, and a value whose block would decode to ±Inf with ZfpDataError.
+   * Set the element at (i, j, k, l) — coordinates as get() takes them, the value last — or at `index`.
+   * Lossy modes refuse, before changing anything, NaN and ±Inf (and float32 overflow) with
+   * RepresentationRangeError, and a value whose block would decode to ±Inf with ZfpDataError.
    */
-  set(index: ArrayLike<number>, value: number): void {
-    const block = this.grid.locate(index);
-    const { flat, local } = this.grid;
-    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, flat);
-    if (this.huge !== null) {
-      const line = this.cache.read(block) / this.grid.blockSize;
-      if (Math.abs(value) >= this.huge || this.hugeLines[line]) {
-        this.checkLineWith(block, line, local, value, flat);
-        this.hugeLines[line] = 1;
-      }
+  set(i: number, value: number): void;
+  set(i: number, j: number, value: number): void;
+  set(i: number, j: number, k: number, value: number): void;
+  set(i: number, j: number, k: number, l: number, value: number): void;
+  set(index: ArrayLike<number>, value: number): void;
+  set(i: number | ArrayLike<number>, j: number, k?: number, l?: number, m?: number): void {
+    if (typeof i !== 'number') return this.setAt(i, j);
+    const dims = this.dims;
+    if (arguments.length !== dims + 1) this.badIndex([i, j, k, l, m].slice(0, arguments.length - 1));
+    switch (dims) {
+      case 1: return this.store1(this.locate(i), j);
+      case 2: return this.store1(this.locate(i, j), k!);
+      case 3: return this.store1(this.locate(i, j, k), l!);
+      default: return this.store1(this.locate(i, j, k, l), m!);
     }
-    this.cache.values[this.cache.write(block) + local] = value;
+  }
+
+  /**
+   * Call `visit` with every element and its coordinates, block by block in zfp's order (x fastest
+   * inside a block): each block is decoded once however small the cache.
+   */
+  forEach(visit: (value: number, i: number, j: number, k: number, l: number) => void): void {
+    const { nx, ny, nz, nw } = this;
+    let block = 0;
+    for (let bl = 0; bl < nw; bl += 4)
+      for (let bk = 0; bk < nz; bk += 4)
+        for (let bj = 0; bj < ny; bj += 4)
+          for (let bi = 0; bi < nx; bi += 4, block++)
+            for (let l = bl; l < Math.min(bl + 4, nw); l++)
+              for (let k = bk; k < Math.min(bk + 4, nz); k++)
+                for (let j = bj; j < Math.min(bj + 4, ny); j++)
+                  for (let i = bi; i < Math.min(bi + 4, nx); i++) {
+                    // visit may have moved the cache on: check every time.
+                    if (block !== this.hitBlock) this.touch(block);
+                    visit(this.values[this.hitBase + ((i & 3) | ((j & 3) << 2) | ((k & 3) << 4) | ((l & 3) << 6))]!, i, j, k, l);
+                  }
   }
 
   /** Compress every modified cached block into storage. */
   flush(): void {
     this.cache.flush();
+    this.hitWritable = false;
   }
 
   /** Decompress the whole array into `target` (pending writes are flushed first). */
   read(target: FieldSource): void {
-    this.cache.flush();
+    this.flush();
     if (target instanceof Float64Array) this.decodeAll(this.checkLength(target, 'read into'), this.fieldBlocks.restart());
     else {
       const layout = this.viewLayout(target, 'read into');
@@ -200,7 +255,7 @@ export class ZfpArray {
   readBlock(index: number, out: Float64Array): void {
     this.checkBlock(index);
     if (out.length !== this.grid.blockSize) throw new RepresentationShapeError(`a block holds ${this.grid.blockSize} values, output has ${out.length}`);
-    this.cache.flushBlock(index);
+    this.flushBlock(index);
     this.decode(index);
     for (let i = 0; i < out.length; i++) out[i] = this.block[i]!;
   }
@@ -208,7 +263,7 @@ export class ZfpArray {
   /** Append one block's compressed bits to `writer` (whose buffer is zero from its position on). */
   copyBlockBits(index: number, writer: BitWriter): void {
     this.checkBlock(index);
-    this.cache.flushBlock(index);
+    this.flushBlock(index);
     const bits = this.store.bitLength(index);
     copyBits(this.store.words, this.store.bitOffset(index), writer.words, writer.pos, bits);
     writer.pos += bits;
@@ -255,6 +310,71 @@ export class ZfpArray {
     return this.type === 'float64' ? 8 : 4;
   }
 
+  private flushBlock(block: number): void {
+    this.cache.flushBlock(block);
+    if (block === this.hitBlock) this.hitWritable = false;
+  }
+
+  /** The block holding (i, j, k, l), its axes past dims absent; sets `local`. Throws ArrayIndexError outside the shape. */
+  private locate(i: number, j?: number, k?: number, l?: number): number {
+    const dims = this.dims;
+    // (x >>> 0) === x holds for integers 0 ≤ x < 2^32 only: undefined, NaN, fractions and negatives fail.
+    if (!((i >>> 0) === i && i < this.nx)) this.badIndex([i, j, k, l].slice(0, dims));
+    if (dims > 1) {
+      if (!((j! >>> 0) === j && j < this.ny)) this.badIndex([i, j, k, l].slice(0, dims));
+    } else j = 0;
+    if (dims > 2) {
+      if (!((k! >>> 0) === k && k < this.nz)) this.badIndex([i, j, k, l].slice(0, dims));
+    } else k = 0;
+    if (dims > 3) {
+      if (!((l! >>> 0) === l && l < this.nw)) this.badIndex([i, j, k, l].slice(0, dims));
+    } else l = 0;
+    this.local = (i & 3) | ((j & 3) << 2) | ((k & 3) << 4) | ((l & 3) << 6);
+    return (i >> 2) + this.bx * ((j >> 2) + this.by * ((k >> 2) + this.bz * (l >> 2)));
+  }
+
+  private badIndex(index: readonly (number | undefined)[]): never {
+    throw new ArrayIndexError(index as number[], this.shape);
+  }
+
+  /** Make `block` the cache's most recent: the one the hit path reads. */
+  private touch(block: number): void {
+    this.hitBase = this.cache.read(block);
+    this.hitLine = this.hitBase / this.grid.blockSize;
+    this.hitBlock = block;
+    this.hitWritable = false;
+  }
+
+  /** Store `value` at `local` (from locate) of `block`, after the checks set() promises. */
+  private store1(block: number, value: number): void {
+    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, this.flatIndex(block, this.local));
+    if (block !== this.hitBlock) this.touch(block);
+    if (this.huge !== null && (Math.abs(value) >= this.huge || this.hugeLines[this.hitLine])) {
+      this.checkLineWith(block, this.hitLine, this.local, value, this.flatIndex(block, this.local));
+      this.hugeLines[this.hitLine] = 1;
+    }
+    if (!this.hitWritable) {
+      this.cache.write(block);
+      this.hitWritable = true;
+    }
+    this.values[this.hitBase + this.local] = value;
+  }
+
+  private getAt(index: ArrayLike<number>): number {
+    const block = this.locateIndex(index);
+    if (block !== this.hitBlock) this.touch(block);
+    return this.values[this.hitBase + this.local]!;
+  }
+
+  private setAt(index: ArrayLike<number>, value: number): void {
+    this.store1(this.locateIndex(index), value);
+  }
+
+  private locateIndex(index: ArrayLike<number>): number {
+    if (index?.length !== this.dims) this.badIndex(Array.from(index ?? []));
+    return this.locate(index[0]!, index[1], index[2], index[3]);
+  }
+
   private decode(block: number): void {
     this.codec.decodeFloat(this.store.reader(block));
   }
@@ -280,6 +400,8 @@ export class ZfpArray {
   private encodeChecked(data: Float64Array, blocks: BlockCursor): void {
     if (this.limit !== null && this.checkValues(data, blocks.L, this.limit) >= this.huge!) this.checkBlocks(data, blocks);
     this.cache.invalidate();
+    this.hitBlock = -1;
+    this.hitWritable = false;
     this.hugeLines.fill(0);
     this.encodeAll(data, blocks.restart());
   }
