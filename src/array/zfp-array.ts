@@ -9,8 +9,10 @@ import { copyBits } from './bit-range.ts';
 import { BlockCache, type BlockValues } from './block-cache.ts';
 import { BlockGrid } from './block-grid.ts';
 import { createBlockStore, maxBlockBits, type BlockStore } from './block-store.ts';
+import { forEachInBlockOrder } from './block-order.ts';
 import { blockStatsTable, CompressionSummary, type CompressionStats } from './compression-stats.ts';
 import { ArrayIndexError, RepresentationRangeError, RepresentationShapeError } from './errors.ts';
+import { ZfpArrayView } from './zfp-array-view.ts';
 import { zfpName } from './zfp-name.ts';
 
 /** Scalar types a ZfpArray holds. */
@@ -174,9 +176,7 @@ export class ZfpArray {
   get(i: number | ArrayLike<number>, j?: number, k?: number, l?: number): number {
     if (typeof i !== 'number') return this.getAt(i);
     if (arguments.length !== this.dims) this.badIndex([i, j, k, l].slice(0, arguments.length));
-    const block = this.locate(i, j, k, l);
-    if (block !== this.hitBlock) this.touch(block);
-    return this.values[this.hitBase + this.local]!;
+    return this.valueAt(i, j, k, l);
   }
 
   /**
@@ -194,32 +194,27 @@ export class ZfpArray {
     const dims = this.dims;
     if (arguments.length !== dims + 1) this.badIndex([i, j, k, l, m].slice(0, arguments.length - 1));
     switch (dims) {
-      case 1: return this.store1(this.locate(i), j);
-      case 2: return this.store1(this.locate(i, j), k!);
-      case 3: return this.store1(this.locate(i, j, k), l!);
-      default: return this.store1(this.locate(i, j, k, l), m!);
+      case 1: return this.storeAt(this.locate(i), j);
+      case 2: return this.storeAt(this.locate(i, j), k!);
+      case 3: return this.storeAt(this.locate(i, j, k), l!);
+      default: return this.storeAt(this.locate(i, j, k, l), m!);
     }
   }
 
   /**
-   * Call `visit` with every element and its coordinates, block by block in zfp's order (x fastest
-   * inside a block): each block is decoded once however small the cache.
+   * Call `visit` with every element and its coordinates (0 on the axes the array lacks), block by
+   * block in zfp's order: each block is decoded once however small the cache.
    */
   forEach(visit: (value: number, i: number, j: number, k: number, l: number) => void): void {
-    const { nx, ny, nz, nw } = this;
-    let block = 0;
-    for (let bl = 0; bl < nw; bl += 4)
-      for (let bk = 0; bk < nz; bk += 4)
-        for (let bj = 0; bj < ny; bj += 4)
-          for (let bi = 0; bi < nx; bi += 4, block++)
-            for (let l = bl; l < Math.min(bl + 4, nw); l++)
-              for (let k = bk; k < Math.min(bk + 4, nz); k++)
-                for (let j = bj; j < Math.min(bj + 4, ny); j++)
-                  for (let i = bi; i < Math.min(bi + 4, nx); i++) {
-                    // visit may have moved the cache on: check every time.
-                    if (block !== this.hitBlock) this.touch(block);
-                    visit(this.values[this.hitBase + ((i & 3) | ((j & 3) << 2) | ((k & 3) << 4) | ((l & 3) << 6))]!, i, j, k, l);
-                  }
+    forEachInBlockOrder([], this.shape, (i, j, k, l) => visit(this.valueAt(i, j, k, l), i, j, k, l));
+  }
+
+  /**
+   * The sub-box of `shape` from `origin` (both fastest axis first), read and written in place:
+   * coordinates relative to the origin, bounds checked against the box.
+   */
+  view(origin: readonly number[], shape: Shape): ZfpArrayView {
+    return new ZfpArrayView(this, origin, shape);
   }
 
   /** Compress every modified cached block into storage. */
@@ -346,7 +341,7 @@ export class ZfpArray {
   }
 
   /** Store `value` at `local` (from locate) of `block`, after the checks set() promises. */
-  private store1(block: number, value: number): void {
+  private storeAt(block: number, value: number): void {
     if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, this.flatIndex(block, this.local));
     if (block !== this.hitBlock) this.touch(block);
     if (this.huge !== null && (Math.abs(value) >= this.huge || this.hugeLines[this.hitLine])) {
@@ -361,18 +356,20 @@ export class ZfpArray {
   }
 
   private getAt(index: ArrayLike<number>): number {
-    const block = this.locateIndex(index);
+    if (index?.length !== this.dims) this.badIndex(Array.from(index ?? []));
+    return this.valueAt(index[0]!, index[1], index[2], index[3]);
+  }
+
+  /** The element at (i, j, k, l), the axes past dims ignored. */
+  private valueAt(i: number, j?: number, k?: number, l?: number): number {
+    const block = this.locate(i, j, k, l);
     if (block !== this.hitBlock) this.touch(block);
     return this.values[this.hitBase + this.local]!;
   }
 
   private setAt(index: ArrayLike<number>, value: number): void {
-    this.store1(this.locateIndex(index), value);
-  }
-
-  private locateIndex(index: ArrayLike<number>): number {
     if (index?.length !== this.dims) this.badIndex(Array.from(index ?? []));
-    return this.locate(index[0]!, index[1], index[2], index[3]);
+    this.storeAt(this.locate(index[0]!, index[1], index[2], index[3]), value);
   }
 
   private decode(block: number): void {
