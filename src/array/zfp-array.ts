@@ -89,6 +89,8 @@ export class ZfpArray {
   private readonly huge: number | null;
   /** Cache lines that may hold such magnitudes (set when one is written or decoded there). */
   private readonly hugeLines: Uint8Array;
+  /** The exponent of `huge`: a decoded block with this common exponent or more may hold such magnitudes. */
+  private readonly hugeExponent: number;
   /** The cache's values, and the shape and blocks per axis with 1 past dims: what element access reads. */
   private readonly values: BlockValues;
   private readonly nx: number;
@@ -131,11 +133,7 @@ export class ZfpArray {
     const size = this.grid.blockSize;
     const values = type === 'float64' ? new Float64Array(lines * size) : new Float32Array(lines * size);
     this.cache = new BlockCache(lines, this.grid.blockCount, size, values, {
-      decode: (block, into, base) => {
-        this.decode(block);
-        into.set(this.block, base);
-        this.hugeLines[base / size] = this.huge !== null && this.codec.emax !== NO_EXPONENT && this.codec.emax >= traitsOf(type).ebias - 1 ? 1 : 0;
-      },
+      decode: (block, into, base) => this.decodeLine(block, into, base),
       encode: (block, from, base) => this.encodeLine(block, from, base),
     });
     this.lineLayout = layoutOf(this.shape.map(() => 4));
@@ -145,6 +143,7 @@ export class ZfpArray {
     this.limit = isReversible(this.params) ? null : type === 'float64' ? Infinity : FLOAT32_OVERFLOW;
     this.huge = isReversible(this.params) ? null : 2 ** (traitsOf(type).ebias - 1);
     this.hugeLines = new Uint8Array(lines);
+    this.hugeExponent = traitsOf(type).ebias - 1;
     this.values = values;
     [this.nx, this.ny, this.nz, this.nw] = this.grid.layout.n;
     [this.bx, this.by, this.bz] = this.grid.layout.nb;
@@ -193,12 +192,9 @@ export class ZfpArray {
     if (typeof i !== 'number') return this.setAt(i, j);
     const dims = this.dims;
     if (arguments.length !== dims + 1) this.badIndex([i, j, k, l, m].slice(0, arguments.length - 1));
-    switch (dims) {
-      case 1: return this.storeAt(this.locate(i), j);
-      case 2: return this.storeAt(this.locate(i, j), k!);
-      case 3: return this.storeAt(this.locate(i, j, k), l!);
-      default: return this.storeAt(this.locate(i, j, k, l), m!);
-    }
+    // locate() ignores the arguments past dims, the value among them.
+    const value = dims === 3 ? l! : dims === 2 ? k! : dims === 1 ? j : m!;
+    this.storeAt(this.locate(i, j, k, l), value);
   }
 
   /**
@@ -466,6 +462,21 @@ export class ZfpArray {
       this.record(blocks.index, this.codec.encodeFloat(store.writer()));
       store.commit(blocks.index);
     }
+  }
+
+  /** Decode `block` into the cache line at `base` (float64 straight from the codec's last pass), noting whether it holds huge magnitudes. */
+  private decodeLine(block: number, into: BlockValues, base: number): void {
+    if (into instanceof Float64Array) {
+      const at = this.lineAt;
+      this.grid.position(block, this.grid.layout, at);
+      at.base = base;
+      this.codec.decodeFloatInto(this.store.reader(block), into, this.lineLayout, at);
+    } else {
+      this.decode(block);
+      into.set(this.block, base);
+    }
+    const emax = this.codec.emax;
+    this.hugeLines[base / this.grid.blockSize] = this.huge !== null && emax !== NO_EXPONENT && emax >= this.hugeExponent ? 1 : 0;
   }
 
   /** Encode a cache line as `block`: pad its valid part as zfp does, then swap the block's bits in. */
