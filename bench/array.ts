@@ -9,7 +9,7 @@ import { ZfpArray } from '../src/array/zfp-array.ts';
 import { compress, decompress } from '../src/zfp/index.ts';
 import type { ZfpConfig } from '../src/zfp/types.ts';
 import { buildLibzfpArrayHarness, runLibzfpArray, writeArrayField } from './libzfp.ts';
-import { bestSeconds, positiveInteger, smoothField } from './measure.ts';
+import { bestCpuSeconds, bestSeconds, positiveInteger, smoothField } from './measure.ts';
 
 const reps = positiveInteger(process.argv[2], 3, 'reps');
 const n = positiveInteger(process.argv[3], 128, 'n');
@@ -42,10 +42,10 @@ function accessRates(field: Float64Array, peer: string | undefined): string[][] 
       const a = new ZfpArray(shape, { mode: 'rate', rate: 16 }, { cacheBlocks: lines });
       a.write(field);
       let sink = 0;
-      const get = bestSeconds(reps, () => {
+      const get = bestCpuSeconds(reps, () => {
         for (let i = 0; i < coords.length; i += 3) sink += a.get(coords[i]!, coords[i + 1]!, coords[i + 2]!);
       });
-      const set = bestSeconds(reps, () => {
+      const set = bestCpuSeconds(reps, () => {
         for (let i = 0; i < coords.length; i += 3) a.set(coords[i]!, coords[i + 1]!, coords[i + 2]!, i);
         a.flush();
       });
@@ -90,7 +90,7 @@ function table(header: string[], rows: string[][]): string {
 const field = smoothField(shape);
 console.log(`ZfpArray, ${n}³ float64, best of ${reps}\n`);
 const peer = buildLibzfpArrayHarness();
-console.log(`Element access at rate 16, ${ACCESSES} accesses per pass (set passes end with flush); zfp = zfp::array3d`);
+console.log(`Element access at rate 16, ${ACCESSES} accesses per pass (set passes end with flush), per second of CPU time; zfp = zfp::array3d`);
 if (peer !== undefined) console.log(`(no zfp peer: ${peer})`);
 console.log(table(['pattern', 'cache blocks', 'get M/s', 'zfp', 'ours/zfp', 'set M/s', 'zfp', 'ours/zfp'], accessRates(field, peer)));
 console.log('\nBulk round trip (write + read) against the codec (compress + decompress), MB/s of float64 input');
