@@ -1,13 +1,15 @@
 /**
- * ZfpArray throughput: element access through the block cache, and bulk round trips next to
- * the codec's own compress + decompress on the same field (best of N passes after a warm-up).
+ * ZfpArray throughput: element access through the block cache next to zfp's own zfp::array3d
+ * (bench/libzfp-array-bench.cpp, same field, coordinates and cache sizes), and bulk round trips
+ * next to the codec's own compress + decompress on the same field (best of N passes after a warm-up).
  *
  *   npx tsx bench/array.ts [reps] [n]      (default 3 passes, 128³)
  */
 import { ZfpArray } from '../src/array/zfp-array.ts';
 import { compress, decompress } from '../src/zfp/index.ts';
 import type { ZfpConfig } from '../src/zfp/types.ts';
-import { bestSeconds, positiveInteger, smoothField } from './measure.ts';
+import { buildLibzfpArrayHarness, runLibzfpArray, writeArrayField } from './libzfp.ts';
+import { bestCpuSeconds, bestSeconds, positiveInteger, smoothField } from './measure.ts';
 
 const reps = positiveInteger(process.argv[2], 3, 'reps');
 const n = positiveInteger(process.argv[3], 128, 'n');
@@ -29,33 +31,28 @@ function patterns(): Record<string, Int32Array> {
   return { 'uniform random': uniform, 'random walk': walk, raster };
 }
 
-function accessRates(field: Float64Array): string[][] {
+const rate = (seconds: number): number => ACCESSES / seconds / 1e6;
+
+/** Element access through ours and through zfp::array3d (when it builds), the two timed one after the other per row. */
+function accessRates(field: Float64Array, peer: string | undefined): string[][] {
   const rows: string[][] = [];
-  const index = [0, 0, 0];
+  const raw = peer === undefined ? writeArrayField(field) : '';
   for (const [name, coords] of Object.entries(patterns())) {
     for (const lines of [1, 16, 256]) {
       const a = new ZfpArray(shape, { mode: 'rate', rate: 16 }, { cacheBlocks: lines });
       a.write(field);
       let sink = 0;
-      const get = bestSeconds(reps, () => {
-        for (let i = 0; i < coords.length; i += 3) {
-          index[0] = coords[i]!;
-          index[1] = coords[i + 1]!;
-          index[2] = coords[i + 2]!;
-          sink += a.get(index);
-        }
+      const get = bestCpuSeconds(reps, () => {
+        for (let i = 0; i < coords.length; i += 3) sink += a.get(coords[i]!, coords[i + 1]!, coords[i + 2]!);
       });
-      const set = bestSeconds(reps, () => {
-        for (let i = 0; i < coords.length; i += 3) {
-          index[0] = coords[i]!;
-          index[1] = coords[i + 1]!;
-          index[2] = coords[i + 2]!;
-          a.set(index, i);
-        }
+      const set = bestCpuSeconds(reps, () => {
+        for (let i = 0; i < coords.length; i += 3) a.set(coords[i]!, coords[i + 1]!, coords[i + 2]!, i);
         a.flush();
       });
       if (Number.isNaN(sink)) throw new Error('unreachable');
-      rows.push([name, String(lines), (ACCESSES / get / 1e6).toFixed(2), (ACCESSES / set / 1e6).toFixed(2)]);
+      const zfp = peer === undefined ? runLibzfpArray(raw, n, name, coords, lines, reps) : undefined;
+      const ratio = (ours: number, theirs: number | undefined): string[] => (theirs === undefined ? ['-', '-'] : [theirs.toFixed(2), (ours / theirs).toFixed(2)]);
+      rows.push([name, String(lines), rate(get).toFixed(2), ...ratio(rate(get), zfp?.get), rate(set).toFixed(2), ...ratio(rate(set), zfp?.set)]);
     }
   }
   return rows;
@@ -92,7 +89,9 @@ function table(header: string[], rows: string[][]): string {
 
 const field = smoothField(shape);
 console.log(`ZfpArray, ${n}³ float64, best of ${reps}\n`);
-console.log(`Element access at rate 16, ${ACCESSES} accesses per pass (set passes end with flush)`);
-console.log(table(['pattern', 'cache blocks', 'get M/s', 'set M/s'], accessRates(field)));
+const peer = buildLibzfpArrayHarness();
+console.log(`Element access at rate 16, ${ACCESSES} accesses per pass (set passes end with flush), per second of CPU time; zfp = zfp::array3d`);
+if (peer !== undefined) console.log(`(no zfp peer: ${peer})`);
+console.log(table(['pattern', 'cache blocks', 'get M/s', 'zfp', 'ours/zfp', 'set M/s', 'zfp', 'ours/zfp'], accessRates(field, peer)));
 console.log('\nBulk round trip (write + read) against the codec (compress + decompress), MB/s of float64 input');
 console.log(table(['mode', 'codec MB/s', 'array MB/s', 'array/codec'], bulkRates(field)));

@@ -45,3 +45,39 @@ export function runLibzfp(name: string, data: Float64Array, shape: readonly numb
   const figures = JSON.parse(run.stdout) as { compress_mbs: number; decompress_mbs: number };
   return { stream: new Uint8Array(readFileSync(stream)), compressMBs: figures.compress_mbs, decompressMBs: figures.decompress_mbs };
 }
+
+const ARRAY_HARNESS = join(BUILD, 'libzfp-array-bench');
+const ARRAY_SOURCE = join(import.meta.dirname, 'libzfp-array-bench.cpp');
+
+/** Compiles the zfp::array3d peer of bench/array.ts; returns why not when g++ or the headers are missing. */
+export function buildLibzfpArrayHarness(): string | undefined {
+  if (!existsSync('/usr/include/zfp/array3.hpp')) return 'zfp/array3.hpp not found (install libzfp-dev, e.g. via scripts/setup.sh)';
+  mkdirSync(BUILD, { recursive: true });
+  const gxx = spawnSync('g++', ['-O2', '-std=c++11', ARRAY_SOURCE, '-lzfp', '-o', ARRAY_HARNESS], { encoding: 'utf8' });
+  if (gxx.error !== undefined) return `g++ not available (${gxx.error.message})`;
+  if (gxx.status !== 0) return `g++ failed: ${gxx.stderr.trim()}`;
+  return undefined;
+}
+
+/** Millions of element gets and sets per second through zfp::array3d at rate 16. */
+export interface ArrayAccessRates {
+  readonly get: number;
+  readonly set: number;
+}
+
+/** Writes a float64 n³ field for runLibzfpArray; returns its path. */
+export function writeArrayField(data: Float64Array): string {
+  const raw = join(BUILD, 'array-field.raw');
+  writeFileSync(raw, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  return raw;
+}
+
+/** Time zfp::array3d on the field at `raw` (n³) along `coords` (x, y, z triples), best of `reps`. */
+export function runLibzfpArray(raw: string, n: number, name: string, coords: Int32Array, cacheBlocks: number, reps: number): ArrayAccessRates {
+  const path = join(BUILD, `array-${name.replace(/\W+/g, '-')}.coords`);
+  writeFileSync(path, new Uint8Array(coords.buffer, coords.byteOffset, coords.byteLength));
+  const run = spawnSync(ARRAY_HARNESS, [raw, String(n), path, String(cacheBlocks), String(reps)], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`libzfp-array-bench failed: ${run.stderr.trim()}`);
+  const figures = JSON.parse(run.stdout) as { get_mps: number; set_mps: number };
+  return { get: figures.get_mps, set: figures.set_mps };
+}

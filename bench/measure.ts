@@ -33,6 +33,22 @@ export function bestSeconds(reps: number, run: () => void, setup?: () => void): 
 }
 
 /**
+ * Best process CPU time of `reps` runs after one warm-up, in seconds. On a machine shared with
+ * other work, wall time counts the waits for a core; CPU time of single-threaded code does not.
+ */
+export function bestCpuSeconds(reps: number, run: () => void): number {
+  run();
+  let best = Infinity;
+  for (let i = 0; i < reps; i++) {
+    const start = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / 1e6);
+  }
+  return best;
+}
+
+/**
  * Run `script` with `args` in `processes` fresh Node processes (this one's flags kept) and parse
  * the JSON each prints. Where V8 places a process's machine code moves branchy loops by ±15%
  * from one process to the next; timing in several and keeping the best takes a fair draw.

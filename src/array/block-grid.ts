@@ -1,26 +1,10 @@
 import { blockPosition, placeBlock, type BlockPosition } from '../zfp/fast/gather.ts';
 import { layoutOf, type Layout } from '../zfp/layout.ts';
 import type { Shape } from '../zfp/types.ts';
-import { ArrayIndexError } from './errors.ts';
-
-/** Where an element lies; locate() fills one, which callers on a hot path keep and reuse. */
-export interface ElementPlace {
-  /** The block holding the element, in zfp's block order. */
-  block: number;
-  /** The element's offset inside its block (x fastest, 4 per axis). */
-  local: number;
-  /** The element's index in the contiguous field. */
-  flat: number;
-}
-
-/** A fresh ElementPlace to pass to locate(). */
-export function elementPlace(): ElementPlace {
-  return { block: 0, local: 0, flat: 0 };
-}
 
 /**
- * The 4^d blocks of a 1D–4D array in zfp's order (x fastest): which block an element lies in,
- * where it sits inside the block, and where a block's values lie in a field of the same shape.
+ * The 4^d blocks of a 1D–4D array in zfp's order (x fastest): where a block starts and where its
+ * values lie in a field of the same shape.
  */
 export class BlockGrid {
   readonly dims: number;
@@ -37,24 +21,6 @@ export class BlockGrid {
     this.dims = shape.length;
     this.blockCount = this.layout.blocks;
     this.blockSize = 1 << (2 * this.dims);
-  }
-
-  /** Where the element at `index` (fastest axis first) lies, written to `out`; throws ArrayIndexError outside the shape. */
-  locate(index: ArrayLike<number>, out: ElementPlace = elementPlace()): ElementPlace {
-    const { n, nb } = this.layout;
-    if (index?.length !== this.dims) throw new ArrayIndexError(Array.from(index ?? []), this.shape);
-    let block = 0, local = 0, flat = 0;
-    for (let a = this.dims - 1; a >= 0; a--) {
-      const i = index[a]!;
-      if (!(Number.isInteger(i) && i >= 0 && i < n[a]!)) throw new ArrayIndexError(Array.from(index), this.shape);
-      block = block * nb[a]! + (i >> 2);
-      local = 4 * local + (i & 3);
-      flat = flat * n[a]! + i;
-    }
-    out.block = block;
-    out.local = local;
-    out.flat = flat;
-    return out;
   }
 
   /** A position to reuse with position() for fields laid out as `field`. */

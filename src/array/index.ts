@@ -5,6 +5,7 @@ export { zfpKind } from './zfp-representation.ts';
 export { zfpName, zfpConfigNamed } from './zfp-name.ts';
 export { kindNamed } from './kinds.ts';
 export { ZfpArray } from './zfp-array.ts';
+export { ZfpArrayView } from './zfp-array-view.ts';
 export type { BlockInfo, FieldSource, ZfpArrayOptions, ZfpArrayType } from './zfp-array.ts';
 export { InlineField } from './inline-field.ts';
 export type { Advance } from './inline-field.ts';

@@ -7,11 +7,13 @@ import { isReversible } from '../zfp/params.ts';
 import type { Shape, StreamParams, ZfpConfig } from '../zfp/types.ts';
 import { copyBits } from './bit-range.ts';
 import { BlockCache, type BlockValues } from './block-cache.ts';
-import { BlockGrid, elementPlace } from './block-grid.ts';
+import { BlockGrid } from './block-grid.ts';
 import { createBlockStore, maxBlockBits, type BlockStore } from './block-store.ts';
+import { forEachInBlockOrder } from './block-order.ts';
 import { blockStatsTable, CompressionSummary, type CompressionStats } from './compression-stats.ts';
-import { RepresentationRangeError, RepresentationShapeError } from './errors.ts';
+import { ArrayIndexError, RepresentationRangeError, RepresentationShapeError } from './errors.ts';
 import { FLOAT32_MAX, FLOAT32_OVERFLOW } from './float32.ts';
+import { ZfpArrayView } from './zfp-array-view.ts';
 import { zfpName } from './zfp-name.ts';
 
 /** Scalar types a ZfpArray holds. */
@@ -62,8 +64,6 @@ export class ZfpArray {
   /** The configuration's name, e.g. zfp-rate-16; used in error messages. */
   readonly name: string;
   private readonly grid: BlockGrid;
-  /** get() and set()'s result object for grid.locate(), so an access allocates nothing. */
-  private readonly place = elementPlace();
   private readonly codec: BlockCodec;
   /** The codec's block in the array's scalar type. */
   private readonly block: BlockValues;
@@ -87,6 +87,25 @@ export class ZfpArray {
   private readonly huge: number | null;
   /** Cache lines that may hold such magnitudes (set when one is written or decoded there). */
   private readonly hugeLines: Uint8Array;
+  /** The exponent of `huge`: a decoded block with this common exponent or more may hold such magnitudes. */
+  private readonly hugeExponent: number;
+  /** The cache's values, and the shape and blocks per axis with 1 past dims: what element access reads. */
+  private readonly values: BlockValues;
+  private readonly nx: number;
+  private readonly ny: number;
+  private readonly nz: number;
+  private readonly nw: number;
+  private readonly bx: number;
+  private readonly by: number;
+  private readonly bz: number;
+  /** The cache's most recent block (−1 for none), its line and that line's offset in `values`. */
+  private hitBlock = -1;
+  private hitLine = 0;
+  private hitBase = 0;
+  /** Whether the cache has hitBlock marked modified, so a set may store straight into it. */
+  private hitWritable = false;
+  /** Set by locate(): the element's offset inside its block (x fastest, 4 per axis). */
+  private local = 0;
 
   constructor(shape: Shape, config: ZfpConfig, options: ZfpArrayOptions = {}) {
     if (typeof options !== 'object' || options === null) throw new ZfpParameterError(`ZfpArray options must be an object, got ${String(options)}`);
@@ -112,11 +131,7 @@ export class ZfpArray {
     const size = this.grid.blockSize;
     const values = type === 'float64' ? new Float64Array(lines * size) : new Float32Array(lines * size);
     this.cache = new BlockCache(lines, this.grid.blockCount, size, values, {
-      decode: (block, into, base) => {
-        this.decode(block);
-        into.set(this.block, base);
-        this.hugeLines[base / size] = this.huge !== null && this.codec.emax !== NO_EXPONENT && this.codec.emax >= traitsOf(type).ebias - 1 ? 1 : 0;
-      },
+      decode: (block, into, base) => this.decodeLine(block, into, base),
       encode: (block, from, base) => this.encodeLine(block, from, base),
     });
     this.lineLayout = layoutOf(this.shape.map(() => 4));
@@ -126,6 +141,10 @@ export class ZfpArray {
     this.limit = isReversible(this.params) ? null : type === 'float64' ? Infinity : FLOAT32_OVERFLOW;
     this.huge = isReversible(this.params) ? null : 2 ** (traitsOf(type).ebias - 1);
     this.hugeLines = new Uint8Array(lines);
+    this.hugeExponent = traitsOf(type).ebias - 1;
+    this.values = values;
+    [this.nx, this.ny, this.nz, this.nw] = this.grid.layout.n;
+    [this.bx, this.by, this.bz] = this.grid.layout.nb;
     // All zeros: every stride 0, so each element reads the one zero.
     const zeros = layoutOf(this.shape, this.shape.map(() => 0));
     this.encodeAll(new Float64Array(1), new BlockCursor(zeros));
@@ -144,37 +163,63 @@ export class ZfpArray {
     return this.grid.blockCount;
   }
 
-  /** The element at `index` (fastest axis first, e.g. [i, j] with i along x). */
-  get(index: ArrayLike<number>): number {
-    const { block, local } = this.grid.locate(index, this.place);
-    return this.cache.values[this.cache.read(block) + local]!;
+  /**
+   * The element at (i, j, k, l), fastest axis first (i along x), as many coordinates as the array
+   * has axes; or at `index`, an array of them. Out-of-range or non-integer coordinates throw
+   * ArrayIndexError. Reads of the block last accessed take a compare and a load.
+   */
+  get(i: number, j?: number, k?: number, l?: number): number;
+  get(index: ArrayLike<number>): number;
+  get(i: number | ArrayLike<number>, j?: number, k?: number, l?: number): number {
+    if (typeof i !== 'number') return this.getAt(i);
+    if (arguments.length !== this.dims) this.badIndex([i, j, k, l].slice(0, arguments.length));
+    return this.valueAt(i, j, k, l);
   }
 
   /**
-   * Set the element at `index`. Lossy modes refuse, before changing anything, NaN and ±Inf (and float32
-   * overflow) with RepresentationRangeError, and a value whose block would decode to ±Inf with ZfpDataError.
+   * Set the element at (i, j, k, l) — coordinates as get() takes them, the value last — or at `index`.
+   * Lossy modes refuse, before changing anything, NaN and ±Inf (and float32 overflow) with
+   * RepresentationRangeError, and a value whose block would decode to ±Inf with ZfpDataError.
    */
-  set(index: ArrayLike<number>, value: number): void {
-    const { block, local, flat } = this.grid.locate(index, this.place);
-    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, flat);
-    if (this.huge !== null) {
-      const line = this.cache.read(block) / this.grid.blockSize;
-      if (Math.abs(value) >= this.huge || this.hugeLines[line]) {
-        this.checkLineWith(block, line, local, value, flat);
-        this.hugeLines[line] = 1;
-      }
-    }
-    this.cache.values[this.cache.write(block) + local] = value;
+  set(i: number, value: number): void;
+  set(i: number, j: number, value: number): void;
+  set(i: number, j: number, k: number, value: number): void;
+  set(i: number, j: number, k: number, l: number, value: number): void;
+  set(index: ArrayLike<number>, value: number): void;
+  set(i: number | ArrayLike<number>, j: number, k?: number, l?: number, m?: number): void {
+    if (typeof i !== 'number') return this.setAt(i, j);
+    const dims = this.dims;
+    if (arguments.length !== dims + 1) this.badIndex([i, j, k, l, m].slice(0, arguments.length - 1));
+    // locate() ignores the arguments past dims, the value among them.
+    const value = dims === 3 ? l! : dims === 2 ? k! : dims === 1 ? j : m!;
+    this.storeAt(this.locate(i, j, k, l), value);
+  }
+
+  /**
+   * Call `visit` with every element and its coordinates (0 on the axes the array lacks), block by
+   * block in zfp's order: each block is decoded once however small the cache.
+   */
+  forEach(visit: (value: number, i: number, j: number, k: number, l: number) => void): void {
+    forEachInBlockOrder([], this.shape, (i, j, k, l) => visit(this.valueAt(i, j, k, l), i, j, k, l));
+  }
+
+  /**
+   * The sub-box of `shape` from `origin` (both fastest axis first), read and written in place:
+   * coordinates relative to the origin, bounds checked against the box.
+   */
+  view(origin: readonly number[], shape: Shape): ZfpArrayView {
+    return new ZfpArrayView(this, origin, shape);
   }
 
   /** Compress every modified cached block into storage. */
   flush(): void {
     this.cache.flush();
+    this.hitWritable = false;
   }
 
   /** Decompress the whole array into `target` (pending writes are flushed first). */
   read(target: FieldSource): void {
-    this.cache.flush();
+    this.flush();
     if (target instanceof Float64Array) this.decodeAll(this.checkLength(target, 'read into'), this.fieldBlocks.restart());
     else {
       const layout = this.viewLayout(target, 'read into');
@@ -199,7 +244,7 @@ export class ZfpArray {
   readBlock(index: number, out: Float64Array): void {
     this.checkBlock(index);
     if (out.length !== this.grid.blockSize) throw new RepresentationShapeError(`a block holds ${this.grid.blockSize} values, output has ${out.length}`);
-    this.cache.flushBlock(index);
+    this.flushBlock(index);
     this.decode(index);
     for (let i = 0; i < out.length; i++) out[i] = this.block[i]!;
   }
@@ -207,7 +252,7 @@ export class ZfpArray {
   /** Append one block's compressed bits to `writer` (whose buffer is zero from its position on). */
   copyBlockBits(index: number, writer: BitWriter): void {
     this.checkBlock(index);
-    this.cache.flushBlock(index);
+    this.flushBlock(index);
     const bits = this.store.bitLength(index);
     copyBits(this.store.words, this.store.bitOffset(index), writer.words, writer.pos, bits);
     writer.pos += bits;
@@ -254,6 +299,73 @@ export class ZfpArray {
     return this.type === 'float64' ? 8 : 4;
   }
 
+  private flushBlock(block: number): void {
+    this.cache.flushBlock(block);
+    if (block === this.hitBlock) this.hitWritable = false;
+  }
+
+  /** The block holding (i, j, k, l), its axes past dims absent; sets `local`. Throws ArrayIndexError outside the shape. */
+  private locate(i: number, j?: number, k?: number, l?: number): number {
+    const dims = this.dims;
+    // (x >>> 0) === x holds for integers 0 ≤ x < 2^32 only: undefined, NaN, fractions and negatives fail.
+    if (!((i >>> 0) === i && i < this.nx)) this.badIndex([i, j, k, l].slice(0, dims));
+    if (dims > 1) {
+      if (!((j! >>> 0) === j && j < this.ny)) this.badIndex([i, j, k, l].slice(0, dims));
+    } else j = 0;
+    if (dims > 2) {
+      if (!((k! >>> 0) === k && k < this.nz)) this.badIndex([i, j, k, l].slice(0, dims));
+    } else k = 0;
+    if (dims > 3) {
+      if (!((l! >>> 0) === l && l < this.nw)) this.badIndex([i, j, k, l].slice(0, dims));
+    } else l = 0;
+    this.local = (i & 3) | ((j & 3) << 2) | ((k & 3) << 4) | ((l & 3) << 6);
+    return (i >> 2) + this.bx * ((j >> 2) + this.by * ((k >> 2) + this.bz * (l >> 2)));
+  }
+
+  private badIndex(index: readonly (number | undefined)[]): never {
+    throw new ArrayIndexError(index as number[], this.shape);
+  }
+
+  /** Make `block` the cache's most recent: the one the hit path reads. */
+  private touch(block: number): void {
+    this.hitBase = this.cache.read(block);
+    this.hitLine = this.hitBase / this.grid.blockSize;
+    this.hitBlock = block;
+    this.hitWritable = false;
+  }
+
+  /** Store `value` at `local` (from locate) of `block`, after the checks set() promises. */
+  private storeAt(block: number, value: number): void {
+    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, this.flatIndex(block, this.local));
+    if (block !== this.hitBlock) this.touch(block);
+    if (this.huge !== null && (Math.abs(value) >= this.huge || this.hugeLines[this.hitLine])) {
+      this.checkLineWith(block, this.hitLine, this.local, value, this.flatIndex(block, this.local));
+      this.hugeLines[this.hitLine] = 1;
+    }
+    if (!this.hitWritable) {
+      this.cache.write(block);
+      this.hitWritable = true;
+    }
+    this.values[this.hitBase + this.local] = value;
+  }
+
+  private getAt(index: ArrayLike<number>): number {
+    if (index?.length !== this.dims) this.badIndex(Array.from(index ?? []));
+    return this.valueAt(index[0]!, index[1], index[2], index[3]);
+  }
+
+  /** The element at (i, j, k, l), the axes past dims ignored. */
+  private valueAt(i: number, j?: number, k?: number, l?: number): number {
+    const block = this.locate(i, j, k, l);
+    if (block !== this.hitBlock) this.touch(block);
+    return this.values[this.hitBase + this.local]!;
+  }
+
+  private setAt(index: ArrayLike<number>, value: number): void {
+    if (index?.length !== this.dims) this.badIndex(Array.from(index ?? []));
+    this.storeAt(this.locate(index[0]!, index[1], index[2], index[3]), value);
+  }
+
   private decode(block: number): void {
     this.codec.decodeFloat(this.store.reader(block));
   }
@@ -279,6 +391,8 @@ export class ZfpArray {
   private encodeChecked(data: Float64Array, blocks: BlockCursor): void {
     if (this.limit !== null && this.checkValues(data, blocks.L, this.limit) >= this.huge!) this.checkBlocks(data, blocks);
     this.cache.invalidate();
+    this.hitBlock = -1;
+    this.hitWritable = false;
     this.hugeLines.fill(0);
     this.encodeAll(data, blocks.restart());
   }
@@ -346,6 +460,21 @@ export class ZfpArray {
       this.record(blocks.index, this.codec.encodeFloat(store.writer()));
       store.commit(blocks.index);
     }
+  }
+
+  /** Decode `block` into the cache line at `base` (float64 straight from the codec's last pass), noting whether it holds huge magnitudes. */
+  private decodeLine(block: number, into: BlockValues, base: number): void {
+    if (into instanceof Float64Array) {
+      const at = this.lineAt;
+      this.grid.position(block, this.grid.layout, at);
+      at.base = base;
+      this.codec.decodeFloatInto(this.store.reader(block), into, this.lineLayout, at);
+    } else {
+      this.decode(block);
+      into.set(this.block, base);
+    }
+    const emax = this.codec.emax;
+    this.hugeLines[base / this.grid.blockSize] = this.huge !== null && emax !== NO_EXPONENT && emax >= this.hugeExponent ? 1 : 0;
   }
 
   /** Encode a cache line as `block`: pad its valid part as zfp does, then swap the block's bits in. */
