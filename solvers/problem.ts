@@ -1,7 +1,12 @@
 import type { Shape } from '../src/zfp/types.ts';
 import type { Arithmetic } from '../src/reference/arithmetic.ts';
 
-export type ProblemName = 'diffusion2d' | 'diffusion3d' | 'advection1d' | 'advection2d' | 'poisson-jacobi' | 'gauss-seidel';
+export type BuiltinProblemName = 'diffusion2d' | 'diffusion3d' | 'advection1d' | 'advection2d' | 'poisson-jacobi' | 'gauss-seidel';
+
+/** A problem a user brings (a problem file or `defineProblem`), registered under this name for a run. */
+export type UserProblemName = `user:${string}`;
+
+export type ProblemName = BuiltinProblemName | UserProblemName;
 
 export type Boundary = 'periodic' | 'dirichlet';
 
@@ -64,7 +69,7 @@ export interface Problem {
 
 /** A problem family: defaults, a small size for tests, and a constructor that checks stability. */
 export interface ProblemDefinition<P> {
-  readonly name: ProblemName;
+  readonly name: BuiltinProblemName;
   readonly defaults: P;
   readonly quick: P;
   /** Throws UnstableParametersError naming the limit when the parameters are unstable. */
