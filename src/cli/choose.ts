@@ -2,10 +2,12 @@
 import { chooseSetting } from '../analysis/choose.ts';
 import { specLabel } from '../results/representation-spec.ts';
 import { EXIT_FAILED_CHECK } from './errors.ts';
+import { problemFileChoice, requireOneSource } from './problem-loader.ts';
 import { parseMode, parseNumber, solverChoice } from './solver-options.ts';
 
 export interface ChooseOptions {
-  solver: string;
+  solver?: string;
+  problem?: string;
   tol: string;
   mode: string;
   steps?: string;
@@ -15,7 +17,8 @@ export interface ChooseOptions {
 
 /** The `choose` action; loaded by choose-command.ts only when the command runs (it brings the theorems). */
 export async function choose(options: ChooseOptions): Promise<void> {
-  const { problem, params } = solverChoice(options.solver, options);
+  requireOneSource(options);
+  const { problem, params } = options.problem !== undefined ? await problemFileChoice({ ...options, problem: options.problem }) : solverChoice(options.solver!, options);
   const mode = parseMode(options.mode);
   const epsilon = parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
   const { steps, choice } = chooseSetting({ problem, params, mode, epsilon });

@@ -4,10 +4,12 @@ import { createProblem } from '../analysis/problem-setup.ts';
 import type { RunRecord } from '../results/schema.ts';
 import { formatTable } from '../results/summary.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
+import { problemFileChoice, requireOneSource } from './problem-loader.ts';
 import { GRID_HELP, MIN_GRID, parseMode, parseSpec, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
 interface ValidateOptions {
-  solver: string;
+  solver?: string;
+  problem?: string;
   mode: string;
   param: string;
   steps?: string;
@@ -27,7 +29,7 @@ function sampleRows(run: RunRecord, count = 12): RunRecord['steps'] {
   return steps.filter((s, i) => i % stride === 0 || i === steps.length - 1 || s.k === violation);
 }
 
-const e = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toExponential(3));
+const e = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toExponential(3));
 
 function printRun(run: RunRecord): void {
   const rows = sampleRows(run).map((s) => [String(s.k), e(s.zfpError), e(s.bound), s.bound !== null && s.zfpError <= s.bound ? 'ok' : 'BROKEN', e(s.numericalError), s.ratio.toFixed(2), String(s.minPlanes ?? '—')]);
@@ -42,7 +44,8 @@ function printRun(run: RunRecord): void {
 }
 
 async function validate(options: ValidateOptions): Promise<void> {
-  const { problem, params } = solverChoice(options.solver, options);
+  requireOneSource(options);
+  const { problem, params } = options.problem !== undefined ? await problemFileChoice({ ...options, problem: options.problem }) : solverChoice(options.solver!, options);
   const spec = parseSpec(parseMode(options.mode), options.param);
   // The run (theorems, codec, reference arithmetic) loads only once the arguments are good, not for --help.
   const [{ runSimulation }, { createProgressBar }] = await Promise.all([import('../analysis/simulation-run.ts'), import('../../solvers/progress.ts')]);
@@ -59,7 +62,8 @@ export function addValidateCommand(program: Command): void {
   program
     .command('validate')
     .description("run one solver inline with one ZFP configuration and check the theorem's bound at every step (exit 0 only if it held)")
-    .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
+    .option('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel (default: none; this or --problem)')
+    .option('--problem <file>', 'a problem file (JSON) instead of a built-in solver; --set overrides its parameters (default: none; this or --solver)')
     .requiredOption('--mode <mode>', 'precision, rate or accuracy')
     .requiredOption('--param <value>', 'β (precision), bits per value (rate) or tolerance (accuracy)')
     .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)
