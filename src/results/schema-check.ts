@@ -36,7 +36,8 @@ const step = record({
   k: number,
   zfpError: number,
   bound: nullable(number),
-  numericalError: number,
+  // null: a user problem without an exact solution (NaN in the run).
+  numericalError: nullable(number),
   roundoffError: nullable(number),
   ratio: number,
   minPlanes: nullable(number),
@@ -56,11 +57,11 @@ const summary = record({
   zfpExceedsNumericalAt: nullable(number),
   maxZfpError: number,
   maxBound: nullable(number),
-  finalNumericalError: number,
+  finalNumericalError: nullable(number),
   finalRatio: number,
   minRatio: number,
   meanBitsPerValue: number,
-  betaMin: record({ kind: text, epsilon: number, lemma: text }),
+  betaMin: record({ kind: text, epsilon: nullable(number), lemma: text }),
 });
 
 const run = record({
@@ -71,7 +72,7 @@ const run = record({
 });
 
 const result = record({
-  experiment: (v, path) => (typeof v === 'string' && isExperimentName(v)) || fail(path, v, "an experiment's name"),
+  experiment: (v, path) => (typeof v === 'string' && (isExperimentName(v) || v === 'custom')) || fail(path, v, "an experiment's name"),
   title: text,
   description: text,
   params: anyObject,

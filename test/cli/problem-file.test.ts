@@ -1,5 +1,5 @@
 /** `--problem FILE` on validate and choose: the built-ins' records, exit codes, one-line refusals. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,5 +51,27 @@ describe('zfpwb choose --problem', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/β_min = \d+ predicts/);
     expect(r.out).toMatch(/bound held/);
+  });
+});
+
+describe('zfpwb experiment custom --problem', () => {
+  it('writes custom.json (which zfpwb report reads back) and custom.html', () => {
+    const out = mkdtempSync(join(tmpdir(), 'zfpwb-custom-'));
+    const r = zfpwb(['experiment', 'custom', '--problem', join(EXAMPLES, 'heated-plate.json'), '--steps', '30', '--mode', 'precision', '--param', '20', '--out', out]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(readFileSync(join(out, 'custom.json'), 'utf8'));
+    expect(result.experiment).toBe('custom');
+    expect(result.runs).toHaveLength(1);
+    expect(result.runs[0].summary.boundHeld).toBe(true);
+    expect(result.runs[0].steps[30].numericalError).toBeNull(); // no exact solution: unknown, not zero
+    expect(readFileSync(join(out, 'custom.html'), 'utf8')).toMatch(/heated plate/);
+    expect(zfpwb(['report', join(out, 'custom.json')]).code).toBe(0);
+  });
+
+  it('refuses custom without --problem', () => {
+    const r = zfpwb(['experiment', 'custom', '--out', tmpdir()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/needs --problem FILE/);
   });
 });
