@@ -22,8 +22,18 @@ export interface Stencil {
   readonly weights: readonly number[];
 }
 
+/** Where a fact comes from: read off the operator (derived), stated by the user (assumed), or measured from the step (estimated). */
+export type FactSource = 'derived' | 'assumed' | 'estimated';
+
+export interface FactProvenance {
+  readonly lipschitz: FactSource;
+  readonly linear: FactSource;
+}
+
 /** What the theorems need to know about the step F. */
 export interface OperatorFacts {
+  /** Absent: every fact is derived (the built-ins, problem files). */
+  readonly provenance?: FactProvenance;
   /** Max-norm Lipschitz constant of F (an upper bound where marked by the problem). */
   readonly lipschitz: number;
   /** F(x) − F(y) = A(x − y) for a matrix A (affine steps count). */

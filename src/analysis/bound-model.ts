@@ -135,7 +135,24 @@ export interface ModelInput {
   readonly horizon?: Horizon;
 }
 
-export function boundModel({ problem, params, steps, initialError, horizon = steps }: ModelInput): BoundModel {
+/** The theorem line says when the bound rests on a fact the workbench did not derive. */
+function withProvenance(model: BoundModel, problem: Problem): BoundModel {
+  const p = problem.facts.provenance;
+  if (!p) return model;
+  const estimated = (['lipschitz', 'linear'] as const).filter((fact) => p[fact] === 'estimated');
+  const assumed = (['lipschitz', 'linear'] as const).filter((fact) => p[fact] === 'assumed');
+  const notes = [
+    ...(estimated.length > 0 ? [`estimated, not proven: ${estimated.join(' and ')} estimated from the step`] : []),
+    ...(assumed.length > 0 ? [`${assumed.join(' and ')} assumed as given`] : []),
+  ];
+  return { ...model, theorem: `${model.theorem} — ${notes.join('; ')}` };
+}
+
+export function boundModel(input: ModelInput): BoundModel {
+  return withProvenance(chooseModel(input), input.problem);
+}
+
+function chooseModel({ problem, params, steps, initialError, horizon = steps }: ModelInput): BoundModel {
   const facts = problem.facts;
   if (problem.blocks) return successiveDisplacementModel(params['n'] as number, params['r'] as number);
   if (facts.jacobi) return jacobiModel(problem, steps, initialError);

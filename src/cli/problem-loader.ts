@@ -1,5 +1,12 @@
-/** `--problem FILE`: reads a problem file, binds `--set`/`--steps`, refuses unstable stencils, and registers it for the run. */
+/**
+ * `--problem FILE`: a problem file (JSON) or a module that default-exports `defineProblem({...})`;
+ * binds `--set`/`--steps`, refuses unstable stencils, and registers the problem for the run.
+ * A `.ts` module needs a TypeScript loader in the process (`node --import tsx`): the package ships
+ * none, so plain `zfpwb` takes compiled `.js`/`.mjs` modules and says so for `.ts`.
+ */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ProblemName } from '../../solvers/problem.ts';
 import type { SolverParams } from '../analysis/problem-setup.ts';
 import { CliUsageError } from './errors.ts';
@@ -36,11 +43,41 @@ function readDocument(path: string): unknown {
   }
 }
 
-/** The problem a file describes, registered under `user:<name>`; parameters are bound, so `params` is empty. */
+const MODULE = /\.(?:[cm]?js|[cm]?ts)$/i;
+const TYPESCRIPT = /\.[cm]?ts$/i;
+
+/** The module's default export, checked to be a `defineProblem` result. */
+async function importDefinition(path: string): Promise<import('../../solvers/user/define-problem.ts').DefinedProblem> {
+  const { isDefinedProblem } = await import('../../solvers/user/define-problem.ts');
+  let module: { default?: unknown };
+  try {
+    module = (await import(pathToFileURL(resolve(path)).href)) as { default?: unknown };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (TYPESCRIPT.test(path) && code === 'ERR_UNKNOWN_FILE_EXTENSION') {
+      throw new CliUsageError(`--problem ${path}: a TypeScript module needs a TypeScript loader: run \`node --import tsx …/zfpwb.js\` (or \`npx tsx\`), or compile it to .js`);
+    }
+    if (code === 'ERR_MODULE_NOT_FOUND' && (error as Error).message.includes(resolve(path))) throw new CliUsageError(`--problem ${path}: no such file`);
+    throw error;
+  }
+  if (!isDefinedProblem(module.default)) throw new CliUsageError(`--problem ${path}: the module must \`export default defineProblem({...})\``);
+  return module.default;
+}
+
+/** The problem a file or module describes, registered under `user:<name>`; parameters are bound, so `params` is empty. */
 export async function problemFileChoice(options: ProblemFileOptions): Promise<{ problem: ProblemName; params: SolverParams }> {
   if (options.grid !== undefined) throw new CliUsageError('--grid does not apply to --problem: the file\'s "shape" sets the grid');
   const steps = options.steps === undefined ? undefined : positiveInteger('--steps', options.steps);
   if (steps !== undefined && steps > MAX_STEPS) throw new CliUsageError(`--steps must be at most ${MAX_STEPS}, got ${steps}`);
+  if (MODULE.test(options.problem)) {
+    if ((options.set?.length ?? 0) > 0) throw new CliUsageError('--set applies to problem files (JSON); a module binds its own parameters');
+    const [definition, { problemFromDefinition }, { registerProblem }] = await Promise.all([
+      importDefinition(options.problem),
+      import('../../solvers/user/define-problem.ts'),
+      import('../analysis/problem-setup.ts'),
+    ]);
+    return { problem: registerProblem(problemFromDefinition(steps === undefined ? definition : { ...definition, steps })), params: {} };
+  }
   const document = readDocument(options.problem);
   const [{ problemFromFile }, { registerProblem }, { refuseUnstable }] = await Promise.all([
     import('../../solvers/user/problem-file.ts'),

@@ -75,3 +75,18 @@ describe('zfpwb experiment custom --problem', () => {
     expect(r.err).toMatch(/needs --problem FILE/);
   });
 });
+
+describe('zfpwb validate --problem module.ts', () => {
+  it('runs a defineProblem module (under a TypeScript loader) and marks the estimated bound', () => {
+    const r = zfpwb(['validate', '--problem', join(EXAMPLES, 'implicit-heat.ts'), '--mode', 'precision', '--param', '20', '--steps', '20', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).runs[0].summary.theorem).toMatch(/estimated, not proven/);
+  });
+  it('refuses a module that does not default-export defineProblem, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zfpwb-module-'));
+    writeFileSync(join(dir, 'plain.mjs'), 'export default { shape: [4] };\n');
+    const r = zfpwb(['validate', '--problem', join(dir, 'plain.mjs'), '--mode', 'precision', '--param', '20']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/must `export default defineProblem/);
+  });
+});
