@@ -10,7 +10,7 @@ export const CUSTOM_RECORDED = 2001;
 /** The configurations `experiment custom` runs without `--mode/--param`. */
 export const CUSTOM_SWEEP: readonly RepresentationSpec[] = [16, 20, 24, 32].map((precision) => ({ mode: 'precision', precision }));
 
-export function customResult(problem: ProblemName, runs: RunRecord[], elapsedMs: number): ExperimentResult {
+export function customResult(problem: string, runs: RunRecord[], elapsedMs: number): ExperimentResult {
   return {
     experiment: 'custom',
     title: `Your problem: ${problem.replace(/^user:/, '')}`,

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ProblemName } from '../../solvers/problem.ts';
+import type { ProblemName, UserProblemName } from '../../solvers/problem.ts';
 import type { SolverParams } from '../analysis/problem-setup.ts';
 import { CliUsageError } from './errors.ts';
 import { MAX_STEPS, parseNumber, positiveInteger } from './solver-options.ts';
@@ -64,30 +64,40 @@ async function importDefinition(path: string): Promise<import('../../solvers/use
   return module.default;
 }
 
-/** The problem a file or module describes, registered under `user:<name>`; parameters are bound, so `params` is empty. */
+export interface LoadOptions {
+  /** Parameter overrides of a problem file. */
+  readonly set?: Readonly<Record<string, number>>;
+  /** Steps instead of the file's or module's own. */
+  readonly steps?: number;
+}
+
+/**
+ * Loads a problem file (JSON) or a `defineProblem` module and registers it for runs on this thread;
+ * returns the name runs and records carry (`user:<name>`). Unstable stencils are refused here.
+ */
+export async function loadProblem(path: string, options: LoadOptions = {}): Promise<UserProblemName> {
+  const { steps, set = {} } = options;
+  const { registerProblem } = await import('../analysis/problem-setup.ts');
+  if (MODULE.test(path)) {
+    if (Object.keys(set).length > 0) throw new CliUsageError('--set applies to problem files (JSON); a module binds its own parameters');
+    const [definition, { problemFromDefinition }] = await Promise.all([importDefinition(path), import('../../solvers/user/define-problem.ts')]);
+    return registerProblem(problemFromDefinition(steps === undefined ? definition : { ...definition, steps }));
+  }
+  const document = readDocument(path);
+  const [{ problemFromFile }, { refuseUnstable }] = await Promise.all([import('../../solvers/user/problem-file.ts'), import('../analysis/operator-check.ts')]);
+  const withSteps = steps === undefined || typeof document !== 'object' || document === null ? document : { ...document, steps };
+  const problem = await problemFromFile(withSteps, { set });
+  refuseUnstable(problem);
+  return registerProblem(problem as typeof problem & { name: UserProblemName });
+}
+
+/** `--problem F [--steps N] [--set k=v …]` as a registered problem; parameters are bound, so `params` is empty. */
 export async function problemFileChoice(options: ProblemFileOptions): Promise<{ problem: ProblemName; params: SolverParams }> {
   if (options.grid !== undefined) throw new CliUsageError('--grid does not apply to --problem: the file\'s "shape" sets the grid');
   const steps = options.steps === undefined ? undefined : positiveInteger('--steps', options.steps);
   if (steps !== undefined && steps > MAX_STEPS) throw new CliUsageError(`--steps must be at most ${MAX_STEPS}, got ${steps}`);
-  if (MODULE.test(options.problem)) {
-    if ((options.set?.length ?? 0) > 0) throw new CliUsageError('--set applies to problem files (JSON); a module binds its own parameters');
-    const [definition, { problemFromDefinition }, { registerProblem }] = await Promise.all([
-      importDefinition(options.problem),
-      import('../../solvers/user/define-problem.ts'),
-      import('../analysis/problem-setup.ts'),
-    ]);
-    return { problem: registerProblem(problemFromDefinition(steps === undefined ? definition : { ...definition, steps })), params: {} };
-  }
-  const document = readDocument(options.problem);
-  const [{ problemFromFile }, { registerProblem }, { refuseUnstable }] = await Promise.all([
-    import('../../solvers/user/problem-file.ts'),
-    import('../analysis/problem-setup.ts'),
-    import('../analysis/operator-check.ts'),
-  ]);
-  const withSteps = steps === undefined || typeof document !== 'object' || document === null ? document : { ...document, steps };
-  const problem = await problemFromFile(withSteps, { set: overrides(options.set ?? []) });
-  refuseUnstable(problem);
-  return { problem: registerProblem(problem as typeof problem & { name: `user:${string}` }), params: {} };
+  const problem = await loadProblem(options.problem, { set: overrides(options.set ?? []), ...(steps !== undefined && { steps }) });
+  return { problem, params: {} };
 }
 
 /** Exactly one of --solver and --problem. */
