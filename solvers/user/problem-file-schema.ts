@@ -37,7 +37,18 @@ export const problemFileSchema = {
       },
     },
     source: { oneOf: [expression, { type: 'null' }] },
-    initial: expression,
+    initial: {
+      oneOf: [
+        expression,
+        {
+          description: 'a .npy file (float64 or float32, C order), or raw little-endian values of "type"',
+          type: 'object',
+          additionalProperties: false,
+          required: ['file'],
+          properties: { file: { type: 'string', minLength: 1 }, type: { enum: ['float64', 'float32'] } },
+        },
+      ],
+    },
     exact: { oneOf: [expression, { type: 'null' }] },
     dt: { type: 'number', exclusiveMinimum: 0 },
     kind: { enum: ['time-stepping', 'fixed-point'] },

@@ -5,17 +5,21 @@
  */
 import type { EvalFunction, MathNode } from 'mathjs';
 import { maxDistance, maxNorm } from '../grid.ts';
-import { SolverError } from '../errors.ts';
 import type { Boundary, Problem, ProblemName } from '../problem.ts';
+import { readNpy, readRaw, type RawType } from './npy.ts';
+import { ProblemFileError } from './problem-file-error.ts';
 import { problemFileSchema } from './problem-file-schema.ts';
 import { compileStencil } from './stencil-step.ts';
 
-/** A problem file that cannot be read as a problem; the message names the field. */
-export class ProblemFileError extends SolverError {
-  override name = 'ProblemFileError';
-}
+export { ProblemFileError };
 
 type Expression = number | string;
+
+/** Initial data from a file: `.npy`, or raw little-endian values of `type`. */
+export interface InitialFile {
+  readonly file: string;
+  readonly type?: RawType;
+}
 
 /** The fields of a problem file, as the schema admits them. */
 export interface ProblemFile {
@@ -27,7 +31,7 @@ export interface ProblemFile {
   readonly parameters?: Readonly<Record<string, number>>;
   readonly stencil: { readonly offsets: readonly (readonly number[])[]; readonly weights: readonly Expression[] };
   readonly source?: Expression | null;
-  readonly initial: Expression;
+  readonly initial: Expression | InitialFile;
   readonly exact?: Expression | null;
   readonly dt?: number;
   readonly kind: 'time-stepping' | 'fixed-point';
@@ -38,6 +42,10 @@ export interface ProblemFile {
 export interface ProblemFileOptions {
   /** Parameter overrides (`--set r=0.25`); each must name a parameter of the file. */
   readonly set?: Readonly<Record<string, number>>;
+  /** Reads a data file the problem names (`initial: {file}`), relative to the problem file; absent: files refused. */
+  readonly readFile?: (path: string) => Uint8Array;
+  /** Initial data from this file instead of the problem's `initial` (`--initial FILE`). */
+  readonly initialFile?: InitialFile;
   /** Registered name of the problem in results (default `user:<name>`). */
   readonly problemName?: ProblemName;
 }
@@ -157,7 +165,8 @@ export async function problemFromFile(document: unknown, options: ProblemFileOpt
     sample(await compileExpression(name, expression, pointNames), grid, parameters, out);
     return out;
   };
-  const initial = await field('initial', file.initial);
+  const initialSource = options.initialFile ?? file.initial;
+  const initial = typeof initialSource === 'object' ? initialFromFile(initialSource, file.shape, options.readFile) : await field('initial', initialSource);
   const source = file.source === undefined || file.source === null ? null : await field('source', file.source);
   let boundaryValues: Float64Array | null = null;
   if (file.boundary === 'dirichlet') {
@@ -185,6 +194,15 @@ export async function problemFromFile(document: unknown, options: ProblemFileOpt
     step: compiled.step,
     referenceStep: compiled.referenceStep,
   };
+}
+
+function initialFromFile(source: InitialFile, shape: readonly number[], readFile: ProblemFileOptions['readFile']): Float64Array {
+  if (!readFile) throw new ProblemFileError(`initial: a data file (${source.file}) needs a file reader here`);
+  const name = `initial.file ${source.file}`;
+  const bytes = readFile(source.file);
+  if (/\.npy$/i.test(source.file)) return readNpy(name, bytes, shape);
+  if (!source.type) throw new ProblemFileError(`${name}: a raw file needs "type": "float64" or "float32"`);
+  return readRaw(name, bytes, source.type, shape);
 }
 
 /** Overwrites the boundary points of `field` with those of `values`. */

@@ -10,6 +10,7 @@ export function addChooseCommand(program: Command): void {
     .description('the cheapest ZFP setting the lemmas allow for an error target, then a run that confirms it')
     .option('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel (default: none; this or --problem)')
     .option('--problem <file>', 'a problem file (JSON) instead of a built-in solver; --set overrides its parameters (default: none; this or --solver)')
+    .option('--initial <file.npy>', "with --problem: initial data from a .npy file (C order), replacing the file's (default: the file's initial)")
     .requiredOption('--tol <epsilon>', 'largest error inline compression may add (max norm)')
     .option('--mode <mode>', 'precision, rate or accuracy', 'precision')
     .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)

@@ -8,6 +8,7 @@ import { parseMode, parseNumber, solverChoice } from './solver-options.ts';
 export interface ChooseOptions {
   solver?: string;
   problem?: string;
+  initial?: string;
   tol: string;
   mode: string;
   steps?: string;

@@ -5,7 +5,7 @@
  * none, so plain `zfpwb` takes compiled `.js`/`.mjs` modules and says so for `.ts`.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ProblemName, UserProblemName } from '../../solvers/problem.ts';
 import type { SolverParams } from '../analysis/problem-setup.ts';
@@ -14,6 +14,8 @@ import { MAX_STEPS, parseNumber, positiveInteger } from './solver-options.ts';
 
 export interface ProblemFileOptions {
   problem: string;
+  /** `--initial FILE`: a .npy file replacing the problem's initial data. */
+  initial?: string;
   steps?: string;
   grid?: string;
   set?: string[];
@@ -69,6 +71,8 @@ export interface LoadOptions {
   readonly set?: Readonly<Record<string, number>>;
   /** Steps instead of the file's or module's own. */
   readonly steps?: number;
+  /** A .npy file (C order, float64 or float32) replacing a problem file's initial data. */
+  readonly initial?: string;
 }
 
 /**
@@ -76,17 +80,26 @@ export interface LoadOptions {
  * returns the name runs and records carry (`user:<name>`). Unstable stencils are refused here.
  */
 export async function loadProblem(path: string, options: LoadOptions = {}): Promise<UserProblemName> {
-  const { steps, set = {} } = options;
+  const { steps, set = {}, initial } = options;
   const { registerProblem } = await import('../analysis/problem-setup.ts');
   if (MODULE.test(path)) {
-    if (Object.keys(set).length > 0) throw new CliUsageError('--set applies to problem files (JSON); a module binds its own parameters');
+    if (Object.keys(set).length > 0 || initial !== undefined) throw new CliUsageError('--set and --initial apply to problem files (JSON); a module sets its own parameters and initial data');
     const [definition, { problemFromDefinition }] = await Promise.all([importDefinition(path), import('../../solvers/user/define-problem.ts')]);
     return registerProblem(problemFromDefinition(steps === undefined ? definition : { ...definition, steps }));
   }
   const document = readDocument(path);
   const [{ problemFromFile }, { refuseUnstable }] = await Promise.all([import('../../solvers/user/problem-file.ts'), import('../analysis/operator-check.ts')]);
   const withSteps = steps === undefined || typeof document !== 'object' || document === null ? document : { ...document, steps };
-  const problem = await problemFromFile(withSteps, { set });
+  if (initial !== undefined && !/\.npy$/i.test(initial)) throw new CliUsageError(`--initial takes a .npy file, got "${initial}" (a raw file goes in the problem file as "initial": {"file", "type"})`);
+  const readFile = (file: string): Uint8Array => {
+    const full = resolve(dirname(resolve(path)), file);
+    try {
+      return readFileSync(full);
+    } catch (error) {
+      throw new CliUsageError(`cannot read ${full} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  };
+  const problem = await problemFromFile(withSteps, { set, readFile, ...(initial !== undefined && { initialFile: { file: resolve(initial) } }) });
   refuseUnstable(problem);
   return registerProblem(problem as typeof problem & { name: UserProblemName });
 }
@@ -96,7 +109,7 @@ export async function problemFileChoice(options: ProblemFileOptions): Promise<{ 
   if (options.grid !== undefined) throw new CliUsageError('--grid does not apply to --problem: the file\'s "shape" sets the grid');
   const steps = options.steps === undefined ? undefined : positiveInteger('--steps', options.steps);
   if (steps !== undefined && steps > MAX_STEPS) throw new CliUsageError(`--steps must be at most ${MAX_STEPS}, got ${steps}`);
-  const problem = await loadProblem(options.problem, { set: overrides(options.set ?? []), ...(steps !== undefined && { steps }) });
+  const problem = await loadProblem(options.problem, { set: overrides(options.set ?? []), ...(steps !== undefined && { steps }), ...(options.initial !== undefined && { initial: options.initial }) });
   return { problem, params: {} };
 }
 

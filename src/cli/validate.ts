@@ -10,6 +10,7 @@ import { GRID_HELP, MIN_GRID, parseMode, parseSpec, solverChoice, solverParamsHe
 interface ValidateOptions {
   solver?: string;
   problem?: string;
+  initial?: string;
   mode: string;
   param: string;
   steps?: string;
@@ -64,6 +65,7 @@ export function addValidateCommand(program: Command): void {
     .description("run one solver inline with one ZFP configuration and check the theorem's bound at every step (exit 0 only if it held)")
     .option('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel (default: none; this or --problem)')
     .option('--problem <file>', 'a problem file (JSON) instead of a built-in solver; --set overrides its parameters (default: none; this or --solver)')
+    .option('--initial <file.npy>', "with --problem: initial data from a .npy file (C order), replacing the file's (default: the file's initial)")
     .requiredOption('--mode <mode>', 'precision, rate or accuracy')
     .requiredOption('--param <value>', 'β (precision), bits per value (rate) or tolerance (accuracy)')
     .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)
