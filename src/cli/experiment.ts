@@ -121,7 +121,7 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
 export function addExperimentCommand(program: Command): void {
   program
     .command('experiment')
-    .description(`run experiments (${EXPERIMENT_NAMES.join(', ')}, or all; or custom --problem FILE), write <name>.json and <name>.html`)
+    .description(`run experiments (${EXPERIMENT_NAMES.join(', ')}, or all) or your own (custom --problem FILE), write <name>.json and <name>.html`)
     .argument('<names...>', 'experiment names, or all')
     .option('--quick', 'small sizes and a short sweep (tests, the headline)', false)
     .option('--out <dir>', 'directory for the JSON and HTML files', 'reports')
