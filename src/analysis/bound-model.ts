@@ -102,7 +102,9 @@ function jacobiModel(problem: Problem, steps: number, initialError: number): Bou
   return {
     theorem: 'Theorem 3.7 of Fox et al. 2020, exact ‖Gⁿ‖∞',
     lemma: 'Lemma 3.14 of Fox et al. 2020 (C = max ‖Gⁿ‖∞)',
-    normHandling: `max norm with exact ‖Gⁿ‖∞ (‖G‖∞ = 1 although ρ(G) = ${problem.facts.jacobi!.spectralRadius.toPrecision(6)})`,
+    normHandling: problem.facts.jacobi
+      ? `max norm with exact ‖Gⁿ‖∞ (‖G‖∞ = 1 although ρ(G) = ${problem.facts.jacobi.spectralRadius.toPrecision(6)})`
+      : `max norm with exact ‖Gⁿ‖∞ of the nonnegative linear part, from Gⁿ1 (‖G‖∞ = ${problem.facts.lipschitz.toPrecision(6)})`,
     posterior: (norms, K) => {
       const { exact } = powerBoundedBound({ powerNorms, norms, K });
       return { bound: exact, fixedPointBound: exact.map((b, k) => b + powerNorms[k]! * initialError) };
@@ -155,7 +157,8 @@ export function boundModel(input: ModelInput): BoundModel {
 function chooseModel({ problem, params, steps, initialError, horizon = steps }: ModelInput): BoundModel {
   const facts = problem.facts;
   if (problem.blocks) return successiveDisplacementModel(params['n'] as number, params['r'] as number);
-  if (facts.jacobi) return jacobiModel(problem, steps, initialError);
+  // A fixed-point iteration whose derived linear part is nonnegative (Jacobi-like problem files) gets Jacobi's exact ‖Gⁿ‖∞ too.
+  if (facts.jacobi || (problem.tolerance !== null && facts.linear && facts.nonnegative && !facts.provenance)) return jacobiModel(problem, steps, initialError);
   if (facts.stencil && !facts.nonnegative) return powerBoundedModel(problem, steps, horizon);
   return lipschitzModel(facts.lipschitz);
 }

@@ -84,7 +84,7 @@ describe('operator facts from the stencil', () => {
     expect(record.summary.boundHeld).toBe(true);
   });
 
-  it('a fixed-point file without exact computes its discrete fixed point and stops at the tolerance', async () => {
+  it('a fixed-point file without exact computes its discrete fixed point, stops at the tolerance and gets Theorem 3.7', async () => {
     const jacobi = {
       name: 'jacobi', shape: [18, 18], boundary: 'dirichlet', boundaryValue: 0,
       stencil: { offsets: [[-1, 0], [1, 0], [0, -1], [0, 1]], weights: [0.25, 0.25, 0.25, 0.25] },
@@ -94,6 +94,10 @@ describe('operator facts from the stencil', () => {
     const record = run(name, {}, { mode: 'precision', precision: 40 });
     expect(record.summary.finalNumericalError).toBeLessThan(1e-10);
     expect(record.steps.at(-1)!.k).toBeLessThan(3000);
+    // Jacobi-like (nonnegative linear part, a fixed point): Theorem 3.7 with the exact ‖Gⁿ‖∞, and the extra iterations.
+    expect(record.summary.theorem).toMatch(/Theorem 3\.7/);
+    expect(record.summary.boundHeld).toBe(true);
+    expect(record.extraIterations?.length).toBeGreaterThan(0);
   });
 });
 
