@@ -1,7 +1,12 @@
 import type { Shape } from '../src/zfp/types.ts';
 import type { Arithmetic } from '../src/reference/arithmetic.ts';
 
-export type ProblemName = 'diffusion2d' | 'diffusion3d' | 'advection1d' | 'advection2d' | 'poisson-jacobi' | 'gauss-seidel';
+export type BuiltinProblemName = 'diffusion2d' | 'diffusion3d' | 'advection1d' | 'advection2d' | 'poisson-jacobi' | 'gauss-seidel';
+
+/** A problem a user brings (a problem file or `defineProblem`), registered under this name for a run. */
+export type UserProblemName = `user:${string}`;
+
+export type ProblemName = BuiltinProblemName | UserProblemName;
 
 export type Boundary = 'periodic' | 'dirichlet';
 
@@ -17,8 +22,18 @@ export interface Stencil {
   readonly weights: readonly number[];
 }
 
+/** Where a fact comes from: read off the operator (derived), stated by the user (assumed), or measured from the step (estimated). */
+export type FactSource = 'derived' | 'assumed' | 'estimated';
+
+export interface FactProvenance {
+  readonly lipschitz: FactSource;
+  readonly linear: FactSource;
+}
+
 /** What the theorems need to know about the step F. */
 export interface OperatorFacts {
+  /** Absent: every fact is derived (the built-ins, problem files). */
+  readonly provenance?: FactProvenance;
   /** Max-norm Lipschitz constant of F (an upper bound where marked by the problem). */
   readonly lipschitz: number;
   /** F(x) − F(y) = A(x − y) for a matrix A (affine steps count). */
@@ -64,7 +79,7 @@ export interface Problem {
 
 /** A problem family: defaults, a small size for tests, and a constructor that checks stability. */
 export interface ProblemDefinition<P> {
-  readonly name: ProblemName;
+  readonly name: BuiltinProblemName;
   readonly defaults: P;
   readonly quick: P;
   /** Throws UnstableParametersError naming the limit when the parameters are unstable. */

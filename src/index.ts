@@ -7,3 +7,5 @@ export * as array from './array/index.ts';
 export * as reference from './reference/arithmetic.ts';
 export * as solvers from '../solvers/index.ts';
 export * as theorems from '../theorems/index.ts';
+/** Your own problem's definition (browser-safe); loading, validating and reporting are in `zfp-workbench/api`. */
+export { defineProblem } from '../solvers/user/define-problem.ts';

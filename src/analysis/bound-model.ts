@@ -102,7 +102,9 @@ function jacobiModel(problem: Problem, steps: number, initialError: number): Bou
   return {
     theorem: 'Theorem 3.7 of Fox et al. 2020, exact ‖Gⁿ‖∞',
     lemma: 'Lemma 3.14 of Fox et al. 2020 (C = max ‖Gⁿ‖∞)',
-    normHandling: `max norm with exact ‖Gⁿ‖∞ (‖G‖∞ = 1 although ρ(G) = ${problem.facts.jacobi!.spectralRadius.toPrecision(6)})`,
+    normHandling: problem.facts.jacobi
+      ? `max norm with exact ‖Gⁿ‖∞ (‖G‖∞ = 1 although ρ(G) = ${problem.facts.jacobi.spectralRadius.toPrecision(6)})`
+      : `max norm with exact ‖Gⁿ‖∞ of the nonnegative linear part, from Gⁿ1 (‖G‖∞ = ${problem.facts.lipschitz.toPrecision(6)})`,
     posterior: (local) => {
       const { exact } = powerBoundedBound({ powerNorms, norms: local, K: 1 });
       return { bound: exact, fixedPointBound: exact.map((b, k) => b + powerNorms[k]! * initialError) };
@@ -135,10 +137,28 @@ export interface ModelInput {
   readonly horizon?: Horizon;
 }
 
-export function boundModel({ problem, params, steps, initialError, horizon = steps }: ModelInput): BoundModel {
+/** The theorem line says when the bound rests on a fact the workbench did not derive. */
+function withProvenance(model: BoundModel, problem: Problem): BoundModel {
+  const p = problem.facts.provenance;
+  if (!p) return model;
+  const estimated = (['lipschitz', 'linear'] as const).filter((fact) => p[fact] === 'estimated');
+  const assumed = (['lipschitz', 'linear'] as const).filter((fact) => p[fact] === 'assumed');
+  const notes = [
+    ...(estimated.length > 0 ? [`estimated, not proven: ${estimated.join(' and ')} estimated from the step`] : []),
+    ...(assumed.length > 0 ? [`${assumed.join(' and ')} assumed as given`] : []),
+  ];
+  return { ...model, theorem: `${model.theorem} — ${notes.join('; ')}` };
+}
+
+export function boundModel(input: ModelInput): BoundModel {
+  return withProvenance(chooseModel(input), input.problem);
+}
+
+function chooseModel({ problem, params, steps, initialError, horizon = steps }: ModelInput): BoundModel {
   const facts = problem.facts;
   if (problem.blocks) return successiveDisplacementModel(params['n'] as number, params['r'] as number);
-  if (facts.jacobi) return jacobiModel(problem, steps, initialError);
+  // A fixed-point iteration whose derived linear part is nonnegative (Jacobi-like problem files) gets Jacobi's exact ‖Gⁿ‖∞ too.
+  if (facts.jacobi || (problem.tolerance !== null && facts.linear && facts.nonnegative && !facts.provenance)) return jacobiModel(problem, steps, initialError);
   if (facts.stencil && !facts.nonnegative) return powerBoundedModel(problem, steps, horizon);
   return lipschitzModel(facts.lipschitz);
 }

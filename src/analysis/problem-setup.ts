@@ -1,11 +1,11 @@
 /** Solver parameters by problem name: defaults, the quick size, overrides, and the stability check. */
 import { problems } from '../../solvers/index.ts';
-import type { Problem, ProblemDefinition, ProblemName } from '../../solvers/problem.ts';
+import type { BuiltinProblemName, Problem, ProblemDefinition, ProblemName, UserProblemName } from '../../solvers/problem.ts';
 import { SolverParameterError } from '../../solvers/errors.ts';
 
 export type SolverParams = Record<string, unknown>;
 
-export function isProblemName(name: string): name is ProblemName {
+export function isProblemName(name: string): name is BuiltinProblemName {
   return Object.hasOwn(problems, name);
 }
 
@@ -28,8 +28,19 @@ export function solverParams(name: ProblemName, quick: boolean, overrides: Solve
   return { ...base, ...overrides };
 }
 
+/** User problems of this thread, by the name runs and records carry; their parameters are bound already. */
+const userProblems = new Map<UserProblemName, Problem>();
+
+/** Makes a user problem runnable by name (validate, choose, experiments run on this thread). */
+export function registerProblem(problem: Problem & { readonly name: UserProblemName }): UserProblemName {
+  userProblems.set(problem.name, problem);
+  return problem.name;
+}
+
 /** Checks stability (throws UnstableParametersError naming the limit) and builds the problem. */
 export function createProblem(name: ProblemName, params: SolverParams): Problem {
+  const user = userProblems.get(name as UserProblemName);
+  if (user) return user;
   const definition = definitionOf(name);
   definition.checkStability(params);
   return definition.create(params);

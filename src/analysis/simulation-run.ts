@@ -82,7 +82,7 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
     ...(isFixedPoint && { fixedPointErrors }),
   });
   const extraIterations =
-    problem.facts.jacobi && model?.powerNorms
+    isFixedPoint && model?.powerNorms
       ? extraIterationRows({
           powerNorms: model.powerNorms,
           initialError: maxDistance(initial, fixedPoint),

@@ -8,7 +8,9 @@ export function addChooseCommand(program: Command): void {
   program
     .command('choose')
     .description("the cheapest ZFP setting a run certifies for an error target: the lemma's setting, then bisection with trial runs; prints the lemma's, the certified and the empirical minimum setting side by side (exit 1 when no setting is certified)")
-    .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
+    .option('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel (default: none; this or --problem)')
+    .option('--problem <file>', 'a problem file (JSON) instead of a built-in solver; --set overrides its parameters (default: none; this or --solver)')
+    .option('--initial <file.npy>', "with --problem: initial data from a .npy file (C order), replacing the file's (default: the file's initial)")
     .requiredOption('--tol <epsilon>', 'largest error inline compression may add (max norm)')
     .option('--mode <mode>', 'precision, rate or accuracy', 'precision')
     .option('--certify <bound>', CERTIFY_HELP, 'data')

@@ -5,10 +5,13 @@ import { specLabel } from '../results/representation-spec.ts';
 import { formatTable } from '../results/summary.ts';
 import { createProgressBar } from '../../solvers/progress.ts';
 import { EXIT_FAILED_CHECK } from './errors.ts';
+import { problemFileChoice, requireOneSource } from './problem-loader.ts';
 import { parseCertify, parseHorizon, parseMode, parseNumber, solverChoice } from './solver-options.ts';
 
 export interface ChooseOptions {
-  solver: string;
+  solver?: string;
+  problem?: string;
+  initial?: string;
   tol: string;
   mode: string;
   certify: string;
@@ -67,7 +70,8 @@ function printResult(result: ChooseResult, epsilon: number): void {
 
 /** The `choose` action; loaded by choose-command.ts only when the command runs (it brings the theorems). */
 export async function choose(options: ChooseOptions): Promise<void> {
-  const { problem, params } = solverChoice(options.solver, options);
+  requireOneSource(options);
+  const { problem, params } = options.problem !== undefined ? await problemFileChoice({ ...options, problem: options.problem }) : solverChoice(options.solver!, options);
   const mode = parseMode(options.mode);
   const epsilon = parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
   const certify = parseCertify(options.certify);

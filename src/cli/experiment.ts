@@ -7,6 +7,7 @@ import { isProblemName } from '../analysis/problem-setup.ts';
 import { EXPERIMENT_NAMES, type ExperimentName } from '../results/schema.ts';
 import { ensureWritableDirectory } from './atomic-file.ts';
 import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
+import { problemFileChoice } from './problem-loader.ts';
 import { inlinePlotly, SHARED_PLOTLY_FILE, sharedPlotly } from './plotly-source.ts';
 import { checkedParams, GRID_HELP, MIN_GRID, parseMode, parseSpec, solverOverrides, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
@@ -20,6 +21,7 @@ interface ExperimentCommandOptions {
   grid?: string;
   steps?: string;
   set?: string[];
+  problem?: string;
 }
 
 function parseNames(names: readonly string[]): ExperimentName[] {
@@ -51,7 +53,33 @@ function overridesFor(name: ExperimentName, options: ExperimentCommandOptions): 
   return { params, ...(options.mode !== undefined && { sweep: sweepOf(options.mode, options.param!) }) };
 }
 
+/** `experiment custom --problem F`: the user's problem, on this thread, at --mode/--param or a short precision sweep. */
+async function runCustom(options: ExperimentCommandOptions & { problem: string }): Promise<void> {
+  if ((options.mode === undefined) !== (options.param === undefined)) throw new CliUsageError('--mode and --param go together');
+  const spec = options.mode === undefined ? null : parseSpec(parseMode(options.mode), options.param!);
+  const { problem } = await problemFileChoice(options);
+  ensureWritableDirectory(options.out);
+  const [{ runCustomExperiment, CUSTOM_SWEEP }, { writeResults }, { summaryTable, violations }] = await Promise.all([
+    import('../analysis/custom-experiment.ts'),
+    import('./output.ts'),
+    import('../results/summary.ts'),
+  ]);
+  const result = runCustomExperiment(problem, spec ? [spec] : CUSTOM_SWEEP);
+  const files = writeResults(result, options.out, options.selfContained ? inlinePlotly() : sharedPlotly(options.out));
+  console.log(`${result.title} — ${(result.elapsedMs / 1000).toFixed(1)} s`);
+  console.log(summaryTable(result));
+  if (violations(result).length > 0) {
+    console.log('BOUND BROKEN: a bug in a bound or in the codec');
+    process.exitCode = EXIT_FAILED_CHECK;
+  }
+  console.log(`Reports:\n  ${files.html}\n  ${files.json}`);
+}
+
 async function runExperiments(names: string[], options: ExperimentCommandOptions): Promise<void> {
+  if (names.includes('custom') || options.problem !== undefined) {
+    if (names.length !== 1 || names[0] !== 'custom' || options.problem === undefined) throw new CliUsageError('experiment custom runs alone and needs --problem FILE (and --problem only goes with custom)');
+    return runCustom({ ...options, problem: options.problem });
+  }
   const chosen = parseNames(names);
   const overrides = new Map(chosen.map((name) => [name, overridesFor(name, options)]));
   ensureWritableDirectory(options.out);
@@ -93,7 +121,7 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
 export function addExperimentCommand(program: Command): void {
   program
     .command('experiment')
-    .description(`run experiments (${EXPERIMENT_NAMES.join(', ')}, or all), write <name>.json and <name>.html`)
+    .description(`run experiments (${EXPERIMENT_NAMES.join(', ')}, or all) or your own (custom --problem FILE), write <name>.json and <name>.html`)
     .argument('<names...>', 'experiment names, or all')
     .option('--quick', 'small sizes and a short sweep (tests, the headline)', false)
     .option('--out <dir>', 'directory for the JSON and HTML files', 'reports')
@@ -104,6 +132,7 @@ export function addExperimentCommand(program: Command): void {
     .option('--steps <n>', `solver experiments: ${STEPS_HELP}; default: the experiment's size`)
     .option('--grid <n>', `solver experiments: ${GRID_HELP}; at least ${MIN_GRID}; default: the experiment's size`)
     .option('--set <key=value...>', 'solver experiments: override a solver parameter; repeatable (default: none; keys and their defaults listed below)')
+    .option('--problem <file>', 'with the name custom: a problem file (JSON) to run at --mode/--param, or at precisions 16, 20, 24, 32 (default: none)')
     .addHelpText('after', () => `\nWith --mode, --param, --grid and --steps the report covers the one configuration that\n\`zfpwb validate\` with the same options checks (without --quick, on the same default sizes).\n${solverParamsHelp()}`)
     .action(guarded('experiment', runExperiments));
 }

@@ -4,10 +4,13 @@ import { createProblem } from '../analysis/problem-setup.ts';
 import type { RunRecord } from '../results/schema.ts';
 import { formatTable } from '../results/summary.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
+import { problemFileChoice, requireOneSource } from './problem-loader.ts';
 import { CERTIFY_HELP, GRID_HELP, MIN_GRID, parseCertify, parseMode, parseNumber, parseSpec, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
 interface ValidateOptions {
-  solver: string;
+  solver?: string;
+  problem?: string;
+  initial?: string;
   mode: string;
   param: string;
   steps?: string;
@@ -29,7 +32,7 @@ function sampleRows(run: RunRecord, count = 12): RunRecord['steps'] {
   return steps.filter((s, i) => i % stride === 0 || i === steps.length - 1 || s.k === violation);
 }
 
-const e = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toExponential(3));
+const e = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toExponential(3));
 
 const factor = (bound: number | null, error: number): string => (bound === null ? '—' : error > 0 ? (bound / error).toPrecision(3) : '∞');
 
@@ -75,7 +78,8 @@ function printRun(run: RunRecord, epsilon: number | null): void {
 }
 
 async function validate(options: ValidateOptions): Promise<void> {
-  const { problem, params } = solverChoice(options.solver, options);
+  requireOneSource(options);
+  const { problem, params } = options.problem !== undefined ? await problemFileChoice({ ...options, problem: options.problem }) : solverChoice(options.solver!, options);
   const spec = parseSpec(parseMode(options.mode), options.param);
   const certify = parseCertify(options.certify);
   const epsilon = options.tol === undefined ? null : parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
@@ -94,7 +98,9 @@ export function addValidateCommand(program: Command): void {
   program
     .command('validate')
     .description("run one solver inline with one ZFP configuration and check the theorem's bound at every step (exit 0 only if it held, and with --tol only if the error and the bound stayed ≤ ε); says whether the ZFP error stayed under the numerical error and whether the solution survived")
-    .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
+    .option('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel (default: none; this or --problem)')
+    .option('--problem <file>', 'a problem file (JSON) instead of a built-in solver; --set overrides its parameters (default: none; this or --solver)')
+    .option('--initial <file.npy>', "with --problem: initial data from a .npy file (C order), replacing the file's (default: the file's initial)")
     .requiredOption('--mode <mode>', 'precision, rate or accuracy')
     .requiredOption('--param <value>', 'β (precision), bits per value (rate) or tolerance (accuracy)')
     .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)

@@ -40,7 +40,8 @@ const step = record({
   anyBound: nullable(number),
   localError: number,
   solutionNorm: number,
-  numericalError: number,
+  // null: a user problem without an exact solution (NaN in the run).
+  numericalError: nullable(number),
   roundoffError: nullable(number),
   ratio: number,
   minPlanes: nullable(number),
@@ -64,11 +65,11 @@ const summary = record({
   zfpErrorReachesSolutionAt: nullable(number),
   maxZfpError: number,
   maxBound: nullable(number),
-  finalNumericalError: number,
+  finalNumericalError: nullable(number),
   finalRatio: number,
   minRatio: number,
   meanBitsPerValue: number,
-  betaMin: record({ kind: text, epsilon: number, lemma: text }),
+  betaMin: record({ kind: text, epsilon: nullable(number), lemma: text }),
 });
 
 const run = record({
@@ -79,7 +80,7 @@ const run = record({
 });
 
 const result = record({
-  experiment: (v, path) => (typeof v === 'string' && isExperimentName(v)) || fail(path, v, "an experiment's name"),
+  experiment: (v, path) => (typeof v === 'string' && (isExperimentName(v) || v === 'custom')) || fail(path, v, "an experiment's name"),
   title: text,
   description: text,
   params: anyObject,

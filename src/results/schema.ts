@@ -20,6 +20,9 @@ export function isExperimentName(name: string): name is ExperimentName {
   return (EXPERIMENT_NAMES as readonly string[]).includes(name);
 }
 
+/** A results file's experiment: a built-in one, or `custom` (a user's problem, `zfpwb experiment custom --problem F`). */
+export type ResultsExperimentName = ExperimentName | 'custom';
+
 /**
  * One step of one configuration: the runner's measurements plus the theorem's bound. For block sweeps
  * `stateNorm` holds the record's `maxBlockNorm`, the largest block before compression (Theorem 3.16's Y_k).
@@ -118,7 +121,7 @@ export interface ContourGrid {
 }
 
 export interface ExperimentResult {
-  readonly experiment: ExperimentName;
+  readonly experiment: ResultsExperimentName;
   readonly title: string;
   /** What the figures show (a sentence or two). */
   readonly description: string;

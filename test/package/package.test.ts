@@ -90,6 +90,31 @@ export const used: unknown[] = [c.bytes.length, kBeta(20, 2, 'float64'), ZfpArra
     expect(r.code).toBe(0);
   });
 
+  it('runs a user problem through zfp-workbench/api: a JSON file and a defineProblem module, validated and reported', () => {
+    writeFileSync(join(scratch, 'heat.json'), readFileSync(join(ROOT, 'examples/problems/anisotropic-heat.json')));
+    writeFileSync(
+      join(scratch, 'halve.mjs'),
+      `import { defineProblem } from 'zfp-workbench';
+export default defineProblem({ name: 'halve', shape: [16], steps: 5, initial: new Float64Array(16).fill(1), step: (s, d) => d.forEach((_, i) => (d[i] = 0.5 * s[i])) });`,
+    );
+    writeFileSync(
+      join(scratch, 'api.mjs'),
+      `import { loadProblem, validate, writeReport } from 'zfp-workbench/api';
+const heat = await loadProblem('heat.json', { steps: 20 });
+const fromFile = validate(heat, { mode: 'precision', precision: 20 });
+const fromModule = validate(await loadProblem('halve.mjs'), { mode: 'precision', precision: 20 });
+const { html } = writeReport(fromFile, 'report');
+console.log(JSON.stringify({ held: fromFile.runs[0].summary.boundHeld, theorem: fromModule.runs[0].summary.theorem, html }));`,
+    );
+    const r = node(['api.mjs']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as { held: boolean; theorem: string; html: string };
+    expect(out.held).toBe(true);
+    expect(out.theorem).toMatch(/estimated, not proven/);
+    expect(existsSync(out.html)).toBe(true);
+  });
+
   it('round-trips a field through compress/decompress and runs a built-in problem inline', () => {
     writeFileSync(
       join(scratch, 'use.mjs'),

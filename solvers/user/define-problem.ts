@@ -1,0 +1,150 @@
+/**
+ * A problem from TypeScript: any step, called as a black box. Facts the user states are used as
+ * given (assumed); facts left out are estimated from the step itself, and every bound that rests
+ * on an estimate says so ("estimated, not proven").
+ */
+import { SolverError } from '../errors.ts';
+import { maxDistance, maxNorm } from '../grid.ts';
+import type { FactProvenance, FieldStep, Problem, UserProblemName } from '../problem.ts';
+
+export interface ProblemDefinitionInput {
+  readonly name: string;
+  /** Extents, fastest-varying first (1–3 dimensions). */
+  readonly shape: readonly number[];
+  /** The initial state, or a function that writes it. */
+  readonly initial: ArrayLike<number> | ((out: Float64Array) => void);
+  /** One step: reads src, writes every entry of dst. May be nonlinear or implicit. */
+  readonly step: FieldStep;
+  readonly steps: number;
+  /** The exact solution after k steps (for fixed-point problems: the fixed point); omitted: unknown. */
+  readonly exact?: (k: number, out: Float64Array) => void;
+  /** Fixed-point iterations stop once the double run is this close to `exact`. */
+  readonly tolerance?: number;
+  /** Facts you know; each one given is used as is and reported as assumed. */
+  readonly facts?: { readonly lipschitz?: number; readonly linear?: boolean };
+}
+
+/** A checked problem definition, what a problem module default-exports. */
+export interface DefinedProblem extends ProblemDefinitionInput {
+  readonly kind: 'zfp-workbench problem';
+}
+
+export class ProblemDefinitionError extends SolverError {
+  override name = 'ProblemDefinitionError';
+}
+
+/** Checks a definition's fields up front, so a bad module is refused before any run. */
+export function defineProblem(input: ProblemDefinitionInput): DefinedProblem {
+  const fail = (message: string): never => {
+    throw new ProblemDefinitionError(`defineProblem(${JSON.stringify(input?.name)}): ${message}`);
+  };
+  if (typeof input?.name !== 'string' || input.name === '') fail('name must be a nonempty string');
+  const { shape } = input;
+  if (!Array.isArray(shape) || shape.length < 1 || shape.length > 3 || !shape.every((n) => Number.isInteger(n) && n >= 1)) fail(`shape must list 1 to 3 positive integer extents, got ${JSON.stringify(shape)}`);
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (typeof input.initial !== 'function' && input.initial?.length !== size) fail(`initial has ${input.initial?.length} values, the shape ${size}`);
+  if (typeof input.step !== 'function') fail('step must be a function (src, dst) => void');
+  if (!Number.isInteger(input.steps) || input.steps < 1) fail(`steps must be a positive integer, got ${input.steps}`);
+  if (input.tolerance !== undefined && !(input.tolerance > 0)) fail(`tolerance must be positive, got ${input.tolerance}`);
+  if (input.tolerance !== undefined && !input.exact) fail('a fixed-point problem (tolerance) needs exact: the fixed point');
+  const L = input.facts?.lipschitz;
+  if (L !== undefined && !(L >= 0 && Number.isFinite(L))) fail(`facts.lipschitz must be a finite number ≥ 0, got ${L}`);
+  return { ...input, kind: 'zfp-workbench problem' };
+}
+
+export function isDefinedProblem(value: unknown): value is DefinedProblem {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'zfp-workbench problem';
+}
+
+/** A reproducible pseudo-random state (xorshift), scaled like `scale`. */
+function probe(size: number, seed: number, scale: number): Float64Array {
+  let s = seed >>> 0 || 1;
+  return Float64Array.from({ length: size }, () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return ((s >>> 0) / 2 ** 32 - 0.5) * 2 * scale;
+  });
+}
+
+/** Probes and iterations of the estimates: enough to settle on the smooth test problems, bounded work for any step. */
+const LINEARITY_PROBES = 3;
+const POWER_ITERATIONS = 30;
+const LINEARITY_TOLERANCE = 1e-9;
+
+/** Affine iff F(αx + (1−α)y) = αF(x) + (1−α)F(y) on a few random pairs, to LINEARITY_TOLERANCE relative. */
+export function estimateLinearity(step: FieldStep, size: number, scale: number): boolean {
+  const fx = new Float64Array(size), fy = new Float64Array(size), fz = new Float64Array(size);
+  for (let p = 0; p < LINEARITY_PROBES; p++) {
+    const x = probe(size, 2 * p + 1, scale), y = probe(size, 2 * p + 2, scale);
+    const alpha = 0.3 + 0.2 * p;
+    const z = x.map((xi, i) => alpha * xi + (1 - alpha) * y[i]!);
+    step(x, fx);
+    step(y, fy);
+    step(z, fz);
+    const combined = fx.map((v, i) => alpha * v + (1 - alpha) * fy[i]!);
+    if (maxDistance(fz, combined) > LINEARITY_TOLERANCE * Math.max(maxNorm(fz), scale)) return false;
+  }
+  return true;
+}
+
+/**
+ * Max-norm Lipschitz constant by power iteration on differences: d ← F(x + d) − F(x), rescaled to a
+ * small size each time, keeping the largest ratio ‖F(x + d) − F(x)‖∞ / ‖d‖∞ seen. A lower estimate
+ * of the true constant in general, hence reported as estimated.
+ */
+export function estimateLipschitz(step: FieldStep, base: Float64Array): number {
+  const size = base.length;
+  const scale = Math.max(maxNorm(base), 1);
+  const fx = new Float64Array(size), fxd = new Float64Array(size);
+  step(base, fx);
+  let d = probe(size, 99, 1e-6 * scale);
+  let ratio = 0;
+  for (let k = 0; k < POWER_ITERATIONS; k++) {
+    const shifted = base.map((b, i) => b + d[i]!);
+    step(shifted, fxd);
+    const diff = fxd.map((v, i) => v - fx[i]!);
+    const norm = maxNorm(diff);
+    ratio = Math.max(ratio, norm / maxNorm(d));
+    if (norm === 0) break;
+    d = diff.map((v) => (v / norm) * 1e-6 * scale);
+  }
+  return ratio;
+}
+
+/** The Problem a definition describes, with each fact's provenance. */
+export function problemFromDefinition(definition: DefinedProblem): Problem & { readonly name: UserProblemName } {
+  const size = definition.shape.reduce((a, b) => a * b, 1);
+  const initial = new Float64Array(size);
+  if (typeof definition.initial === 'function') definition.initial(initial);
+  else initial.set(Array.from(definition.initial));
+  const step = definition.step;
+  const scale = Math.max(maxNorm(initial), 1);
+  const given = definition.facts ?? {};
+  const linear = given.linear ?? estimateLinearity(step, size, scale);
+  const lipschitz = given.lipschitz ?? estimateLipschitz(step, initial);
+  const provenance: FactProvenance = {
+    lipschitz: given.lipschitz !== undefined ? 'assumed' : 'estimated',
+    linear: given.linear !== undefined ? 'assumed' : 'estimated',
+  };
+  const zero = new Float64Array(size);
+  const offset = new Float64Array(size);
+  step(zero, offset);
+  const applyLinearPart: FieldStep = (src, dst) => {
+    step(src, dst);
+    for (let i = 0; i < size; i++) dst[i]! -= offset[i]!;
+  };
+  return {
+    name: `user:${definition.name}`,
+    shape: [...definition.shape],
+    steps: definition.steps,
+    tolerance: definition.tolerance ?? null,
+    facts: { lipschitz, linear, nonnegative: false, stencil: null, applyLinearPart, provenance },
+    initial: (out) => out.set(initial),
+    exact: definition.exact ?? ((_k, out) => out.fill(Number.NaN)),
+    step,
+    referenceStep: () => {
+      throw new ProblemDefinitionError(`${definition.name}: a TypeScript step runs in double only; there is no decimal.js reference run for it`);
+    },
+  };
+}

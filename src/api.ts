@@ -1,0 +1,61 @@
+/**
+ * The workbench for your own problem, from TypeScript (Node): load or define a problem, validate
+ * a ZFP setting against its theorem's bound, choose the cheapest setting for an error target, and
+ * write the HTML report. `zfp-workbench/api`; the CLI's `--problem` runs the same code.
+ */
+import { resolve } from 'node:path';
+import type { UserProblemName } from '../solvers/problem.ts';
+import { problemFromDefinition, type DefinedProblem } from '../solvers/user/define-problem.ts';
+import { chooseSetting, type ChooseResult } from './analysis/choose.ts';
+import type { Certify } from './results/schema.ts';
+import { customResult } from './analysis/custom-experiment.ts';
+import { registerProblem } from './analysis/problem-setup.ts';
+import { runSimulation } from './analysis/simulation-run.ts';
+import { inlinePlotly } from './cli/plotly-source.ts';
+import { writeResults, type WrittenFiles } from './cli/output.ts';
+import type { Horizon } from './analysis/bound-model.ts';
+import type { RepresentationSpec, ZfpMode } from './results/representation-spec.ts';
+import type { RunRecord } from './results/schema.ts';
+
+export { defineProblem, type DefinedProblem, type ProblemDefinitionInput } from '../solvers/user/define-problem.ts';
+export { loadProblem, type LoadOptions } from './cli/problem-loader.ts';
+export type { RepresentationSpec, RunRecord, ChooseResult, UserProblemName };
+
+/** A problem as loadProblem returns it, or a defineProblem result. */
+export type ProblemInput = UserProblemName | DefinedProblem;
+
+const registered = (problem: ProblemInput): UserProblemName => (typeof problem === 'string' ? problem : registerProblem(problemFromDefinition(problem)));
+
+/** What `zfpwb validate --json` prints: one run, its steps and its summary (`summary.boundHeld`, `summary.theorem`). */
+export interface ValidateResult {
+  readonly runs: [RunRecord];
+}
+
+export interface ValidateOptions {
+  /** Steps kept in `runs[0].steps` at most (the summary uses every step); default 10 001. */
+  readonly maxRecorded?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export function validate(problem: ProblemInput, config: RepresentationSpec, options: ValidateOptions = {}): ValidateResult {
+  const run = runSimulation({ problem: registered(problem), params: {}, spec: config, maxRecorded: options.maxRecorded ?? 10_001 }, options.onProgress);
+  return { runs: [run] };
+}
+
+export interface ChooseTarget {
+  readonly mode: ZfpMode;
+  /** Largest error inline compression may add (max norm). */
+  readonly epsilon: number;
+}
+
+export function choose(problem: ProblemInput, target: ChooseTarget, options: { readonly horizon?: Horizon; readonly certify?: Certify } = {}): ChooseResult {
+  const { horizon, certify } = options;
+  return chooseSetting({ problem: registered(problem), params: {}, mode: target.mode, epsilon: target.epsilon, ...(horizon !== undefined && { horizon }), ...(certify !== undefined && { certify }) });
+}
+
+/** Writes `custom.json` and a self-contained `custom.html` into `dir`. */
+export function writeReport(result: ValidateResult | { readonly runs: readonly RunRecord[] }, dir: string): WrittenFiles {
+  const runs = [...result.runs];
+  if (runs.length === 0) throw new TypeError('writeReport needs at least one run');
+  return writeResults(customResult(runs[0]!.config.problem, runs, 0), resolve(dir), inlinePlotly());
+}

@@ -1,0 +1,119 @@
+/**
+ * `--problem FILE`: a problem file (JSON) or a module that default-exports `defineProblem({...})`;
+ * binds `--set`/`--steps`, refuses unstable stencils, and registers the problem for the run.
+ * A `.ts` module needs a TypeScript loader in the process (`node --import tsx`): the package ships
+ * none, so plain `zfpwb` takes compiled `.js`/`.mjs` modules and says so for `.ts`.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ProblemName, UserProblemName } from '../../solvers/problem.ts';
+import type { SolverParams } from '../analysis/problem-setup.ts';
+import { CliUsageError } from './errors.ts';
+import { MAX_STEPS, parseNumber, positiveInteger } from './solver-options.ts';
+
+export interface ProblemFileOptions {
+  problem: string;
+  /** `--initial FILE`: a .npy file replacing the problem's initial data. */
+  initial?: string;
+  steps?: string;
+  grid?: string;
+  set?: string[];
+}
+
+function overrides(pairs: readonly string[]): Record<string, number> {
+  const set: Record<string, number> = {};
+  for (const pair of pairs) {
+    const [key, value, ...rest] = pair.split('=');
+    if (!key || value === undefined || rest.length > 0) throw new CliUsageError(`--set takes key=value, got "${pair}"`);
+    set[key] = parseNumber(`--set ${key}`, value, () => true, 'a number');
+  }
+  return set;
+}
+
+function readDocument(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliUsageError(`--problem ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliUsageError(`--problem ${path}: not JSON: ${(error as Error).message}`);
+  }
+}
+
+const MODULE = /\.(?:[cm]?js|[cm]?ts)$/i;
+const TYPESCRIPT = /\.[cm]?ts$/i;
+
+/** The module's default export, checked to be a `defineProblem` result. */
+async function importDefinition(path: string): Promise<import('../../solvers/user/define-problem.ts').DefinedProblem> {
+  const { isDefinedProblem } = await import('../../solvers/user/define-problem.ts');
+  let module: { default?: unknown };
+  try {
+    module = (await import(pathToFileURL(resolve(path)).href)) as { default?: unknown };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (TYPESCRIPT.test(path) && code === 'ERR_UNKNOWN_FILE_EXTENSION') {
+      throw new CliUsageError(`--problem ${path}: a TypeScript module needs a TypeScript loader: run \`node --import tsx …/zfpwb.js\` (or \`npx tsx\`), or compile it to .js`);
+    }
+    if (code === 'ERR_MODULE_NOT_FOUND' && (error as Error).message.includes(resolve(path))) throw new CliUsageError(`--problem ${path}: no such file`);
+    throw error;
+  }
+  if (!isDefinedProblem(module.default)) throw new CliUsageError(`--problem ${path}: the module must \`export default defineProblem({...})\``);
+  return module.default;
+}
+
+export interface LoadOptions {
+  /** Parameter overrides of a problem file. */
+  readonly set?: Readonly<Record<string, number>>;
+  /** Steps instead of the file's or module's own. */
+  readonly steps?: number;
+  /** A .npy file (C order, float64 or float32) replacing a problem file's initial data. */
+  readonly initial?: string;
+}
+
+/**
+ * Loads a problem file (JSON) or a `defineProblem` module and registers it for runs on this thread;
+ * returns the name runs and records carry (`user:<name>`). Unstable stencils are refused here.
+ */
+export async function loadProblem(path: string, options: LoadOptions = {}): Promise<UserProblemName> {
+  const { steps, set = {}, initial } = options;
+  const { registerProblem } = await import('../analysis/problem-setup.ts');
+  if (MODULE.test(path)) {
+    if (Object.keys(set).length > 0 || initial !== undefined) throw new CliUsageError('--set and --initial apply to problem files (JSON); a module sets its own parameters and initial data');
+    const [definition, { problemFromDefinition }] = await Promise.all([importDefinition(path), import('../../solvers/user/define-problem.ts')]);
+    return registerProblem(problemFromDefinition(steps === undefined ? definition : { ...definition, steps }));
+  }
+  const document = readDocument(path);
+  const [{ problemFromFile }, { refuseUnstable }] = await Promise.all([import('../../solvers/user/problem-file.ts'), import('../analysis/operator-check.ts')]);
+  const withSteps = steps === undefined || typeof document !== 'object' || document === null ? document : { ...document, steps };
+  if (initial !== undefined && !/\.npy$/i.test(initial)) throw new CliUsageError(`--initial takes a .npy file, got "${initial}" (a raw file goes in the problem file as "initial": {"file", "type"})`);
+  const readFile = (file: string): Uint8Array => {
+    const full = resolve(dirname(resolve(path)), file);
+    try {
+      return readFileSync(full);
+    } catch (error) {
+      throw new CliUsageError(`cannot read ${full} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  };
+  const problem = await problemFromFile(withSteps, { set, readFile, ...(initial !== undefined && { initialFile: { file: resolve(initial) } }) });
+  refuseUnstable(problem);
+  return registerProblem(problem as typeof problem & { name: UserProblemName });
+}
+
+/** `--problem F [--steps N] [--set k=v …]` as a registered problem; parameters are bound, so `params` is empty. */
+export async function problemFileChoice(options: ProblemFileOptions): Promise<{ problem: ProblemName; params: SolverParams }> {
+  if (options.grid !== undefined) throw new CliUsageError('--grid does not apply to --problem: the file\'s "shape" sets the grid');
+  const steps = options.steps === undefined ? undefined : positiveInteger('--steps', options.steps);
+  if (steps !== undefined && steps > MAX_STEPS) throw new CliUsageError(`--steps must be at most ${MAX_STEPS}, got ${steps}`);
+  const problem = await loadProblem(options.problem, { set: overrides(options.set ?? []), ...(steps !== undefined && { steps }), ...(options.initial !== undefined && { initial: options.initial }) });
+  return { problem, params: {} };
+}
+
+/** Exactly one of --solver and --problem. */
+export function requireOneSource(options: { solver?: string; problem?: string }): void {
+  if ((options.solver === undefined) === (options.problem === undefined)) throw new CliUsageError('give exactly one of --solver NAME and --problem FILE');
+}

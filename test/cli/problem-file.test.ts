@@ -1,0 +1,92 @@
+/** `--problem FILE` on validate and choose: the built-ins' records, exit codes, one-line refusals. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { zfpwb } from './zfpwb.ts';
+
+const EXAMPLES = new URL('../../examples/problems/', import.meta.url).pathname;
+
+describe('zfpwb validate --problem', () => {
+  it('prints records with the built-ins’ fields and exits 0 when the bound held', () => {
+    const r = zfpwb(['validate', '--problem', join(EXAMPLES, 'lax-wendroff.json'), '--mode', 'precision', '--param', '20', '--steps', '40', '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const run = JSON.parse(r.out).runs[0];
+    expect(run.config.problem).toBe('user:Lax-Wendroff advection');
+    expect(run.steps).toHaveLength(41);
+    for (const key of ['zfpError', 'bound', 'numericalError']) expect(typeof run.steps[40][key]).toBe('number');
+    expect(run.steps[40].numericalError).toBeGreaterThan(0);
+    expect(run.summary.boundHeld).toBe(true);
+    expect(run.summary.theorem).toMatch(/Theorem 3\.12/);
+  });
+
+  it('refuses an unstable stencil before the run, exit 2, one line', () => {
+    const r = zfpwb(['validate', '--problem', join(EXAMPLES, 'lax-wendroff.json'), '--set', 'nu=1.2', '--mode', 'precision', '--param', '20']);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/powers grow without bound/);
+  });
+
+  it('refuses a malformed file naming the field, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zfpwb-problem-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ name: 'bad', shape: [16], boundary: 'periodic', stencil: { offsets: [[0]], weights: ['1 - '] }, initial: 0, kind: 'time-stepping', steps: 3 }));
+    const r = zfpwb(['validate', '--problem', file, '--mode', 'precision', '--param', '20']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^zfpwb validate: stencil\.weights\.0: cannot parse "1 - ": .*char/);
+  });
+
+  it('refuses --grid with a file, and both or neither of --solver and --problem', () => {
+    expect(zfpwb(['validate', '--problem', join(EXAMPLES, 'lax-wendroff.json'), '--grid', '8', '--mode', 'precision', '--param', '20']).err).toMatch(/"shape" sets the grid/);
+    const neither = zfpwb(['validate', '--mode', 'precision', '--param', '20']);
+    expect(neither.code).toBe(2);
+    expect(neither.err).toMatch(/exactly one of --solver NAME and --problem FILE/);
+  });
+});
+
+describe('zfpwb choose --problem', () => {
+  it('chooses β for a user stencil and confirms it', () => {
+    const r = zfpwb(['choose', '--problem', join(EXAMPLES, 'lax-wendroff.json'), '--tol', '1e-6', '--steps', '40']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/β_min = \d+ predicts/);
+    expect(r.out).toMatch(/certified +β = \d+ .*bound ≤ ε at every step/);
+  });
+});
+
+describe('zfpwb experiment custom --problem', () => {
+  it('writes custom.json (which zfpwb report reads back) and custom.html', () => {
+    const out = mkdtempSync(join(tmpdir(), 'zfpwb-custom-'));
+    const r = zfpwb(['experiment', 'custom', '--problem', join(EXAMPLES, 'heated-plate.json'), '--steps', '30', '--mode', 'precision', '--param', '20', '--out', out]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(readFileSync(join(out, 'custom.json'), 'utf8'));
+    expect(result.experiment).toBe('custom');
+    expect(result.runs).toHaveLength(1);
+    expect(result.runs[0].summary.boundHeld).toBe(true);
+    expect(result.runs[0].steps[30].numericalError).toBeNull(); // no exact solution: unknown, not zero
+    expect(readFileSync(join(out, 'custom.html'), 'utf8')).toMatch(/heated plate/);
+    expect(zfpwb(['report', join(out, 'custom.json')]).code).toBe(0);
+  });
+
+  it('refuses custom without --problem', () => {
+    const r = zfpwb(['experiment', 'custom', '--out', tmpdir()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/needs --problem FILE/);
+  });
+});
+
+describe('zfpwb validate --problem module.ts', () => {
+  it('runs a defineProblem module (under a TypeScript loader) and marks the estimated bound', () => {
+    const r = zfpwb(['validate', '--problem', join(EXAMPLES, 'implicit-heat.ts'), '--mode', 'precision', '--param', '20', '--steps', '20', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).runs[0].summary.theorem).toMatch(/estimated, not proven/);
+  });
+  it('refuses a module that does not default-export defineProblem, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zfpwb-module-'));
+    writeFileSync(join(dir, 'plain.mjs'), 'export default { shape: [4] };\n');
+    const r = zfpwb(['validate', '--problem', join(dir, 'plain.mjs'), '--mode', 'precision', '--param', '20']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/must `export default defineProblem/);
+  });
+});
