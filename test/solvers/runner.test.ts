@@ -49,7 +49,7 @@ describe('runner', () => {
 
   it('records the reference round-off when asked', () => {
     const problem = problems.diffusion2d.create({ ...problems.diffusion2d.quick, n: 8 });
-    const result = run(problem, { representations: [float64Kind], steps: 5, reference: { precision: 21 } });
+    const result = run(problem, { representations: [float64Kind], steps: 5, reference: { arithmetic: 'decimal', precision: 21 } });
     const roundoff = result.tracks[0]!.steps.map((s) => s.roundoffError!);
     expect(roundoff[0]).toBe(0);
     expect(roundoff[5]).toBeGreaterThan(0);
@@ -74,7 +74,7 @@ describe('runner', () => {
       },
       referenceStep: step,
     } as Problem;
-    const roundoff = run(thirds, { representations: [float64Kind], reference: { precision: 30 } }).tracks[0]!.steps.map((s) => s.roundoffError!);
+    const roundoff = run(thirds, { representations: [float64Kind], reference: { arithmetic: 'decimal', precision: 30 } }).tracks[0]!.steps.map((s) => s.roundoffError!);
     const ulps = roundoff.slice(1).map((e) => e / 2 ** -52);
     expect(Math.max(...ulps)).toBeGreaterThan(0);
     expect(Math.max(...ulps)).toBeLessThan(2);
