@@ -6,7 +6,7 @@ import { gaussSeidel } from './gauss-seidel.ts';
 import { poissonJacobi } from './poisson-jacobi.ts';
 
 export { advection1d, advection2d, diffusion2d, diffusion3d, gaussSeidel, poissonJacobi };
-export * from '../src/reference/arithmetic.ts';
+export * from '../src/reference/index.ts';
 export * from './errors.ts';
 export type * from './problem.ts';
 import type { ProblemName } from './problem.ts';

@@ -6,6 +6,7 @@ import { problems } from '../../solvers/index.ts';
 import type { Problem, Step } from '../../solvers/problem.ts';
 import { run } from '../../solvers/runner.ts';
 import type { Arithmetic } from '../../src/reference/arithmetic.ts';
+import type { ReferenceSpec } from '../../src/reference/choice.ts';
 import { advance } from './helpers.ts';
 
 describe('runner', () => {
@@ -54,6 +55,15 @@ describe('runner', () => {
     expect(roundoff[0]).toBe(0);
     expect(roundoff[5]).toBeGreaterThan(0);
     expect(roundoff[5]).toBeLessThan(1e-15);
+  });
+
+  it('gives the same round-off curve with the double-double reference as with decimal.js', () => {
+    const problem = problems.diffusion2d.create({ ...problems.diffusion2d.quick, n: 8 });
+    const curve = (reference: ReferenceSpec) => run(problem, { representations: [float64Kind], steps: 5, reference }).tracks[0]!.steps.map((s) => s.roundoffError!);
+    const decimal = curve({ arithmetic: 'decimal', precision: 40 });
+    const doubleDouble = curve({ arithmetic: 'double-double' });
+    expect(decimal[5]).toBeGreaterThan(0);
+    doubleDouble.forEach((e, k) => expect(Math.abs(e - decimal[k]!)).toBeLessThanOrEqual(decimal[k]! * 1e-9));
   });
 
   it('subtracts in the reference arithmetic, so the round-off curve is not quantized to ulps of u', () => {
