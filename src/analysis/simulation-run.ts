@@ -34,8 +34,8 @@ export interface ReferenceRequest {
   readonly params: SolverParams;
   /** `auto`: decimal.js up to AUTO_DOUBLE_DOUBLE_ABOVE grid points, double-double above. */
   readonly reference: ReferenceChoice;
-  /** decimal.js's significant digits (21: docs/theory.md, "The reference run"). */
-  readonly digits: number;
+  /** decimal.js's significant digits; default 21 (docs/theory.md, "The reference run"). */
+  readonly digits?: number;
 }
 
 /** ‖u_k − u_ref,k‖∞ for k = 0..steps, and the arithmetic that gave it. */
@@ -109,7 +109,7 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
 export function runReference(request: ReferenceRequest, onProgress?: (done: number, total: number) => void): ReferenceCurve {
   const problem = createProblem(request.problem, request.params);
   const arithmetic = resolveReference(request.reference, problem.shape.reduce((a, b) => a * b, 1));
-  const reference: ReferenceSpec = arithmetic === 'decimal' ? { arithmetic, precision: request.digits } : { arithmetic };
+  const reference: ReferenceSpec = arithmetic === 'decimal' ? { arithmetic, ...(request.digits !== undefined && { precision: request.digits }) } : { arithmetic };
   const result = run(problem, { representations: [float64Kind], reference, ...(onProgress && { onProgress }) });
   return { arithmetic, roundoff: result.tracks[0]!.steps.map((s) => s.roundoffError!) };
 }

@@ -8,7 +8,7 @@ import { EXPERIMENT_NAMES, type ExperimentName } from '../results/schema.ts';
 import { ensureWritableDirectory } from './atomic-file.ts';
 import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
 import { inlinePlotly, SHARED_PLOTLY_FILE, sharedPlotly } from './plotly-source.ts';
-import { checkedParams, GRID_HELP, MIN_GRID, parseMode, parseSpec, solverOverrides, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
+import { checkedParams, GRID_HELP, MIN_GRID, parseMode, parseReference, parseSpec, REFERENCE_HELP, solverOverrides, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
 interface ExperimentCommandOptions {
   quick?: boolean;
@@ -20,6 +20,7 @@ interface ExperimentCommandOptions {
   grid?: string;
   steps?: string;
   set?: string[];
+  reference: string;
 }
 
 function parseNames(names: readonly string[]): ExperimentName[] {
@@ -53,6 +54,7 @@ function overridesFor(name: ExperimentName, options: ExperimentCommandOptions): 
 
 async function runExperiments(names: string[], options: ExperimentCommandOptions): Promise<void> {
   const chosen = parseNames(names);
+  const reference = parseReference(options.reference);
   const overrides = new Map(chosen.map((name) => [name, overridesFor(name, options)]));
   ensureWritableDirectory(options.out);
   const [{ experiments }, { writeResults }, { inlinePool, workerPool }, { summaryTable, violations }, { createProgressBar }] = await Promise.all([
@@ -71,7 +73,7 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
     for (const name of chosen) {
       const bar = createProgressBar({ label: name, unit: 'runs', linesOffTerminal: true });
       const override = overrides.get(name);
-      const result = await experiments[name].run({ quick: options.quick ?? false, pool, ...(bar && { onProgress: bar.update }), ...(override && { overrides: override }) });
+      const result = await experiments[name].run({ quick: options.quick ?? false, pool, reference, ...(bar && { onProgress: bar.update }), ...(override && { overrides: override }) });
       bar?.stop();
       const files = writeResults(result, options.out, plotly);
       written.push(files.html, files.json);
@@ -104,6 +106,7 @@ export function addExperimentCommand(program: Command): void {
     .option('--steps <n>', `solver experiments: ${STEPS_HELP}; default: the experiment's size`)
     .option('--grid <n>', `solver experiments: ${GRID_HELP}; at least ${MIN_GRID}; default: the experiment's size`)
     .option('--set <key=value...>', 'solver experiments: override a solver parameter; repeatable (default: none; keys and their defaults listed below)')
+    .option('--reference <arithmetic>', `solver experiments: ${REFERENCE_HELP}`, 'auto')
     .addHelpText('after', () => `\nWith --mode, --param, --grid and --steps the report covers the one configuration that\n\`zfpwb validate\` with the same options checks (without --quick, on the same default sizes).\n${solverParamsHelp()}`)
     .action(guarded('experiment', runExperiments));
 }

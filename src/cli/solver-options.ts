@@ -5,6 +5,7 @@ import type { ProblemName } from '../../solvers/problem.ts';
 import { definitionOf, solverParams, type SolverParams } from '../analysis/problem-setup.ts';
 import type { RepresentationSpec, ZfpMode } from '../results/representation-spec.ts';
 import { problems } from '../../solvers/index.ts';
+import { AUTO_DOUBLE_DOUBLE_ABOVE, isReferenceChoice, REFERENCE_ARITHMETICS, type ReferenceChoice } from '../reference/choice.ts';
 import { CliUsageError } from './errors.ts';
 
 export const ZFP_MODES: readonly ZfpMode[] = ['precision', 'rate', 'accuracy'];
@@ -22,6 +23,18 @@ export function parseNumber(option: string, value: string, check: (x: number) =>
 
 export const positiveInteger = (option: string, value: string): number =>
   parseNumber(option, value, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
+
+/** `--reference`: an arithmetic, auto (by the field's size), or none (no reference run). */
+export type ReferenceOption = ReferenceChoice | 'none';
+
+const REFERENCE_OPTIONS: readonly ReferenceOption[] = ['auto', ...REFERENCE_ARITHMETICS, 'none'];
+
+export function parseReference(value: string): ReferenceOption {
+  if (value === 'none' || isReferenceChoice(value)) return value;
+  throw new CliUsageError(`--reference must be one of ${REFERENCE_OPTIONS.join(', ')}, got "${value}"`);
+}
+
+export const REFERENCE_HELP = `the reference run's arithmetic, behind the round-off curve: decimal (decimal.js, 21 digits, certified), double-double (about 32 digits, fast), auto (decimal up to ${AUTO_DOUBLE_DOUBLE_ABOVE} grid points, double-double above) or none`;
 
 /** The ZFP configuration `--mode M --param P` names. */
 export function parseSpec(mode: ZfpMode, param: string): RepresentationSpec {

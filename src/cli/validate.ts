@@ -4,7 +4,7 @@ import { createProblem } from '../analysis/problem-setup.ts';
 import type { RunRecord } from '../results/schema.ts';
 import { formatTable } from '../results/summary.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
-import { GRID_HELP, MIN_GRID, parseMode, parseSpec, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
+import { GRID_HELP, MIN_GRID, parseMode, parseReference, parseSpec, REFERENCE_HELP, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
 interface ValidateOptions {
   solver: string;
@@ -14,6 +14,7 @@ interface ValidateOptions {
   grid?: string;
   set?: string[];
   json?: boolean;
+  reference: string;
 }
 
 /** Steps in --json at most: beyond it, the smallest and largest error per window (the summary uses every step). */
@@ -29,10 +30,20 @@ function sampleRows(run: RunRecord, count = 12): RunRecord['steps'] {
 
 const e = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toExponential(3));
 
-function printRun(run: RunRecord): void {
-  const rows = sampleRows(run).map((s) => [String(s.k), e(s.zfpError), e(s.bound), s.bound !== null && s.zfpError <= s.bound ? 'ok' : 'BROKEN', e(s.numericalError), s.ratio.toFixed(2), String(s.minPlanes ?? '—')]);
+function printRun(run: RunRecord, reference: string | null): void {
+  const rows = sampleRows(run).map((s) => [
+    String(s.k),
+    e(s.zfpError),
+    e(s.bound),
+    s.bound !== null && s.zfpError <= s.bound ? 'ok' : 'BROKEN',
+    e(s.numericalError),
+    ...(reference ? [e(s.roundoffError)] : []),
+    s.ratio.toFixed(2),
+    String(s.minPlanes ?? '—'),
+  ]);
   console.log(`${run.config.problem}, ${run.config.label}: ${run.summary.theorem} (norms: ${run.summary.normHandling})`);
-  console.log(formatTable(['k', 'zfpError', 'bound', '', 'numericalError', 'ratio', 'minPlanes'], rows));
+  if (reference) console.log(`round-off: the double run against the ${reference} reference`);
+  console.log(formatTable(['k', 'zfpError', 'bound', '', 'numericalError', ...(reference ? ['roundoffError'] : []), 'ratio', 'minPlanes'], rows));
   const s = run.summary;
   console.log(
     s.boundHeld
@@ -44,14 +55,23 @@ function printRun(run: RunRecord): void {
 async function validate(options: ValidateOptions): Promise<void> {
   const { problem, params } = solverChoice(options.solver, options);
   const spec = parseSpec(parseMode(options.mode), options.param);
+  const referenceOption = parseReference(options.reference);
   // The run (theorems, codec, reference arithmetic) loads only once the arguments are good, not for --help.
-  const [{ runSimulation }, { createProgressBar }] = await Promise.all([import('../analysis/simulation-run.ts'), import('../../solvers/progress.ts')]);
+  const [{ runReference, runSimulation, withRoundoff }, { createProgressBar }] = await Promise.all([import('../analysis/simulation-run.ts'), import('../../solvers/progress.ts')]);
   createProblem(problem, params); // refuses unstable settings before any output
   const bar = options.json ? null : createProgressBar({ label: `${problem} ${options.mode} ${options.param}`, unit: 'steps' });
-  const run = runSimulation({ problem, params, spec, maxRecorded: VALIDATE_RECORDED }, bar?.update);
+  let run = runSimulation({ problem, params, spec, maxRecorded: VALIDATE_RECORDED }, bar?.update);
   bar?.stop();
-  if (options.json) console.log(JSON.stringify({ runs: [run] }));
-  else printRun(run);
+  let reference: string | null = null;
+  if (referenceOption !== 'none') {
+    const referenceBar = options.json ? null : createProgressBar({ label: `${problem} reference`, unit: 'steps' });
+    const curve = runReference({ problem, params, reference: referenceOption }, referenceBar?.update);
+    referenceBar?.stop();
+    run = withRoundoff(run, curve.roundoff);
+    reference = curve.arithmetic;
+  }
+  if (options.json) console.log(JSON.stringify({ ...(reference && { reference }), runs: [run] }));
+  else printRun(run, reference);
   if (!run.summary.boundHeld) process.exitCode = EXIT_FAILED_CHECK;
 }
 
@@ -65,7 +85,8 @@ export function addValidateCommand(program: Command): void {
     .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)
     .option('--grid <n>', `${GRID_HELP}; at least ${MIN_GRID}; default: the solver's n, listed below`)
     .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5; repeatable (default: none; keys and their defaults listed below)')
-    .option('--json', 'print {runs:[{config, steps, summary}]} instead of the table')
+    .option('--reference <arithmetic>', `also run a reference and show the double run's round-off against it: ${REFERENCE_HELP}`, 'none')
+    .option('--json', 'print {runs:[{config, steps, summary}]} instead of the table (with --reference, {reference, runs})')
     .addHelpText('after', solverParamsHelp)
     .action(guarded('validate', validate));
 }
