@@ -9,10 +9,10 @@ export type ReferenceArithmeticName = (typeof REFERENCE_ARITHMETICS)[number];
 export type ReferenceChoice = ReferenceArithmeticName | 'auto';
 
 /**
- * `auto` keeps decimal.js up to this many grid points and takes double-double above: at about 4 µs a
- * point and step, decimal.js would cost a 64³ field over a second a step.
+ * `auto` keeps decimal.js up to this many grid points (32²) and takes double-double above: at about
+ * 4 µs a point and step, decimal.js costs the full 64² diffusion sweep most of a minute.
  */
-export const AUTO_DOUBLE_DOUBLE_ABOVE = 4096;
+export const AUTO_DOUBLE_DOUBLE_ABOVE = 1024;
 
 /** A reference run's arithmetic with its settings. */
 export type ReferenceSpec = ({ readonly arithmetic: 'decimal' } & DecimalOptions) | { readonly arithmetic: 'double-double' };
