@@ -3,7 +3,8 @@
  * (decompress → step → recompress) at fixed precision 24 and fixed rate 16, and libzfp's time
  * to decompress and compress the same field once, measured in the same run. Target:
  * inline step ≤ 1.5 × (libzfp decompress + compress) + double step. Also the cost of a step
- * of the decimal.js reference run.
+ * of the reference run: decimal.js (one step), and double-double against the double step in
+ * alternating rounds (target: ≤ 30 × the double step).
  * Steps are timed in fresh processes, one inline mode per process as in a simulation (see
  * inFreshProcesses), in rounds that alternate with libzfp runs; each side keeps its best, and
  * the spread over our processes is printed beside it.
@@ -12,7 +13,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { InlineField } from '../src/array/index.ts';
-import { decimalArithmetic } from '../src/reference/arithmetic.ts';
+import { decimalArithmetic, type Arithmetic } from '../src/reference/arithmetic.ts';
+import { doubleDoubleArithmetic } from '../src/reference/double-double.ts';
 import { diffusion2d } from '../solvers/diffusion2d.ts';
 import type { Problem } from '../solvers/problem.ts';
 import { buildLibzfpHarness, runLibzfp, type PeerMode } from './libzfp.ts';
@@ -50,6 +52,17 @@ function timeDouble(problem: Problem, initial: Float64Array, reps: number): numb
     },
     () => a.set(initial),
   ) / STEPS;
+}
+
+/** Seconds per reference step in `arithmetic`, best of `reps` after one warm-up step. */
+function timeReference<T>(problem: Problem, initial: Float64Array, arithmetic: Arithmetic<T>, reps: number): number {
+  const step = problem.referenceStep(arithmetic);
+  let src = Array.from(initial, (x) => arithmetic.fromNumber(x));
+  let dst = src.slice();
+  return bestSeconds(reps, () => {
+    step(src, dst);
+    [src, dst] = [dst, src];
+  });
 }
 
 interface StepSeconds {
@@ -109,14 +122,19 @@ function main(): void {
   });
 
   // The reference run: one decimal.js step (21 digits, half-even) over the whole field.
-  const arithmetic = decimalArithmetic();
-  const step = problem.referenceStep(arithmetic);
-  const src = Array.from(initial, (x) => arithmetic.fromNumber(x));
-  const dst = src.slice();
-  const start = performance.now();
-  step(src, dst);
-  const referenceStep = (performance.now() - start) / 1e3;
-  console.log(`reference step (decimal.js, 21 digits): ${ms(referenceStep)} ms (${((referenceStep / initial.length) * 1e6).toFixed(2)} µs per point)`);
+  const decimal = timeReference(problem, initial, decimalArithmetic(), 1);
+  console.log(`reference step, decimal.js (21 digits): ${ms(decimal)} ms (${((decimal / initial.length) * 1e6).toFixed(2)} µs per point, ${(decimal / doubleStep).toFixed(0)} × the double step)`);
+  // Double-double against the double step of this process, in alternating rounds.
+  let doubleDouble = Infinity;
+  let double = Infinity;
+  for (let round = 0; round < processes; round++) {
+    doubleDouble = Math.min(doubleDouble, timeReference(problem, initial, doubleDoubleArithmetic, reps));
+    double = Math.min(double, timeDouble(problem, initial, reps));
+  }
+  const ratio = doubleDouble / double;
+  console.log(
+    `reference step, double-double: ${ms(doubleDouble)} ms (${((doubleDouble / initial.length) * 1e9).toFixed(0)} ns per point) against ${ms(double)} ms for the double step in the same rounds: ${ratio.toFixed(1)} × (target ≤ 30 ×: ${ratio <= 30 ? 'met' : 'missed'})`,
+  );
 }
 
 if (process.argv[2] === '--steps') timeSteps(process.argv[3]!, positiveInteger(process.argv[4], 3, 'reps'));

@@ -32,7 +32,7 @@ async function run(options: ExperimentOptions = {}): Promise<ExperimentResult> {
   const totals = PROBLEMS.map(() => 0);
   const sweeps = PROBLEMS.map((problem, i) =>
     sweepProblem(
-      { problem, size: chosen, quick, specs },
+      { problem, size: chosen, quick, specs, reference: 'none' },
       {
         ...options,
         onProgress: (d, t) => {
@@ -43,7 +43,7 @@ async function run(options: ExperimentOptions = {}): Promise<ExperimentResult> {
       },
     ),
   );
-  const runs = (await Promise.all(sweeps)).flat();
+  const runs = (await Promise.all(sweeps)).flatMap((sweep) => sweep.runs);
   return {
     experiment: 'representations',
     title: experiment.title,

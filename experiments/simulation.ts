@@ -1,6 +1,8 @@
 /** The shape every solver experiment shares: a sweep of configurations on one problem, plus its reference run. */
 import type { ProblemName } from '../solvers/problem.ts';
 import { solverParams, type SolverParams } from '../src/analysis/problem-setup.ts';
+import { withRoundoff, type ReferenceCurve } from '../src/analysis/simulation-run.ts';
+import type { ReferenceChoice } from '../src/reference/choice.ts';
 import type { RepresentationSpec } from '../src/results/representation-spec.ts';
 import type { ExperimentName, ExperimentResult, RunRecord } from '../src/results/schema.ts';
 import { sweepSpecs, type Sweep } from './configs.ts';
@@ -15,6 +17,8 @@ export interface ExperimentOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Solver experiments only: this sweep and these solver parameters instead of the size's (one validated configuration, say). */
   readonly overrides?: { readonly sweep?: Sweep; readonly params?: SolverParams };
+  /** Solver experiments: the reference run's arithmetic, or none to skip it; default auto (by the field's size). */
+  readonly reference?: ReferenceChoice | 'none';
 }
 
 export interface Experiment {
@@ -29,7 +33,7 @@ export interface Experiment {
 export interface SimulationSize {
   readonly params: SolverParams;
   readonly sweep: Sweep;
-  /** Digits of the decimal.js reference run, or null to skip it (too slow for long fixed-point runs). */
+  /** Digits of a decimal.js reference run, or null to skip the reference (too slow for long fixed-point runs). */
   readonly referenceDigits: number | null;
   /** Steps kept in the JSON per configuration. */
   readonly maxRecorded: number;
@@ -53,33 +57,35 @@ export async function runAll(pool: TaskPool, tasks: readonly Task[], onProgress?
   );
 }
 
-/** The reference's round-off joins every configuration's steps by k. */
-function withRoundoff(run: RunRecord, roundoff: readonly number[] | null): RunRecord {
-  if (!roundoff) return run;
-  return { ...run, steps: run.steps.map((s) => ({ ...s, roundoffError: roundoff[s.k] ?? null })) };
-}
-
 export interface SweepInput {
   readonly problem: ProblemName;
   readonly size: SimulationSize;
   readonly quick: boolean;
   readonly specs: readonly RepresentationSpec[];
+  readonly reference: ReferenceChoice | 'none';
+}
+
+export interface SweepResult {
+  readonly runs: RunRecord[];
+  /** The reference's arithmetic, or null when none ran. */
+  readonly reference: ReferenceCurve['arithmetic'] | null;
 }
 
 /** Sweeps one problem: the reference first (the longest task), then one task per configuration. */
-export async function sweepProblem(input: SweepInput, options: ExperimentOptions): Promise<RunRecord[]> {
+export async function sweepProblem(input: SweepInput, options: ExperimentOptions): Promise<SweepResult> {
   const { problem, size, specs } = input;
   const params = solverParams(problem, input.quick, size.params);
   const simulations: SimulationTask[] = specs.map((spec) => ({ type: 'simulation', problem, params, spec, maxRecorded: size.maxRecorded }));
-  const reference: ReferenceTask[] = size.referenceDigits === null ? [] : [{ type: 'reference', problem, params, digits: size.referenceDigits }];
+  const reference: ReferenceTask[] =
+    size.referenceDigits === null || input.reference === 'none' ? [] : [{ type: 'reference', problem, params, reference: input.reference, digits: size.referenceDigits }];
   const results = await runAll(options.pool ?? inlinePool, [...reference, ...simulations], options.onProgress);
-  let roundoff: number[] | null = null;
+  let curve: ReferenceCurve | null = null;
   const runs: RunRecord[] = [];
   for (const result of results) {
-    if (result.type === 'reference') roundoff = result.roundoff;
+    if (result.type === 'reference') curve = result;
     else runs.push(result.run);
   }
-  return runs.map((r) => withRoundoff(r, roundoff));
+  return { runs: curve ? runs.map((r) => withRoundoff(r, curve.roundoff)) : runs, reference: curve?.arithmetic ?? null };
 }
 
 export interface SimulationExperimentDefinition {
@@ -98,7 +104,7 @@ export function simulationExperiment(definition: SimulationExperimentDefinition)
       const quick = options.quick ?? false;
       const chosen = quick ? definition.defaults.quick : definition.defaults.full;
       const size = { ...chosen, params: { ...chosen.params, ...options.overrides?.params }, sweep: options.overrides?.sweep ?? chosen.sweep };
-      const runs = await sweepProblem({ problem: definition.name, size, quick, specs: sweepSpecs(size.sweep) }, options);
+      const { runs, reference } = await sweepProblem({ problem: definition.name, size, quick, specs: sweepSpecs(size.sweep), reference: options.reference ?? 'auto' }, options);
       return {
         experiment: definition.name,
         title: definition.title,
@@ -108,7 +114,8 @@ export function simulationExperiment(definition: SimulationExperimentDefinition)
           size: quick ? 'quick' : 'full',
           solverParams: solverParams(definition.name, quick, size.params),
           sweep: size.sweep,
-          referenceDigits: size.referenceDigits,
+          reference,
+          referenceDigits: reference === 'decimal' ? size.referenceDigits : null,
         },
         runs,
         elapsedMs: performance.now() - started,

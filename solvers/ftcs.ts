@@ -18,20 +18,6 @@ export function ftcs(n: number, dims: 2 | 3, r: number, boundary: Boundary): Ftc
   const sy = n;
   const sz = n * n;
 
-  // Sum of the neighbours of point (x, y, z), in a fixed order shared by both steps.
-  const neighbourSum = <T>(ar: Arithmetic<T>, zero: T, u: ArrayLike<T>, x: number, y: number, z: number): T => {
-    const at = (i: number, stride: number, base: number): T => (i < 0 ? zero : u[base + i * stride]!);
-    const row = y * sy + z * sz;
-    let sum = ar.add(at(prev[x]!, 1, row), at(next[x]!, 1, row));
-    const col = x + z * sz;
-    sum = ar.add(sum, ar.add(at(prev[y]!, sy, col), at(next[y]!, sy, col)));
-    if (dims === 3) {
-      const pillar = x + y * sy;
-      sum = ar.add(sum, ar.add(at(prev[z]!, sz, pillar), at(next[z]!, sz, pillar)));
-    }
-    return sum;
-  };
-
   const c0 = 1 - 2 * dims * r;
   const step: FieldStep = (src, dst) => {
     for (let z = 0; z < nz; z++) {
@@ -58,12 +44,23 @@ export function ftcs(n: number, dims: 2 | 3, r: number, boundary: Boundary): Ftc
     const rT = ar.fromNumber(r);
     const c0T = ar.sub(ar.fromNumber(1), ar.mul(ar.fromNumber(2 * dims), rT));
     const zero = ar.fromNumber(0);
+    // Hoisted, not created per point: a closure a point would cost the double-double reference more than its arithmetic.
+    const at = (u: readonly T[], i: number, stride: number, base: number): T => (i < 0 ? zero : u[base + i * stride]!);
     return (src, dst) => {
       for (let z = 0; z < nz; z++) {
         for (let y = 0; y < n; y++) {
           for (let x = 0; x < n; x++) {
-            const i = x + y * sy + z * sz;
-            dst[i] = ar.add(ar.mul(c0T, src[i]!), ar.mul(rT, neighbourSum(ar, zero, src, x, y, z)));
+            // The neighbours summed in the double step's order.
+            const row = y * sy + z * sz;
+            const col = x + z * sz;
+            let sum = ar.add(at(src, prev[x]!, 1, row), at(src, next[x]!, 1, row));
+            sum = ar.add(sum, ar.add(at(src, prev[y]!, sy, col), at(src, next[y]!, sy, col)));
+            if (dims === 3) {
+              const pillar = x + y * sy;
+              sum = ar.add(sum, ar.add(at(src, prev[z]!, sz, pillar), at(src, next[z]!, sz, pillar)));
+            }
+            const i = row + x;
+            dst[i] = ar.add(ar.mul(c0T, src[i]!), ar.mul(rT, sum));
           }
         }
       }

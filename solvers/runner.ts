@@ -1,6 +1,7 @@
 import type { Representation, RepresentationKind, StoreStats } from '../src/array/representation.ts';
 import { emptyExponentsByPlanes, mergeExponentsByPlanes, type ExponentsByPlanes } from '../src/array/compression-stats.ts';
-import { decimalArithmetic, type Arithmetic, type DecimalOptions } from '../src/reference/arithmetic.ts';
+import type { Arithmetic } from '../src/reference/arithmetic.ts';
+import { referenceArithmetic, type ReferenceSpec } from '../src/reference/choice.ts';
 import { requireInteger } from './params.ts';
 import { maxDistance, maxNorm } from './grid.ts';
 import type { BlockSweep, Problem, ProblemName, Step } from './problem.ts';
@@ -10,8 +11,8 @@ export interface RunOptions {
   readonly representations: readonly RepresentationKind[];
   /** Defaults to the problem's step count. */
   readonly steps?: number;
-  /** Run the decimal.js reference (slow) with these settings; omitted: no reference. */
-  readonly reference?: DecimalOptions;
+  /** Run a reference in this arithmetic (decimal.js is slow); omitted: no reference. */
+  readonly reference?: ReferenceSpec;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -133,7 +134,7 @@ function blockTrack(blocks: BlockSweep, length: number, representation: Represen
   };
 }
 
-/** The decimal.js track: its own state, advanced by the problem's generic step. */
+/** The reference track: its own state, advanced by the problem's generic step. */
 function referenceTrack<T>(problem: Problem, arithmetic: Arithmetic<T>, initial: Float64Array) {
   const step: Step<T> = problem.referenceStep(arithmetic);
   let state = Array.from(initial, (x) => arithmetic.fromNumber(x));
@@ -168,7 +169,7 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   const tracks = options.representations.map((kind) =>
     blocks ? blockTrack(blocks, length, kind.create([blocks.size])) : fieldTrack(problem, kind.create(problem.shape)),
   );
-  const reference = options.reference ? referenceTrack(problem, decimalArithmetic(options.reference), u) : null;
+  const reference = options.reference ? referenceTrack(problem, referenceArithmetic(options.reference), u) : null;
   const results: TrackResult[] = tracks.map((t) => ({ representation: t.name, steps: [] }));
 
   const record = (k: number, outcomes: StoreOutcome[]): number => {

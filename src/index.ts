@@ -4,7 +4,7 @@
  */
 export * as zfp from './zfp/index.ts';
 export * as array from './array/index.ts';
-export * as reference from './reference/arithmetic.ts';
+export * as reference from './reference/index.ts';
 export * as solvers from '../solvers/index.ts';
 export * as theorems from '../theorems/index.ts';
 /** Your own problem's definition (browser-safe); loading, validating and reporting are in `zfp-workbench/api`. */

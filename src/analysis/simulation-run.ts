@@ -1,6 +1,6 @@
 /**
  * One problem run inline with one representation and measured against its theorem (bound per step,
- * verdict, β_min) as a results record; and the decimal.js rerun behind the round-off curve.
+ * verdict, β_min) as a results record; and the reference rerun behind the round-off curve.
  * Requests and records are plain data, so sweeps can run them on worker threads.
  */
 import { float64Kind } from '../array/ieee.ts';
@@ -8,6 +8,7 @@ import type { Representation, RepresentationKind } from '../array/representation
 import { maxDistance } from '../../solvers/grid.ts';
 import type { ProblemName } from '../../solvers/problem.ts';
 import { run } from '../../solvers/runner.ts';
+import { resolveReference, type ReferenceArithmeticName, type ReferenceChoice, type ReferenceSpec } from '../reference/choice.ts';
 import { specLabel, type RepresentationSpec } from '../results/representation-spec.ts';
 import type { Certify, RunRecord } from '../results/schema.ts';
 import { boundModel, type Horizon } from './bound-model.ts';
@@ -29,12 +30,20 @@ export interface SimulationRequest {
   readonly certify?: Certify;
 }
 
-/** The decimal.js rerun that gives the double round-off curve. */
+/** The rerun in a wider arithmetic that gives the double round-off curve. */
 export interface ReferenceRequest {
   readonly problem: ProblemName;
   readonly params: SolverParams;
-  /** Significant digits (21: docs/theory.md, "The reference run"). */
-  readonly digits: number;
+  /** `auto`: decimal.js up to AUTO_DOUBLE_DOUBLE_ABOVE grid points, double-double above. */
+  readonly reference: ReferenceChoice;
+  /** decimal.js's significant digits; default 21 (docs/theory.md, "The reference run"). */
+  readonly digits?: number;
+}
+
+/** ‖u_k − u_ref,k‖∞ for k = 0..steps, and the arithmetic that gave it. */
+export interface ReferenceCurve {
+  readonly arithmetic: ReferenceArithmeticName;
+  readonly roundoff: number[];
 }
 
 /** Wraps a kind so that every stored state's distance to x* is logged (x̃_k, k = 0, 1, …). */
@@ -101,9 +110,15 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
   };
 }
 
-/** ‖u_k − u_ref,k‖∞ for k = 0..steps. */
-export function runReference(request: ReferenceRequest): number[] {
+export function runReference(request: ReferenceRequest, onProgress?: (done: number, total: number) => void): ReferenceCurve {
   const problem = createProblem(request.problem, request.params);
-  const result = run(problem, { representations: [float64Kind], reference: { precision: request.digits } });
-  return result.tracks[0]!.steps.map((s) => s.roundoffError!);
+  const arithmetic = resolveReference(request.reference, problem.shape.reduce((a, b) => a * b, 1));
+  const reference: ReferenceSpec = arithmetic === 'decimal' ? { arithmetic, ...(request.digits !== undefined && { precision: request.digits }) } : { arithmetic };
+  const result = run(problem, { representations: [float64Kind], reference, ...(onProgress && { onProgress }) });
+  return { arithmetic, roundoff: result.tracks[0]!.steps.map((s) => s.roundoffError!) };
+}
+
+/** The reference's round-off joins a run's steps by k. */
+export function withRoundoff(run: RunRecord, roundoff: readonly number[]): RunRecord {
+  return { ...run, steps: run.steps.map((s) => ({ ...s, roundoffError: roundoff[s.k] ?? null })) };
 }

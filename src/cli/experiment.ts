@@ -9,7 +9,7 @@ import { ensureWritableDirectory } from './atomic-file.ts';
 import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
 import { problemFileChoice } from './problem-loader.ts';
 import { inlinePlotly, SHARED_PLOTLY_FILE, sharedPlotly } from './plotly-source.ts';
-import { checkedParams, GRID_HELP, MIN_GRID, parseMode, parseSpec, solverOverrides, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
+import { checkedParams, GRID_HELP, MIN_GRID, parseMode, parseReference, parseSpec, REFERENCE_HELP, solverOverrides, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
 interface ExperimentCommandOptions {
   quick?: boolean;
@@ -22,6 +22,7 @@ interface ExperimentCommandOptions {
   steps?: string;
   set?: string[];
   problem?: string;
+  reference: string;
 }
 
 function parseNames(names: readonly string[]): ExperimentName[] {
@@ -81,6 +82,7 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
     return runCustom({ ...options, problem: options.problem });
   }
   const chosen = parseNames(names);
+  const reference = parseReference(options.reference);
   const overrides = new Map(chosen.map((name) => [name, overridesFor(name, options)]));
   ensureWritableDirectory(options.out);
   const [{ experiments }, { writeResults }, { inlinePool, workerPool }, { summaryTable, violations }, { createProgressBar }] = await Promise.all([
@@ -99,7 +101,7 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
     for (const name of chosen) {
       const bar = createProgressBar({ label: name, unit: 'runs', linesOffTerminal: true });
       const override = overrides.get(name);
-      const result = await experiments[name].run({ quick: options.quick ?? false, pool, ...(bar && { onProgress: bar.update }), ...(override && { overrides: override }) });
+      const result = await experiments[name].run({ quick: options.quick ?? false, pool, reference, ...(bar && { onProgress: bar.update }), ...(override && { overrides: override }) });
       bar?.stop();
       const files = writeResults(result, options.out, plotly);
       written.push(files.html, files.json);
@@ -133,6 +135,7 @@ export function addExperimentCommand(program: Command): void {
     .option('--grid <n>', `solver experiments: ${GRID_HELP}; at least ${MIN_GRID}; default: the experiment's size`)
     .option('--set <key=value...>', 'solver experiments: override a solver parameter; repeatable (default: none; keys and their defaults listed below)')
     .option('--problem <file>', 'with the name custom: a problem file (JSON) to run at --mode/--param, or at precisions 16, 20, 24, 32 (default: none)')
+    .option('--reference <arithmetic>', `solver experiments: ${REFERENCE_HELP}`, 'auto')
     .addHelpText('after', () => `\nWith --mode, --param, --grid and --steps the report covers the one configuration that\n\`zfpwb validate\` with the same options checks (without --quick, on the same default sizes).\n${solverParamsHelp()}`)
     .action(guarded('experiment', runExperiments));
 }

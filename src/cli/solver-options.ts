@@ -7,6 +7,7 @@ import type { RepresentationSpec, ZfpMode } from '../results/representation-spec
 import { problems } from '../../solvers/index.ts';
 import type { Horizon } from '../analysis/bound-model.ts';
 import type { Certify } from '../results/schema.ts';
+import { AUTO_DOUBLE_DOUBLE_ABOVE, isReferenceChoice, REFERENCE_ARITHMETICS, type ReferenceChoice } from '../reference/choice.ts';
 import { CliUsageError } from './errors.ts';
 
 export const ZFP_MODES: readonly ZfpMode[] = ['precision', 'rate', 'accuracy'];
@@ -37,6 +38,18 @@ export const HORIZON_HELP = "steps the a-priori lemma's ‖Aⁿ‖∞ must cover
 export function parseHorizon(value: string): Horizon {
   return value === 'unbounded' ? value : parseNumber('--horizon', value, (x) => Number.isInteger(x) && x >= 0, "a whole number of steps or 'unbounded'");
 }
+
+/** `--reference`: an arithmetic, auto (by the field's size), or none (no reference run). */
+export type ReferenceOption = ReferenceChoice | 'none';
+
+const REFERENCE_OPTIONS: readonly ReferenceOption[] = ['auto', ...REFERENCE_ARITHMETICS, 'none'];
+
+export function parseReference(value: string): ReferenceOption {
+  if (value === 'none' || isReferenceChoice(value)) return value;
+  throw new CliUsageError(`--reference must be one of ${REFERENCE_OPTIONS.join(', ')}, got "${value}"`);
+}
+
+export const REFERENCE_HELP = `the reference run's arithmetic, behind the round-off curve: decimal (decimal.js, 21 digits, certified), double-double (about 32 digits, fast), auto (decimal up to ${AUTO_DOUBLE_DOUBLE_ABOVE} grid points, double-double above) or none`;
 
 /** The ZFP configuration `--mode M --param P` names. */
 export function parseSpec(mode: ZfpMode, param: string): RepresentationSpec {

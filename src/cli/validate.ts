@@ -5,7 +5,7 @@ import type { RunRecord } from '../results/schema.ts';
 import { formatTable } from '../results/summary.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
 import { problemFileChoice, requireOneSource } from './problem-loader.ts';
-import { CERTIFY_HELP, GRID_HELP, MIN_GRID, parseCertify, parseMode, parseNumber, parseSpec, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
+import { CERTIFY_HELP, GRID_HELP, MIN_GRID, parseCertify, parseMode, parseNumber, parseReference, parseSpec, REFERENCE_HELP, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
 interface ValidateOptions {
   solver?: string;
@@ -19,6 +19,7 @@ interface ValidateOptions {
   json?: boolean;
   tol?: string;
   certify: string;
+  reference: string;
 }
 
 /** Steps in --json at most: beyond it, the smallest and largest error per window (the summary uses every step). */
@@ -70,10 +71,23 @@ function passed(run: RunRecord, epsilon: number | null): boolean {
   return epsilon === null || (s.maxZfpError <= epsilon && s.maxBound !== null && s.maxBound <= epsilon);
 }
 
-function printRun(run: RunRecord, epsilon: number | null): void {
-  const rows = sampleRows(run).map((s) => [String(s.k), e(s.zfpError), e(s.bound), s.bound !== null && s.zfpError <= s.bound ? 'ok' : 'BROKEN', e(s.dataBound), e(s.anyBound), e(s.numericalError), s.ratio.toFixed(2), String(s.minPlanes ?? '—')]);
+function printRun(run: RunRecord, epsilon: number | null, reference: string | null): void {
+  const rows = sampleRows(run).map((s) => [
+    String(s.k),
+    e(s.zfpError),
+    e(s.bound),
+    s.bound !== null && s.zfpError <= s.bound ? 'ok' : 'BROKEN',
+    e(s.dataBound),
+    e(s.anyBound),
+    e(s.numericalError),
+    ...(reference ? [e(s.roundoffError)] : []),
+    s.ratio.toFixed(2),
+    String(s.minPlanes ?? '—'),
+  ]);
   console.log(`${run.config.problem}, ${run.config.label}: ${run.summary.theorem} (norms: ${run.summary.normHandling})`);
-  console.log(formatTable(['k', 'zfpError', `bound (${run.summary.certify})`, '', 'dataBound', 'anyBound', 'numericalError', 'ratio', 'minPlanes'], rows));
+  if (reference) console.log(`round-off: the double run against the ${reference} reference`);
+  const headers = ['k', 'zfpError', `bound (${run.summary.certify})`, '', 'dataBound', 'anyBound', 'numericalError', ...(reference ? ['roundoffError'] : []), 'ratio', 'minPlanes'];
+  console.log(formatTable(headers, rows));
   for (const line of verdict(run, epsilon)) console.log(line);
 }
 
@@ -83,14 +97,23 @@ async function validate(options: ValidateOptions): Promise<void> {
   const spec = parseSpec(parseMode(options.mode), options.param);
   const certify = parseCertify(options.certify);
   const epsilon = options.tol === undefined ? null : parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
+  const referenceOption = parseReference(options.reference);
   // The run (theorems, codec, reference arithmetic) loads only once the arguments are good, not for --help.
-  const [{ runSimulation }, { createProgressBar }] = await Promise.all([import('../analysis/simulation-run.ts'), import('../../solvers/progress.ts')]);
+  const [{ runReference, runSimulation, withRoundoff }, { createProgressBar }] = await Promise.all([import('../analysis/simulation-run.ts'), import('../../solvers/progress.ts')]);
   createProblem(problem, params); // refuses unstable settings before any output
   const bar = options.json ? null : createProgressBar({ label: `${problem} ${options.mode} ${options.param}`, unit: 'steps' });
-  const run = runSimulation({ problem, params, spec, certify, maxRecorded: VALIDATE_RECORDED }, bar?.update);
+  let run = runSimulation({ problem, params, spec, certify, maxRecorded: VALIDATE_RECORDED }, bar?.update);
   bar?.stop();
-  if (options.json) console.log(JSON.stringify({ runs: [run] }));
-  else printRun(run, epsilon);
+  let reference: string | null = null;
+  if (referenceOption !== 'none') {
+    const referenceBar = options.json ? null : createProgressBar({ label: `${problem} reference`, unit: 'steps' });
+    const curve = runReference({ problem, params, reference: referenceOption }, referenceBar?.update);
+    referenceBar?.stop();
+    run = withRoundoff(run, curve.roundoff);
+    reference = curve.arithmetic;
+  }
+  if (options.json) console.log(JSON.stringify({ ...(reference && { reference }), runs: [run] }));
+  else printRun(run, epsilon, reference);
   if (!passed(run, epsilon)) process.exitCode = EXIT_FAILED_CHECK;
 }
 
@@ -108,7 +131,8 @@ export function addValidateCommand(program: Command): void {
     .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5; repeatable (default: none; keys and their defaults listed below)')
     .option('--certify <bound>', CERTIFY_HELP, 'data')
     .option('--tol <epsilon>', 'exit 1 when the max ZFP error or the bound passes this error target (default: no target)')
-    .option('--json', "print {runs:[{config, steps, summary}]} instead of the table; steps carry bound (the verdict's), dataBound and anyBound")
+    .option('--reference <arithmetic>', `also run a reference and show the double run's round-off against it: ${REFERENCE_HELP}`, 'none')
+    .option('--json', "print {runs:[{config, steps, summary}]} instead of the table (with --reference, {reference, runs}); steps carry bound (the verdict's), dataBound and anyBound")
     .addHelpText('after', solverParamsHelp)
     .action(guarded('validate', validate));
 }

@@ -65,6 +65,7 @@ export function renderReport(result: ExperimentResult, plotly: PlotlyScript): st
     .map((f, i) => `<figure><h2>${escapeHtml(f.title)}</h2><figcaption>${escapeHtml(f.caption)}</figcaption><div class="plot" id="plot-${i}"></div></figure>`)
     .join('\n');
   const size = typeof result.params['size'] === 'string' ? `${result.params['size']} size · ` : '';
+  const reference = typeof result.params['reference'] === 'string' ? `round-off against the ${result.params['reference']} reference · ` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -80,7 +81,7 @@ ${plotlyTag(plotly)}
 <p class="meta">${escapeHtml(boundLine(result))}</p>
 <p class="verdict">${escapeHtml(verdict(result))}</p>
 <p class="meta">${escapeHtml(SOURCE)}</p>
-<p class="meta">${escapeHtml(`${size}${result.runs.length > 0 ? `${result.runs.length} configurations · ` : ''}computed in ${(result.elapsedMs / 1000).toFixed(1)} s · experiment "${result.experiment}"`)}</p>
+<p class="meta">${escapeHtml(`${size}${reference}${result.runs.length > 0 ? `${result.runs.length} configurations · ` : ''}computed in ${(result.elapsedMs / 1000).toFixed(1)} s · experiment "${result.experiment}"`)}</p>
 </header>
 <main>
 ${blocks}

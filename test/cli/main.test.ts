@@ -64,6 +64,7 @@ describe('exit codes and one-line errors', () => {
     ['a missing required option', ['validate', '--solver', 'diffusion2d'], /required option '--mode <mode>'/],
     ['an unknown option', ['validate', '--solver', 'diffusion2d', '--mode', 'precision', '--param', '20', '--bogus'], /unknown option '--bogus'/],
     ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
+    ['an unknown reference arithmetic', ['validate', '--solver', 'diffusion2d', '--mode', 'precision', '--param', '20', '--reference', 'quad'], /--reference must be one of auto, decimal, double-double, none, got "quad"/],
     ['a grid too small for a ZFP block', ['validate', '--solver', 'advection1d', '--mode', 'rate', '--param', '8', '--grid', '3'], /at least 4 points per side/],
     ['solver options on an experiment without a solver', ['experiment', 'precision-contours', '--mode', 'precision', '--param', '20'], /apply to the solver experiments, not to precision-contours/],
   ])('%s exits 2 with one line', (_what, args, message) => {
@@ -102,7 +103,7 @@ describe('grids too small for the stencil', () => {
 
 describe('experiment NAME with --mode/--param/--grid/--steps', () => {
   it('reports exactly the configuration validate checks, and prints a line per finished run off a terminal', () => {
-    const options = ['--mode', 'precision', '--param', '20', '--grid', '16', '--steps', '20'];
+    const options = ['--mode', 'precision', '--param', '20', '--grid', '16', '--steps', '20', '--reference', 'double-double'];
     const e = zfpwb(['experiment', 'diffusion2d', ...options, '--inline', '--out', dir]);
     expect(e.code).toBe(0);
     expect(e.err).toMatch(/^diffusion2d: 1\/2 runs done\ndiffusion2d: 2\/2 runs done\n$/);
@@ -115,5 +116,11 @@ describe('experiment NAME with --mode/--param/--grid/--steps', () => {
     expect(report.runs[0].config).toEqual(validated.config);
     expect(report.runs[0].summary.maxZfpError).toBe(validated.summary.maxZfpError);
     expect(report.runs[0].summary.maxBound).toBe(validated.summary.maxBound);
+    // Both name the reference they measured round-off against, and measured the same.
+    expect(report.params.reference).toBe('double-double');
+    expect(JSON.parse(v.out).reference).toBe('double-double');
+    const roundoff = (run: { steps: { roundoffError: number | null }[] }) => run.steps.map((s) => s.roundoffError);
+    expect(roundoff(validated).some((r) => r! > 0)).toBe(true);
+    expect(roundoff(report.runs[0])).toEqual(roundoff(validated));
   });
 });

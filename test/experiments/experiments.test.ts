@@ -37,11 +37,19 @@ describe('experiments, quick size', () => {
     }
   });
 
-  it('diffusion2d records the double round-off from the decimal.js reference', async () => {
+  it('diffusion2d records the double round-off from the decimal.js reference, and double-double gives the same curve', async () => {
     const result = await experiments.diffusion2d.run({ quick: true, pool: inlinePool });
+    expect(result.params).toMatchObject({ reference: 'decimal', referenceDigits: 21 });
     const roundoff = result.runs[0]!.steps.map((s) => s.roundoffError);
     expect(roundoff.every((r) => r !== null && r < 1e-13)).toBe(true);
     expect(roundoff.some((r) => r! > 0)).toBe(true);
+    const fast = await experiments.diffusion2d.run({ quick: true, pool: inlinePool, reference: 'double-double' });
+    expect(fast.params).toMatchObject({ reference: 'double-double', referenceDigits: null });
+    // They differ by decimal.js's own 21-digit rounding (the field is of order 1), far below the round-off.
+    fast.runs[0]!.steps.forEach((s, i) => expect(Math.abs(s.roundoffError! - roundoff[i]!)).toBeLessThan(1e-19));
+    const none = await experiments.diffusion2d.run({ quick: true, pool: inlinePool, reference: 'none' });
+    expect(none.params).toMatchObject({ reference: null });
+    expect(none.runs[0]!.steps.every((s) => s.roundoffError === null)).toBe(true);
   });
 
   it('advection1d: Theorem 3.3 explodes where Theorem 3.12 stays useful', async () => {

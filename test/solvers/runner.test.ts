@@ -6,6 +6,7 @@ import { problems } from '../../solvers/index.ts';
 import type { Problem, Step } from '../../solvers/problem.ts';
 import { run } from '../../solvers/runner.ts';
 import type { Arithmetic } from '../../src/reference/arithmetic.ts';
+import type { ReferenceSpec } from '../../src/reference/choice.ts';
 import { advance } from './helpers.ts';
 
 describe('runner', () => {
@@ -49,11 +50,20 @@ describe('runner', () => {
 
   it('records the reference round-off when asked', () => {
     const problem = problems.diffusion2d.create({ ...problems.diffusion2d.quick, n: 8 });
-    const result = run(problem, { representations: [float64Kind], steps: 5, reference: { precision: 21 } });
+    const result = run(problem, { representations: [float64Kind], steps: 5, reference: { arithmetic: 'decimal', precision: 21 } });
     const roundoff = result.tracks[0]!.steps.map((s) => s.roundoffError!);
     expect(roundoff[0]).toBe(0);
     expect(roundoff[5]).toBeGreaterThan(0);
     expect(roundoff[5]).toBeLessThan(1e-15);
+  });
+
+  it('gives the same round-off curve with the double-double reference as with decimal.js', () => {
+    const problem = problems.diffusion2d.create({ ...problems.diffusion2d.quick, n: 8 });
+    const curve = (reference: ReferenceSpec) => run(problem, { representations: [float64Kind], steps: 5, reference }).tracks[0]!.steps.map((s) => s.roundoffError!);
+    const decimal = curve({ arithmetic: 'decimal', precision: 40 });
+    const doubleDouble = curve({ arithmetic: 'double-double' });
+    expect(decimal[5]).toBeGreaterThan(0);
+    doubleDouble.forEach((e, k) => expect(Math.abs(e - decimal[k]!)).toBeLessThanOrEqual(decimal[k]! * 1e-9));
   });
 
   it('subtracts in the reference arithmetic, so the round-off curve is not quantized to ulps of u', () => {
@@ -74,7 +84,7 @@ describe('runner', () => {
       },
       referenceStep: step,
     } as Problem;
-    const roundoff = run(thirds, { representations: [float64Kind], reference: { precision: 30 } }).tracks[0]!.steps.map((s) => s.roundoffError!);
+    const roundoff = run(thirds, { representations: [float64Kind], reference: { arithmetic: 'decimal', precision: 30 } }).tracks[0]!.steps.map((s) => s.roundoffError!);
     const ulps = roundoff.slice(1).map((e) => e / 2 ** -52);
     expect(Math.max(...ulps)).toBeGreaterThan(0);
     expect(Math.max(...ulps)).toBeLessThan(2);
