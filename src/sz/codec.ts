@@ -1,6 +1,6 @@
 import { SzFormatError, SzParameterError } from './errors.ts';
 import { headerBytes, readHeader, writeHeader, type SzHeader } from './header.ts';
-import { codeLengths, huffmanDecode, huffmanEncode } from './huffman.ts';
+import { buildTable, huffmanDecode, huffmanEncode } from './huffman.ts';
 import { losslessCompress, losslessDecompress } from './lossless.ts';
 import { checkBound, DEFAULT_RADIUS, dequantize, quantize } from './lorenzo.ts';
 import type { SzArray, SzConfig, SzField, SzScalarType } from './types.ts';
@@ -77,23 +77,19 @@ export function decompress(stream: Uint8Array): SzDecompressed {
  * Huffman bits, u32 unpredictable count, the unpredictable values in the field's type.
  */
 function encodeBody(codes: Uint16Array, unpredictable: SzArray, type: SzScalarType, alphabet: number): Uint8Array {
-  const counts = new Uint32Array(alphabet);
-  for (const c of codes) counts[c]!++;
-  const lengths = codeLengths(counts);
-  const symbols: number[] = [];
-  for (let s = 0; s < alphabet; s++) if (lengths[s]! > 0) symbols.push(s);
-  const bits = huffmanEncode(codes, lengths);
+  const table = buildTable(codes, alphabet);
+  const bits = huffmanEncode(codes, table, alphabet);
   const width = widthOf(type);
-  const size = 4 + 3 * symbols.length + 4 + bits.length + 4 + width * unpredictable.length;
+  const k = table.symbols.length;
+  const size = 4 + 3 * k + 4 + bits.length + 4 + width * unpredictable.length;
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   let at = 0;
-  view.setUint32(at, symbols.length, true);
+  view.setUint32(at, k, true);
   at += 4;
-  for (const s of symbols) {
-    view.setUint16(at, s, true);
-    out[at + 2] = lengths[s]!;
-    at += 3;
+  for (let j = 0; j < k; j++, at += 3) {
+    view.setUint16(at, table.symbols[j]!, true);
+    out[at + 2] = table.lengths[j]!;
   }
   view.setUint32(at, bits.length, true);
   out.set(bits, at + 4);
@@ -119,19 +115,18 @@ function decodeBody(body: Uint8Array, type: SzScalarType, alphabet: number, coun
   at += 4;
   if (k < 1 || k > alphabet) throw new SzFormatError(`${k} Huffman symbols for an alphabet of ${alphabet}`);
   need(3 * k, 'the Huffman table');
-  const lengths = new Uint8Array(alphabet);
+  const symbols = new Uint16Array(k);
+  const lengths = new Uint8Array(k);
   for (let j = 0; j < k; j++, at += 3) {
-    const s = view.getUint16(at, true);
-    if (s >= alphabet || lengths[s] !== 0) throw new SzFormatError(`Huffman symbol ${s} out of range or repeated`);
-    lengths[s] = body[at + 2]!;
-    if (lengths[s] === 0) throw new SzFormatError(`Huffman symbol ${s} has length 0`);
+    symbols[j] = view.getUint16(at, true);
+    lengths[j] = body[at + 2]!;
   }
   need(4, 'the Huffman length');
   const bitsBytes = view.getUint32(at, true);
   at += 4;
   need(bitsBytes, 'the Huffman data');
   if (count > 8 * bitsBytes) throw new SzFormatError(`${bitsBytes} Huffman bytes cannot code ${count} values`);
-  const codes = huffmanDecode(body.subarray(at, at + bitsBytes), lengths, count);
+  const codes = huffmanDecode(body.subarray(at, at + bitsBytes), { symbols, lengths }, alphabet, count);
   at += bitsBytes;
   need(4, 'the unpredictable count');
   const exact = view.getUint32(at, true);

@@ -1,29 +1,37 @@
 import { SzFormatError, SzParameterError } from './errors.ts';
 
-/** Longest code: keeps decoding's per-length tables small and the canonical code in 32-bit arithmetic. */
+/** Longest code: keeps the canonical code in 32-bit arithmetic and decoding at most this many steps per symbol. */
 export const MAX_CODE_LENGTH = 24;
 
-/** A canonical Huffman code: the length of each used symbol's code (0 for unused symbols). */
+/**
+ * A canonical Huffman code as the stream stores it: the used symbols in ascending order and their
+ * code lengths. Everything scales with the symbols used, not the alphabet, so small fields stay cheap.
+ */
 export interface HuffmanTable {
+  readonly symbols: Uint16Array;
   readonly lengths: Uint8Array;
 }
 
-/** Huffman code lengths for the given counts; rescales the counts until the longest code fits MAX_CODE_LENGTH. */
-export function codeLengths(counts: Uint32Array): Uint8Array {
-  const used: number[] = [];
-  for (let s = 0; s < counts.length; s++) if (counts[s]! > 0) used.push(s);
-  const lengths = new Uint8Array(counts.length);
-  if (used.length === 0) return lengths;
-  if (used.length === 1) {
-    lengths[used[0]!] = 1;
-    return lengths;
+/** The Huffman code of a symbol sequence; rescales the counts until the longest code fits MAX_CODE_LENGTH. */
+export function buildTable(sequence: Uint16Array, alphabet: number): HuffmanTable {
+  // A Map, not an alphabet-sized array: small fields use few symbols of a 65 536-symbol alphabet.
+  const counts = new Map<number, number>();
+  for (const s of sequence) {
+    if (s >= alphabet) throw new SzParameterError(`symbol ${s} outside an alphabet of ${alphabet}`);
+    counts.set(s, (counts.get(s) ?? 0) + 1);
   }
-  let weights = used.map((s) => counts[s]!);
+  const used = [...counts.keys()];
+  used.sort((a, b) => a - b);
+  const symbols = Uint16Array.from(used);
+  const lengths = new Uint8Array(used.length);
+  if (used.length === 1) lengths[0] = 1;
+  if (used.length <= 1) return { symbols, lengths };
+  let weights = used.map((s) => counts.get(s)!);
   for (;;) {
     const depth = treeDepths(weights);
     if (depth.every((d) => d <= MAX_CODE_LENGTH)) {
-      used.forEach((s, k) => (lengths[s] = depth[k]!));
-      return lengths;
+      lengths.set(depth);
+      return { symbols, lengths };
     }
     weights = weights.map((w) => Math.max(1, w >>> 1));
   }
@@ -79,51 +87,57 @@ function treeDepths(weights: readonly number[]): number[] {
   return Array.from(depth.subarray(0, leaves));
 }
 
-/** Canonical codes from lengths: shorter codes first, ties by symbol (as DEFLATE assigns them). */
-function canonicalCodes(lengths: Uint8Array): Uint32Array {
-  const perLength = new Uint32Array(MAX_CODE_LENGTH + 1);
-  for (const len of lengths) perLength[len]!++;
-  perLength[0] = 0;
-  const next = new Uint32Array(MAX_CODE_LENGTH + 2);
-  for (let len = 1, code = 0; len <= MAX_CODE_LENGTH; len++) {
-    code = (code + perLength[len - 1]!) << 1;
-    next[len] = code;
-  }
-  const codes = new Uint32Array(lengths.length);
-  for (let s = 0; s < lengths.length; s++) if (lengths[s]! > 0) codes[s] = next[lengths[s]!]!++;
-  return codes;
-}
-
-/** Rejects lengths that are not a prefix code: over-full (Kraft sum > 1), too long, or empty. */
-export function checkLengths(lengths: Uint8Array): void {
+/**
+ * Rejects a table that is not a prefix code over `alphabet`: symbols not strictly ascending or out
+ * of range, lengths 0 or above MAX_CODE_LENGTH, an over-full Kraft sum, or no symbol at all.
+ */
+export function checkTable(table: HuffmanTable, alphabet: number): void {
+  const { symbols, lengths } = table;
+  if (symbols.length === 0 || symbols.length !== lengths.length) throw new SzFormatError('Huffman table has no symbols');
   let kraft = 0;
-  let used = 0;
-  for (const len of lengths) {
-    if (len === 0) continue;
-    if (len > MAX_CODE_LENGTH) throw new SzFormatError(`Huffman code length ${len} exceeds ${MAX_CODE_LENGTH}`);
+  for (let j = 0; j < symbols.length; j++) {
+    if (symbols[j]! >= alphabet) throw new SzFormatError(`Huffman symbol ${symbols[j]} outside an alphabet of ${alphabet}`);
+    if (j > 0 && symbols[j]! <= symbols[j - 1]!) throw new SzFormatError('Huffman symbols are not strictly ascending');
+    const len = lengths[j]!;
+    if (len < 1 || len > MAX_CODE_LENGTH) throw new SzFormatError(`Huffman code length ${len} outside 1…${MAX_CODE_LENGTH}`);
     kraft += 2 ** -len;
-    used++;
   }
-  if (used === 0) throw new SzFormatError('Huffman table has no symbols');
   if (kraft > 1) throw new SzFormatError('Huffman code lengths are over-subscribed');
 }
 
+/** Symbols of the table in canonical order (shorter codes first, ties by symbol, as DEFLATE assigns them). */
+function canonicalOrder(table: HuffmanTable): { sorted: Uint16Array; perLength: Int32Array } {
+  const perLength = new Int32Array(MAX_CODE_LENGTH + 1);
+  for (const len of table.lengths) perLength[len]!++;
+  const start = new Int32Array(MAX_CODE_LENGTH + 2);
+  for (let len = 1; len <= MAX_CODE_LENGTH; len++) start[len + 1] = start[len]! + perLength[len]!;
+  const sorted = new Uint16Array(table.symbols.length);
+  for (let j = 0; j < table.symbols.length; j++) sorted[start[table.lengths[j]!]!++] = table.symbols[j]!;
+  return { sorted, perLength };
+}
+
 /** Stage 2 of compression: the symbols as MSB-first canonical Huffman codes. */
-export function huffmanEncode(symbols: Uint16Array, lengths: Uint8Array): Uint8Array {
-  const codes = canonicalCodes(lengths);
+export function huffmanEncode(sequence: Uint16Array, table: HuffmanTable, alphabet: number): Uint8Array {
+  const { sorted, perLength } = canonicalOrder(table);
+  const entryOf = new Map<number, number>(); // code · 32 + length (codes have at most 24 bits)
+  for (let len = 1, code = 0, j = 0; len <= MAX_CODE_LENGTH; len++, code <<= 1) {
+    for (let c = 0; c < perLength[len]!; c++, j++, code++) entryOf.set(sorted[j]!, code * 32 + len);
+  }
+  const entries = new Float64Array(sequence.length);
   let bits = 0;
-  for (const s of symbols) {
-    const len = lengths[s] ?? 0;
-    if (len === 0) throw new SzParameterError(`symbol ${s} has no code`);
-    bits += len;
+  for (let i = 0; i < sequence.length; i++) {
+    const entry = entryOf.get(sequence[i]!);
+    if (entry === undefined || sequence[i]! >= alphabet) throw new SzParameterError(`symbol ${sequence[i]} has no code`);
+    entries[i] = entry;
+    bits += entry % 32;
   }
   const out = new Uint8Array(Math.ceil(bits / 8));
   let acc = 0; // pending bits, right-aligned; fewer than 8 between symbols
   let pending = 0;
   let pos = 0;
-  for (const s of symbols) {
-    const len = lengths[s]!;
-    const code = codes[s]!;
+  for (const entry of entries) {
+    const len = entry % 32;
+    const code = Math.floor(entry / 32);
     // Split long codes so `acc` never exceeds 31 bits.
     for (let left = len; left > 0; ) {
       const take = Math.min(left, 16);
@@ -142,23 +156,17 @@ export function huffmanEncode(symbols: Uint16Array, lengths: Uint8Array): Uint8A
 }
 
 /**
- * The inverse of `huffmanEncode` for `count` symbols. Canonical decoding one bit at a time: work is
- * at most MAX_CODE_LENGTH steps per symbol, and reading past `bytes` or an unassigned code is a format error.
+ * The inverse of `huffmanEncode` for `count` symbols. Canonical decoding one bit at a time: at most
+ * MAX_CODE_LENGTH steps per symbol; running past `bytes` or into an unassigned code is a format error.
  */
-export function huffmanDecode(bytes: Uint8Array, lengths: Uint8Array, count: number): Uint16Array {
-  checkLengths(lengths);
-  const perLength = new Int32Array(MAX_CODE_LENGTH + 1);
-  for (const len of lengths) if (len > 0) perLength[len]!++;
-  const sorted = new Uint16Array(lengths.length);
-  const offsets = new Int32Array(MAX_CODE_LENGTH + 2);
-  for (let len = 1; len <= MAX_CODE_LENGTH; len++) offsets[len + 1] = offsets[len]! + perLength[len]!;
-  const fill = offsets.slice();
-  for (let s = 0; s < lengths.length; s++) if (lengths[s]! > 0) sorted[fill[lengths[s]!]!++] = s;
+export function huffmanDecode(bytes: Uint8Array, table: HuffmanTable, alphabet: number, count: number): Uint16Array {
+  checkTable(table, alphabet);
+  const { sorted, perLength } = canonicalOrder(table);
   const out = new Uint16Array(count);
   const totalBits = bytes.length * 8;
   let bit = 0;
   for (let k = 0; k < count; k++) {
-    let code = 0; // canonical decoding: code − first code of this length indexes the symbols of that length
+    let code = 0; // code − (first code of this length) indexes the symbols of this length
     let first = 0;
     let index = 0;
     for (let len = 1; ; len++) {

@@ -6,7 +6,12 @@ const LEVEL = 6;
 
 /** Stage 3 of compression: DEFLATE (raw, no zlib wrapper; the header carries the length). */
 export function losslessCompress(bytes: Uint8Array): Uint8Array {
-  return deflateSync(bytes, { level: LEVEL });
+  return deflateSync(bytes, { level: LEVEL, mem: hashMemory(bytes.length) });
+}
+
+/** fflate's hash-table size (2^(12+mem) entries) grown with the input: its default allocates megabytes even for tiny fields. */
+function hashMemory(length: number): 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 {
+  return Math.max(0, Math.min(8, Math.ceil(Math.log2(length + 1)) - 12)) as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 }
 
 /**
