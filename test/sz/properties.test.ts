@@ -1,7 +1,7 @@
 /**
  * The guarantee |x̂ᵢ − xᵢ| ≤ e on every value, through the whole codec and through the stages alone:
  * 20 000 fields compressed and decompressed plus 80 000 quantize/dequantize round trips (100 000
- * cases; test/sz/fuzz.test.ts adds 20 000 corrupt streams), over subnormals, ±0, values near overflow, constants, both types, 1–3 dimensions, abs and rel.
+ * cases; test/sz/fuzz.test.ts adds 50 000 corrupt streams), over subnormals, ±0, values near overflow, constants, both types, 1–3 dimensions, abs and rel.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
