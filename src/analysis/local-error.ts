@@ -2,7 +2,7 @@
  * The single-use constant each stored step contributes to a bound: ‖Q(x̃_j) − x̃_j‖∞ ≤ K_j·‖x̃_j‖∞
  * (docs/theory.md §1), for every ZFP mode.
  */
-import { accuracyMinExp, kAccuracy, kBeta, kRate, planesKept } from '../../theorems/index.ts';
+import { absoluteBoundK, accuracyMinExp, kAccuracy, kBeta, kRate, planesKept, rangeRelativeK } from '../../theorems/index.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 
 /** The frexp exponent e of x > 0: 2^(e−1) ≤ x < 2^e. */
@@ -31,7 +31,8 @@ function accuracyK(tolerance: number, d: number, norm: number): number {
 
 /**
  * K_j for one stored step: fixed precision uses β, fixed rate the fewest complete planes any block
- * kept, fixed accuracy the per-block plane count; lossless storage has K = 0. Null for IEEE rounding.
+ * kept, fixed accuracy the per-block plane count; lossless storage has K = 0; SZ-style storage the K
+ * whose K·‖x‖ covers its absolute bound (§10). Null for IEEE rounding.
  */
 export function stepK(spec: RepresentationSpec, d: number, minPlanes: number | null, norm: number): number | null {
   switch (spec.mode) {
@@ -46,5 +47,9 @@ export function stepK(spec: RepresentationSpec, d: number, minPlanes: number | n
       return 0;
     case 'ieee':
       return null;
+    case 'sz-abs':
+      return absoluteBoundK(spec.tolerance, norm);
+    case 'sz-rel':
+      return rangeRelativeK(spec.ratio);
   }
 }

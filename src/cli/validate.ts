@@ -1,10 +1,10 @@
-/** `zfpwb validate`: one solver, one ZFP configuration, the measured error against the theorem's bound. */
+/** `zfpwb validate`: one solver, one ZFP or SZ-style configuration, the measured error against the theorem's bound. */
 import type { Command } from 'commander';
 import { createProblem } from '../analysis/problem-setup.ts';
 import type { RunRecord } from '../results/schema.ts';
 import { formatTable } from '../results/summary.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
-import { GRID_HELP, MIN_GRID, parseMode, parseSpec, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
+import { GRID_HELP, MIN_GRID, parseInlineMode, parseSpec, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
 interface ValidateOptions {
   solver: string;
@@ -43,7 +43,7 @@ function printRun(run: RunRecord): void {
 
 async function validate(options: ValidateOptions): Promise<void> {
   const { problem, params } = solverChoice(options.solver, options);
-  const spec = parseSpec(parseMode(options.mode), options.param);
+  const spec = parseSpec(parseInlineMode(options.mode), options.param);
   // The run (theorems, codec, reference arithmetic) loads only once the arguments are good, not for --help.
   const [{ runSimulation }, { createProgressBar }] = await Promise.all([import('../analysis/simulation-run.ts'), import('../../solvers/progress.ts')]);
   createProblem(problem, params); // refuses unstable settings before any output
@@ -58,10 +58,10 @@ async function validate(options: ValidateOptions): Promise<void> {
 export function addValidateCommand(program: Command): void {
   program
     .command('validate')
-    .description("run one solver inline with one ZFP configuration and check the theorem's bound at every step (exit 0 only if it held)")
+    .description("run one solver inline with one ZFP or SZ-style configuration and check the theorem's bound at every step (exit 0 only if it held)")
     .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
-    .requiredOption('--mode <mode>', 'precision, rate or accuracy')
-    .requiredOption('--param <value>', 'β (precision), bits per value (rate) or tolerance (accuracy)')
+    .requiredOption('--mode <mode>', 'precision, rate, accuracy (ZFP), sz-abs or sz-rel (SZ-style)')
+    .requiredOption('--param <value>', 'β (precision), bits per value (rate), tolerance (accuracy), bound e (sz-abs) or ε of the value range (sz-rel)')
     .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)
     .option('--grid <n>', `${GRID_HELP}; at least ${MIN_GRID}; default: the solver's n, listed below`)
     .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5; repeatable (default: none; keys and their defaults listed below)')
