@@ -14,19 +14,18 @@ export interface HuffmanTable {
 
 /** The Huffman code of a symbol sequence; rescales the counts until the longest code fits MAX_CODE_LENGTH. */
 export function buildTable(sequence: Uint16Array, alphabet: number): HuffmanTable {
-  // A Map, not an alphabet-sized array: small fields use few symbols of a 65 536-symbol alphabet.
-  const counts = new Map<number, number>();
+  const counts = new Uint32Array(alphabet);
+  const used: number[] = []; // symbols in order of first use: nothing below walks the whole alphabet
   for (const s of sequence) {
     if (s >= alphabet) throw new SzParameterError(`symbol ${s} outside an alphabet of ${alphabet}`);
-    counts.set(s, (counts.get(s) ?? 0) + 1);
+    if (counts[s]!++ === 0) used.push(s);
   }
-  const used = [...counts.keys()];
   used.sort((a, b) => a - b);
   const symbols = Uint16Array.from(used);
   const lengths = new Uint8Array(used.length);
   if (used.length === 1) lengths[0] = 1;
   if (used.length <= 1) return { symbols, lengths };
-  let weights = used.map((s) => counts.get(s)!);
+  let weights = used.map((s) => counts[s]!);
   for (;;) {
     const depth = treeDepths(weights);
     if (depth.every((d) => d <= MAX_CODE_LENGTH)) {
@@ -119,25 +118,27 @@ function canonicalOrder(table: HuffmanTable): { sorted: Uint16Array; perLength: 
 /** Stage 2 of compression: the symbols as MSB-first canonical Huffman codes. */
 export function huffmanEncode(sequence: Uint16Array, table: HuffmanTable, alphabet: number): Uint8Array {
   const { sorted, perLength } = canonicalOrder(table);
-  const entryOf = new Map<number, number>(); // code · 32 + length (codes have at most 24 bits)
+  const codeOf = new Uint32Array(alphabet);
+  const lengthOf = new Uint8Array(alphabet);
   for (let len = 1, code = 0, j = 0; len <= MAX_CODE_LENGTH; len++, code <<= 1) {
-    for (let c = 0; c < perLength[len]!; c++, j++, code++) entryOf.set(sorted[j]!, code * 32 + len);
+    for (let c = 0; c < perLength[len]!; c++, j++, code++) {
+      codeOf[sorted[j]!] = code;
+      lengthOf[sorted[j]!] = len;
+    }
   }
-  const entries = new Float64Array(sequence.length);
   let bits = 0;
-  for (let i = 0; i < sequence.length; i++) {
-    const entry = entryOf.get(sequence[i]!);
-    if (entry === undefined || sequence[i]! >= alphabet) throw new SzParameterError(`symbol ${sequence[i]} has no code`);
-    entries[i] = entry;
-    bits += entry % 32;
+  for (const s of sequence) {
+    const len = lengthOf[s] ?? 0;
+    if (len === 0) throw new SzParameterError(`symbol ${s} has no code`);
+    bits += len;
   }
   const out = new Uint8Array(Math.ceil(bits / 8));
   let acc = 0; // pending bits, right-aligned; fewer than 8 between symbols
   let pending = 0;
   let pos = 0;
-  for (const entry of entries) {
-    const len = entry % 32;
-    const code = Math.floor(entry / 32);
+  for (const s of sequence) {
+    const len = lengthOf[s]!;
+    const code = codeOf[s]!;
     // Split long codes so `acc` never exceeds 31 bits.
     for (let left = len; left > 0; ) {
       const take = Math.min(left, 16);
