@@ -2,14 +2,18 @@
  * The cheapest ZFP setting the lemmas allow for an error target ε, then a confirming run. Precision:
  * Lemma 3.5/3.14/Theorem 3.16's β_min. Accuracy: the largest tolerance 2^e whose per-step bound
  * meets ε. Rate: β_min, then the smallest integer rate whose run keeps β_min complete planes in
- * every block.
+ * every block. SZ-style absolute bound: the a-priori forms are linear in e (docs/theory.md §10), so
+ * the largest e is ε over the lemma's error at e = 1.
  */
 import { float64Kind } from '../array/ieee.ts';
 import { maxDistance } from '../../solvers/grid.ts';
 import type { ProblemName } from '../../solvers/problem.ts';
 import { run } from '../../solvers/runner.ts';
-import { chooseBeta, ZFP_MIN_EXP } from '../../theorems/index.ts';
+import { chooseBeta, largestAbsoluteBound, ZFP_MIN_EXP } from '../../theorems/index.ts';
 import type { RepresentationSpec, ZfpMode } from '../results/representation-spec.ts';
+
+/** What choose can pick: a ZFP mode's parameter or the SZ-style absolute bound. */
+export type ChooseMode = ZfpMode | 'sz-abs';
 import type { RunRecord } from '../results/schema.ts';
 import { boundModel, type BoundModel, type Horizon } from './bound-model.ts';
 import { stepK } from './local-error.ts';
@@ -19,7 +23,7 @@ import { runSimulation } from './simulation-run.ts';
 export interface ChooseRequest {
   readonly problem: ProblemName;
   readonly params: SolverParams;
-  readonly mode: ZfpMode;
+  readonly mode: ChooseMode;
   /** Largest error inline compression may add (max norm). */
   readonly epsilon: number;
   /** Steps the a-priori lemma covers: default the run's; a longer one recomputes ‖Aⁿ‖∞, 'unbounded' uses the Kreiss bound. */
@@ -78,6 +82,14 @@ function chooseAccuracy(epsilon: number, p: Prior): Candidate {
   return { infeasible: `infeasible: no tolerance meets ε = ${epsilon}; the smallest predicted error is ${best.toExponential(2)}` };
 }
 
+/** K·M = e in every lemma, and each is linear in K·M: e = ε / (its error at K = M = 1). */
+function chooseAbsoluteBound(epsilon: number, p: Prior): Candidate {
+  const perUnit = p.model.prior(1, 1, p.steps);
+  const e = largestAbsoluteBound(epsilon, perUnit);
+  if (!Number.isFinite(e)) return { infeasible: `infeasible: ${p.model.lemma} predicts no error at all over ${p.steps} steps, so it gives no largest bound` };
+  return { spec: { mode: 'sz-abs', tolerance: e }, why: `${p.model.lemma} with absolute storage error (theory §10): e = ε / ${perUnit.toPrecision(4)} = ${e.toExponential(3)}` };
+}
+
 function minPlanesOf(record: RunRecord): number {
   return Math.min(...record.steps.map((s) => s.minPlanes ?? 0));
 }
@@ -123,7 +135,8 @@ export function chooseSetting(request: ChooseRequest): ChooseResult {
   const { problem, params, mode, epsilon } = request;
   const p = prior(request);
   const trial = (spec: RepresentationSpec) => runSimulation({ problem, params, spec, maxRecorded: Infinity, ...(request.horizon !== undefined && { horizon: request.horizon }) });
-  const picked = mode === 'precision' ? choosePrecision(epsilon, p) : mode === 'accuracy' ? chooseAccuracy(epsilon, p) : chooseRate(epsilon, p, trial);
+  const picked =
+    mode === 'precision' ? choosePrecision(epsilon, p) : mode === 'accuracy' ? chooseAccuracy(epsilon, p) : mode === 'sz-abs' ? chooseAbsoluteBound(epsilon, p) : chooseRate(epsilon, p, trial);
   if ('infeasible' in picked) return { steps: p.steps, choice: { kind: 'infeasible', reason: picked.infeasible } };
   const confirm = picked.record ?? trial(picked.spec);
   const confirmed = confirm.summary.maxZfpError <= epsilon && confirm.summary.boundHeld;

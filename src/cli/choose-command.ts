@@ -10,7 +10,7 @@ export function addChooseCommand(program: Command): void {
     .description('the cheapest ZFP setting the lemmas allow for an error target, then a run that confirms it')
     .requiredOption('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel')
     .requiredOption('--tol <epsilon>', 'largest error inline compression may add (max norm)')
-    .option('--mode <mode>', 'precision, rate or accuracy', 'precision')
+    .option('--mode <mode>', 'precision, rate or accuracy (ZFP), or sz-abs (the largest SZ-style absolute bound)', 'precision')
     .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)
     .option('--grid <n>', `${GRID_HELP}; at least ${MIN_GRID}; default: the solver's n, listed below`)
     .option('--set <key=value...>', 'override a solver parameter; repeatable (default: none; keys and their defaults listed below)')

@@ -2,7 +2,9 @@
 import { chooseSetting } from '../analysis/choose.ts';
 import { specLabel } from '../results/representation-spec.ts';
 import { EXIT_FAILED_CHECK } from './errors.ts';
-import { parseMode, parseNumber, solverChoice } from './solver-options.ts';
+import { CliUsageError } from './errors.ts';
+import { ZFP_MODES, parseNumber, solverChoice } from './solver-options.ts';
+import type { ChooseMode } from '../analysis/choose.ts';
 
 export interface ChooseOptions {
   solver: string;
@@ -16,7 +18,9 @@ export interface ChooseOptions {
 /** The `choose` action; loaded by choose-command.ts only when the command runs (it brings the theorems). */
 export async function choose(options: ChooseOptions): Promise<void> {
   const { problem, params } = solverChoice(options.solver, options);
-  const mode = parseMode(options.mode);
+  const modes: readonly string[] = [...ZFP_MODES, 'sz-abs'];
+  if (!modes.includes(options.mode)) throw new CliUsageError(`--mode must be one of ${modes.join(', ')}, got "${options.mode}"`);
+  const mode = options.mode as ChooseMode;
   const epsilon = parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
   const { steps, choice } = chooseSetting({ problem, params, mode, epsilon });
   console.log(`${problem}, ${mode}, ε = ${epsilon}, ${steps} steps`);

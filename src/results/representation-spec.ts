@@ -35,9 +35,9 @@ export function specLabel(spec: RepresentationSpec): string {
     case 'ieee':
       return spec.format;
     case 'sz-abs':
-      return `SZ e = ${spec.tolerance.toExponential(0)}`;
+      return `SZ e = ${Number(spec.tolerance.toPrecision(3))}`;
     case 'sz-rel':
-      return `SZ ε = ${spec.ratio.toExponential(0)}·range`;
+      return `SZ ε = ${Number(spec.ratio.toPrecision(3))}·range`;
   }
 }
 
