@@ -4,6 +4,7 @@
  * single-use error never exceeds e; and the closed a-priori form for L ≤ 1 lies above the run.
  */
 import { describe, expect, it } from 'vitest';
+import { chooseSetting } from '../../src/analysis/choose.ts';
 import { solverParams } from '../../src/analysis/problem-setup.ts';
 import { runSimulation } from '../../src/analysis/simulation-run.ts';
 import type { RepresentationSpec } from '../../src/results/representation-spec.ts';
@@ -48,6 +49,18 @@ describe('SZ-style inline runs meet their bounds', () => {
       // Zero states are stored exactly (K = 0), so the a-posteriori bound is at most the prior.
       expect(s.bound!).toBeLessThanOrEqual(prior * (1 + 1e-12));
     }
+  });
+});
+
+describe('choose --mode sz-abs', () => {
+  it('picks e = ε / k on diffusion (L = 1) and its confirming run meets ε under its bound', () => {
+    const params = solverParams('diffusion2d', true);
+    const { steps, choice } = chooseSetting({ problem: 'diffusion2d', params, mode: 'sz-abs', epsilon: 1e-4 });
+    expect(choice.kind).toBe('chosen');
+    if (choice.kind !== 'chosen') return;
+    expect(choice.spec).toEqual({ mode: 'sz-abs', tolerance: largestAbsoluteBound(1e-4, steps) });
+    expect(choice.confirmed).toBe(true);
+    expect(choice.confirm.summary.maxZfpError).toBeLessThanOrEqual(1e-4);
   });
 });
 

@@ -86,4 +86,13 @@ describe('zfpwb sz', () => {
     expect(back.every((v, i) => Math.abs(v - field[i]!) <= 1e-3)).toBe(true);
     expect(zfpwb(['sz', '--help']).out).toMatch(/^usage: zfpwb sz/);
   });
+
+  it('validate --mode sz-abs / sz-rel exits 0: the bound holds at every step', () => {
+    for (const [mode, param] of [['sz-abs', '1e-3'], ['sz-abs', '1e-8'], ['sz-rel', '1e-5']] as const) {
+      const r = zfpwb(['validate', '--solver', 'advection1d', '--mode', mode, '--param', param, '--steps', '30']);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toMatch(/bound held at all 31 steps/);
+    }
+    expect(zfpwb(['validate', '--solver', 'advection1d', '--mode', 'sz-abs', '--param', '-1']).code).toBe(2);
+  });
 });
