@@ -92,8 +92,10 @@ function main(): void {
         if (zstd) {
           const file = join(dir, 'body.bin');
           writeFileSync(file, body);
-          const z = spawnSync('zstd', ['-19', '-q', '-c', file]);
-          zstdBytes = String(z.stdout.length);
+          // Into a file: spawnSync's stdout buffer stops at 1 MiB.
+          const packed = join(dir, 'body.zst');
+          spawnSync('zstd', ['-19', '-q', '-f', file, '-o', packed]);
+          zstdBytes = String(readFileSync(packed).length);
         }
         stages.push(`${f.name.padEnd(10)} ${e.toExponential(0).padEnd(6)} | ${String(body.length).padStart(10)} ${String(deflated).padStart(10)} ${zstdBytes.padStart(10)}`);
       }
