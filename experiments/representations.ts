@@ -1,6 +1,7 @@
 /**
- * "Which representation, at how many bits per value?": ZFP in each mode against rounding every value
- * to float32, bfloat16 or float16 (zfp reversible as the lossless reference), at equal storage.
+ * "Which representation, at how many bits per value?": ZFP in each mode against the SZ-style codec
+ * (absolute and range-relative bounds) and against rounding every value to float32, bfloat16 or
+ * float16 (zfp reversible as the lossless reference), at equal storage.
  */
 import type { ProblemName } from '../solvers/problem.ts';
 import type { RepresentationSpec } from '../src/results/representation-spec.ts';
@@ -17,6 +18,15 @@ const OTHERS: readonly RepresentationSpec[] = [
   { mode: 'ieee', format: 'float16' },
 ];
 
+/** SZ-style bounds spanning the ZFP sweep's errors: absolute e and range-relative ε, decade by decade. */
+const szSpecs = (quick: boolean): RepresentationSpec[] => {
+  const exponents = quick ? [2, 4, 6, 8] : [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  return exponents.flatMap((n): RepresentationSpec[] => [
+    { mode: 'sz-abs', tolerance: 10 ** -n },
+    { mode: 'sz-rel', ratio: 10 ** -n },
+  ]);
+};
+
 // Only the final error is plotted: a few steps per curve are enough in the JSON, and no reference run.
 const size = (sweep: Sweep): SimulationSize => ({ params: {}, sweep, referenceDigits: null, maxRecorded: 100 });
 
@@ -26,7 +36,8 @@ async function run(options: ExperimentOptions = {}): Promise<ExperimentResult> {
   const started = performance.now();
   const quick = options.quick ?? false;
   const chosen = quick ? defaults.quick : defaults.full;
-  const specs = [...sweepSpecs(chosen.sweep), ...OTHERS];
+  const sz = szSpecs(quick);
+  const specs = [...sweepSpecs(chosen.sweep), ...sz, ...OTHERS];
   // Both problems share the pool; progress counts the tasks of both.
   const done = PROBLEMS.map(() => 0);
   const totals = PROBLEMS.map(() => 0);
@@ -48,7 +59,7 @@ async function run(options: ExperimentOptions = {}): Promise<ExperimentResult> {
     experiment: 'representations',
     title: experiment.title,
     description: experiment.description,
-    params: { size: quick ? 'quick' : 'full', problems: PROBLEMS, sweep: chosen.sweep, others: OTHERS },
+    params: { size: quick ? 'quick' : 'full', problems: PROBLEMS, sweep: chosen.sweep, sz, others: OTHERS },
     runs,
     elapsedMs: performance.now() - started,
   };
@@ -56,8 +67,8 @@ async function run(options: ExperimentOptions = {}): Promise<ExperimentResult> {
 
 export const experiment: Experiment = {
   name: 'representations',
-  title: 'Error against storage: ZFP modes and IEEE formats',
+  title: 'Error against storage: ZFP modes, SZ-style bounds and IEEE formats',
   description:
-    'Final error each representation adds against the bits per value it stores, on 2D diffusion and 2D advection; each ZFP point comes with its bound.',
+    'Final error each representation adds against the bits per value it stores, on 2D diffusion and 2D advection; each ZFP and SZ-style point comes with its bound.',
   run,
 };

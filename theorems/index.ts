@@ -9,3 +9,4 @@ export * from './successive-displacement.ts';
 export * from './stationary.ts';
 export * from './operators.ts';
 export * from './matrix.ts';
+export * from './absolute-bound.ts';

@@ -2,16 +2,20 @@
  * The cheapest ZFP setting a run certifies for an error target ε. The a-priori lemma gives a start
  * (Lemma 3.5/3.14/Theorem 3.16's β_min; for accuracy the largest τ = 2^e its per-step bound allows;
  * for rate the smallest rate keeping β_min complete planes in every block), then bisection with
- * trial runs over the mode's ladder (β, integer bits/value, τ = 2^e) finds the smallest setting
- * whose run's bound stays ≤ ε at every step, and the smallest whose measured error does.
+ * trial runs over the mode's ladder (β, integer bits/value, τ = 2^e, or the SZ-style absolute
+ * bound e = 2^k, whose lemma is linear in e: docs/theory.md §10) finds the smallest setting whose
+ * run's bound stays ≤ ε at every step, and the smallest whose measured error does.
  */
 import { float64Kind } from '../array/ieee.ts';
 import { maxDistance } from '../../solvers/grid.ts';
 import type { ProblemName } from '../../solvers/problem.ts';
 import { run } from '../../solvers/runner.ts';
-import { chooseBeta, ZFP_MIN_EXP } from '../../theorems/index.ts';
+import { chooseBeta, largestAbsoluteBound, ZFP_MIN_EXP } from '../../theorems/index.ts';
 import type { RepresentationSpec, ZfpMode } from '../results/representation-spec.ts';
 import type { Certify, RunRecord } from '../results/schema.ts';
+
+/** What choose can pick: a ZFP mode's parameter or the SZ-style absolute bound. */
+export type ChooseMode = ZfpMode | 'sz-abs';
 import { boundModel, type BoundModel, type Horizon } from './bound-model.ts';
 import { stepK } from './local-error.ts';
 import { createProblem, type SolverParams } from './problem-setup.ts';
@@ -20,7 +24,7 @@ import { runSimulation } from './simulation-run.ts';
 export interface ChooseRequest {
   readonly problem: ProblemName;
   readonly params: SolverParams;
-  readonly mode: ZfpMode;
+  readonly mode: ChooseMode;
   /** Largest error inline compression may add (max norm). */
   readonly epsilon: number;
   /** Steps the a-priori lemma covers: default the run's; a longer one recomputes ‖Aⁿ‖∞, 'unbounded' uses the Kreiss bound. */
@@ -58,7 +62,10 @@ interface Ladder {
   spec(index: number): RepresentationSpec;
 }
 
-function ladderOf(mode: ZfpMode, M: number): Ladder {
+/** Exponents an SZ-style ladder spans below 2·M: past 2^-60·M the bound is below any double's round-off. */
+const SZ_LADDER_STEPS = 62;
+
+function ladderOf(mode: ChooseMode, M: number): Ladder {
   switch (mode) {
     case 'precision':
       return { size: 64, spec: (i) => ({ mode, precision: i + 1 }) };
@@ -68,6 +75,10 @@ function ladderOf(mode: ZfpMode, M: number): Ladder {
       // zfp uses minexp = floor(log2 τ): only powers of two differ. Above 2·M every block is dropped.
       const top = Math.ceil(Math.log2(M > 0 ? M : 1)) + 1;
       return { size: top - ZFP_MIN_EXP + 1, spec: (i) => ({ mode, tolerance: 2 ** (top - i) }) };
+    }
+    case 'sz-abs': {
+      const top = Math.ceil(Math.log2(M > 0 ? M : 1)) + 1;
+      return { size: SZ_LADDER_STEPS, spec: (i) => ({ mode, tolerance: 2 ** (top - i) }) };
     }
   }
 }
@@ -98,6 +109,18 @@ function lemmaAccuracy(epsilon: number, p: Prior, ladder: Ladder): LemmaPick {
     best = Math.min(best, predicted);
   }
   return { infeasible: `no tolerance meets ε = ${epsilon} by ${p.model.lemma}; the smallest predicted error is ${best.toExponential(2)}` };
+}
+
+/** K·M = e in every lemma, and each is linear in K·M: e = ε / (its error at K = M = 1); the ladder's first e at or below it. */
+function lemmaAbsoluteBound(epsilon: number, p: Prior, ladder: Ladder): LemmaPick {
+  const perUnit = p.model.prior(1, 1, p.steps);
+  const e = largestAbsoluteBound(epsilon, perUnit);
+  if (!Number.isFinite(e)) return { infeasible: `${p.model.lemma} predicts no error at all over ${p.steps} steps, so it gives no largest bound` };
+  for (let i = 0; i < ladder.size; i++) {
+    const spec = ladder.spec(i) as { tolerance: number };
+    if (spec.tolerance <= e) return { index: i, why: `${p.model.lemma} with absolute storage error (docs/theory.md §10): e ≤ ε / ${perUnit.toPrecision(4)} = ${e.toExponential(3)}, so e = 2^${Math.log2(spec.tolerance)}` };
+  }
+  return { infeasible: `the lemma's e = ${e.toExponential(3)} lies below every bound the ladder tries` };
 }
 
 /** Fewest complete planes a block kept over the run; an all-zero state (null) is stored exactly and limits nothing. */
@@ -170,7 +193,8 @@ export function chooseSetting(request: ChooseRequest, onTrial?: (done: number, t
   };
   const setting = (index: number | null): Setting | null => (index === null ? null : { spec: ladder.spec(index), record: trial(index) });
 
-  const pick = mode === 'precision' ? lemmaPrecision(epsilon, p) : mode === 'accuracy' ? lemmaAccuracy(epsilon, p, ladder) : lemmaRate(epsilon, p, trial);
+  const pick =
+    mode === 'precision' ? lemmaPrecision(epsilon, p) : mode === 'accuracy' ? lemmaAccuracy(epsilon, p, ladder) : mode === 'sz-abs' ? lemmaAbsoluteBound(epsilon, p, ladder) : lemmaRate(epsilon, p, trial);
   const start = 'index' in pick ? pick.index : ladder.size - 1;
   const certifies = (i: number) => {
     const s = trial(i).summary;

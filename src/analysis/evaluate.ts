@@ -1,7 +1,7 @@
 /** A finished inline track, measured against its theorem: bounds per step and the run's summary. */
 import type { StepRecord } from '../../solvers/runner.ts';
 import { chooseBeta } from '../../theorems/index.ts';
-import type { BoundModel } from './bound-model.ts';
+import type { BoundModel, Posterior } from './bound-model.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 import { localErrorBound } from './local-error.ts';
 import type { BetaMin, Certify, RunSummary, StepResult } from '../results/schema.ts';
@@ -18,29 +18,57 @@ export interface TrackInput {
   readonly fixedPointErrors?: ArrayLike<number>;
   /** The bound the verdict rests on. */
   readonly certify: Certify;
+  /**
+   * ‖|A|‖∞ of a linear step, which scales its floating-point rounding; null leaves the step's own
+   * rounding out of the bounds (nonlinear steps, block sweeps).
+   */
+  readonly stepGain: number | null;
 }
+
+/**
+ * γ₃₂ = 32u/(1 − 32u): a step's value is a sum of at most 32 rounded products, so each run's
+ * computed step is within γ₃₂·(|A||x|)ᵢ of the exact one, and the two runs' within γ₃₂‖|A|‖(‖x̃‖ + ‖x‖).
+ */
+const STEP_ROUNDING = (32 * 2 ** -53) / (1 - 32 * 2 ** -53);
 
 /** The theorems' inputs, j = 0..steps−1: norms and both local-error sequences (null without a ZFP bound). */
 interface TheoremInputs {
   readonly norms: Float64Array;
   readonly measured: Float64Array;
   readonly worstCase: Float64Array;
+  /** ρ_j: how far the two runs' computed step j can differ by rounding alone. */
+  readonly rounding: Float64Array;
 }
 
-function theoremInputs({ spec, d, records, blockSweep }: TrackInput): TheoremInputs | null {
+/**
+ * The theorems' inputs. The rounding ρ_j of step j in the two runs enters the error one step after the
+ * storage error δ_j, so it is carried as part of the next step's local error (and the last step's ρ
+ * is added to the bound itself, in withStepRounding): the bounds then hold for the computed runs,
+ * not only for exact steps, which matters where δ_j is itself near round-off.
+ */
+function theoremInputs({ spec, d, records, blockSweep, stepGain }: TrackInput): TheoremInputs | null {
   const steps = records.length - 1;
   const norms = new Float64Array(steps);
   const measured = new Float64Array(steps);
   const worstCase = new Float64Array(steps);
+  const rounding = new Float64Array(steps);
   for (let j = 0; j < steps; j++) {
     const r = blockSweep ? records[j + 1]! : records[j]!;
     norms[j] = blockSweep ? r.maxBlockNorm! : r.stateNorm;
     const bound = localErrorBound(spec, d, r, norms[j]!);
     if (bound === null) return null;
-    worstCase[j] = bound;
-    measured[j] = r.localError;
+    const carried = j > 0 ? rounding[j - 1]! : 0;
+    worstCase[j] = bound + carried;
+    measured[j] = r.localError + carried;
+    if (stepGain !== null && !blockSweep) rounding[j] = STEP_ROUNDING * stepGain * (r.stateNorm + r.localError + r.solutionNorm);
   }
-  return { norms, measured, worstCase };
+  return { norms, measured, worstCase, rounding };
+}
+
+/** The bound at step k ≥ 1 plus the rounding of step k − 1, which no power of A has acted on yet. */
+function withStepRounding(posterior: Posterior, rounding: Float64Array): Posterior {
+  const shifted = (values: Float64Array): Float64Array => values.map((v, k) => (k > 0 && k <= rounding.length ? v + rounding[k - 1]! : v));
+  return { ...posterior, bound: shifted(posterior.bound), ...(posterior.fixedPointBound && { fixedPointBound: shifted(posterior.fixedPointBound) }) };
 }
 
 export interface Evaluated {
@@ -51,8 +79,8 @@ export interface Evaluated {
 export function evaluateTrack(input: TrackInput): Evaluated {
   const { records, model, certify } = input;
   const inputs = model ? theoremInputs(input) : null;
-  const data = inputs && model ? model.posterior(inputs.measured) : null;
-  const any = inputs && model ? model.posterior(inputs.worstCase) : null;
+  const data = inputs && model ? withStepRounding(model.posterior(inputs.measured), inputs.rounding) : null;
+  const any = inputs && model ? withStepRounding(model.posterior(inputs.worstCase), inputs.rounding) : null;
   const posterior = certify === 'data' ? data : any;
   const steps: StepResult[] = records.map((r, k) => ({
     k: r.k,

@@ -3,7 +3,7 @@
  * K_j·‖x̃_j‖∞ form that holds for any data with the same norms, block by block, for every ZFP mode.
  */
 import { NO_EXPONENT } from '../zfp/index.ts';
-import { accuracyMinExp, kAccuracy, kBeta, kRate, planesKept } from '../../theorems/index.ts';
+import { absoluteBoundK, accuracyMinExp, kAccuracy, kBeta, kRate, planesKept, rangeRelativeK } from '../../theorems/index.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 
 /** The frexp exponent e of x > 0: 2^(e−1) ≤ x < 2^e. */
@@ -44,7 +44,7 @@ export interface StoredStep {
  */
 export function localErrorBound(spec: RepresentationSpec, d: number, stored: StoredStep, norm: number): number | null {
   const table = stored.exponentsByPlanes;
-  if (!table || spec.mode === 'precision' || spec.mode === 'reversible' || spec.mode === 'ieee') {
+  if (!table || (spec.mode !== 'rate' && spec.mode !== 'accuracy')) {
     const K = stepK(spec, d, stored.minPlanes, norm);
     return K === null ? null : K * norm;
   }
@@ -60,7 +60,8 @@ export function localErrorBound(spec: RepresentationSpec, d: number, stored: Sto
 
 /**
  * K_j for one stored step: fixed precision uses β, fixed rate the fewest complete planes any block
- * kept, fixed accuracy the per-block plane count; lossless storage has K = 0. Null for IEEE rounding.
+ * kept, fixed accuracy the per-block plane count; lossless storage has K = 0; SZ-style storage the K
+ * whose K·‖x‖ covers its absolute bound (§10). Null for IEEE rounding.
  */
 export function stepK(spec: RepresentationSpec, d: number, minPlanes: number | null, norm: number): number | null {
   switch (spec.mode) {
@@ -75,5 +76,9 @@ export function stepK(spec: RepresentationSpec, d: number, minPlanes: number | n
       return 0;
     case 'ieee':
       return null;
+    case 'sz-abs':
+      return absoluteBoundK(spec.tolerance, norm);
+    case 'sz-rel':
+      return rangeRelativeK(spec.ratio);
   }
 }

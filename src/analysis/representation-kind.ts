@@ -1,5 +1,5 @@
-/** The representation a results spec names: a ZFP configuration or an IEEE rounding, ready to store a field. */
-import { zfpKind } from '../array/index.ts';
+/** The representation a results spec names: a ZFP configuration, an SZ-style bound or an IEEE rounding, ready to store a field. */
+import { szKind, zfpKind } from '../array/index.ts';
 import { bfloat16Kind, float16Kind, float32Kind } from '../array/ieee.ts';
 import type { RepresentationKind } from '../array/representation.ts';
 import type { ZfpConfig } from '../zfp/types.ts';
@@ -16,6 +16,8 @@ export function zfpConfigOf(spec: RepresentationSpec): ZfpConfig | null {
     case 'reversible':
       return { mode: 'reversible' };
     case 'ieee':
+    case 'sz-abs':
+    case 'sz-rel':
       return null;
   }
 }
@@ -23,6 +25,8 @@ export function zfpConfigOf(spec: RepresentationSpec): ZfpConfig | null {
 const IEEE_KINDS: Record<IeeeFormat, RepresentationKind> = { float32: float32Kind, bfloat16: bfloat16Kind, float16: float16Kind };
 
 export function kindOf(spec: RepresentationSpec): RepresentationKind {
+  if (spec.mode === 'sz-abs') return szKind({ mode: 'abs', tolerance: spec.tolerance });
+  if (spec.mode === 'sz-rel') return szKind({ mode: 'rel', ratio: spec.ratio });
   const config = zfpConfigOf(spec);
   return config ? zfpKind(config) : IEEE_KINDS[(spec as { format: IeeeFormat }).format];
 }

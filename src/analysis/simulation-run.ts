@@ -88,6 +88,7 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
     records,
     blockSweep: problem.blocks !== undefined,
     certify: request.certify ?? 'data',
+    stepGain: problem.facts.linear ? problem.facts.lipschitz : null,
     ...(isFixedPoint && { fixedPointErrors }),
   });
   const extraIterations =

@@ -3,6 +3,7 @@ export type * from './representation.ts';
 export { float64Kind, float32Kind, bfloat16Kind, float16Kind, ieeeKinds } from './ieee.ts';
 export { zfpKind } from './zfp-representation.ts';
 export { zfpName, zfpConfigNamed } from './zfp-name.ts';
+export { szKind, szName, szConfigNamed } from './sz-representation.ts';
 export { kindNamed } from './kinds.ts';
 export { ZfpArray } from './zfp-array.ts';
 export { ZfpArrayView } from './zfp-array-view.ts';

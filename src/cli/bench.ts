@@ -8,7 +8,7 @@ import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
 /** The checkout's root, from src/cli or from dist/src/cli. */
 const ROOT = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../' : '../../../', import.meta.url));
 /** Each takes the number of timed passes as its first argument. */
-const SCRIPTS = ['bench/codec.ts', 'bench/array.ts', 'bench/solvers.ts'];
+const SCRIPTS = ['bench/codec.ts', 'bench/sz.ts', 'bench/array.ts', 'bench/solvers.ts'];
 
 function bench(reps: string | undefined): void {
   // The scripts are TypeScript run by tsx, a development tool: they are not in the npm package.
@@ -23,7 +23,7 @@ function bench(reps: string | undefined): void {
 export function addBenchCommand(program: Command): void {
   program
     .command('bench')
-    .description('run the benchmarks: codec, array and solvers, each next to libzfp where it applies')
+    .description('run the benchmarks: codec, SZ-style codec, array and solvers, each next to libzfp (or fpzip) where it applies')
     .argument('[reps]', "timed passes per measurement (default: each script's own)")
     .action(guarded('bench', bench));
 }

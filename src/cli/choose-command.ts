@@ -12,7 +12,7 @@ export function addChooseCommand(program: Command): void {
     .option('--problem <file>', 'a problem file (JSON) instead of a built-in solver; --set overrides its parameters (default: none; this or --solver)')
     .option('--initial <file.npy>', "with --problem: initial data from a .npy file (C order), replacing the file's (default: the file's initial)")
     .requiredOption('--tol <epsilon>', 'largest error inline compression may add (max norm)')
-    .option('--mode <mode>', 'precision, rate or accuracy', 'precision')
+    .option('--mode <mode>', 'precision, rate or accuracy (ZFP), or sz-abs (the largest SZ-style absolute bound)', 'precision')
     .option('--certify <bound>', CERTIFY_HELP, 'data')
     .option('--horizon <steps>', HORIZON_HELP)
     .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)

@@ -5,8 +5,10 @@ import { specLabel } from '../results/representation-spec.ts';
 import { formatTable } from '../results/summary.ts';
 import { createProgressBar } from '../../solvers/progress.ts';
 import { EXIT_FAILED_CHECK } from './errors.ts';
+import type { ChooseMode } from '../analysis/choose.ts';
+import { CliUsageError } from './errors.ts';
 import { problemFileChoice, requireOneSource } from './problem-loader.ts';
-import { parseCertify, parseHorizon, parseMode, parseNumber, solverChoice } from './solver-options.ts';
+import { parseCertify, parseHorizon, parseNumber, solverChoice, ZFP_MODES } from './solver-options.ts';
 
 export interface ChooseOptions {
   solver?: string;
@@ -72,7 +74,9 @@ function printResult(result: ChooseResult, epsilon: number): void {
 export async function choose(options: ChooseOptions): Promise<void> {
   requireOneSource(options);
   const { problem, params } = options.problem !== undefined ? await problemFileChoice({ ...options, problem: options.problem }) : solverChoice(options.solver!, options);
-  const mode = parseMode(options.mode);
+  const modes: readonly string[] = [...ZFP_MODES, 'sz-abs'];
+  if (!modes.includes(options.mode)) throw new CliUsageError(`--mode must be one of ${modes.join(', ')}, got "${options.mode}"`);
+  const mode = options.mode as ChooseMode;
   const epsilon = parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
   const certify = parseCertify(options.certify);
   const horizon = options.horizon === undefined ? undefined : parseHorizon(options.horizon);

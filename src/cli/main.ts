@@ -30,7 +30,7 @@ Exit codes:
   ${EXIT_FAILED_CHECK}  a check failed: a bound broken (validate, experiment) or no feasible setting (choose)
   ${EXIT_BAD_INPUT}  bad input (unknown option, missing or invalid value, unreadable file) or any other error,
      reported in one line (add --debug for the stack trace)
-  zfpwb zfp keeps zfp's own codes: 0 on success, 1 on any error.`;
+  zfpwb zfp and zfpwb sz keep zfp's own codes: 0 on success, 1 on any error.`;
 
 export function buildProgram(): Command {
   // Positional options keep zfpwb's own options from swallowing the subcommand's (-h, -d, …).
@@ -52,13 +52,23 @@ export function buildProgram(): Command {
     .action(async (args: string[]) => {
       process.exitCode = (await import('./zfp-tool.ts')).runZfpTool(args);
     });
+  program
+    .command('sz')
+    .description('compress/decompress with the SZ-style error-bounded codec, in the style of zfp\'s tool; zfpwb sz --help for its usage')
+    .helpOption(false)
+    .allowUnknownOption()
+    .passThroughOptions()
+    .argument('[args...]', 'e.g. -d -2 64 64 -a 1e-6 -i in.raw -z out.sz; -z out.sz -o back.raw')
+    .action(async (args: string[]) => {
+      process.exitCode = (await import('./sz-tool.ts')).runSzTool(args);
+    });
   addExperimentCommand(program);
   addValidateCommand(program);
   addChooseCommand(program);
   addReportCommand(program);
   addBenchCommand(program);
   for (const command of program.commands) {
-    if (command.name() === 'zfp') continue;
+    if (command.name() === 'zfp' || command.name() === 'sz') continue;
     command.option('--debug', 'on an error, print its stack trace too').addHelpText('after', EXIT_CODES);
   }
   return program;

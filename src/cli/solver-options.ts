@@ -3,7 +3,7 @@ import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import type { ProblemName } from '../../solvers/problem.ts';
 import { definitionOf, solverParams, type SolverParams } from '../analysis/problem-setup.ts';
-import type { RepresentationSpec, ZfpMode } from '../results/representation-spec.ts';
+import type { RepresentationSpec, SzMode, ZfpMode } from '../results/representation-spec.ts';
 import { problems } from '../../solvers/index.ts';
 import type { Horizon } from '../analysis/bound-model.ts';
 import type { Certify } from '../results/schema.ts';
@@ -15,6 +15,14 @@ export const ZFP_MODES: readonly ZfpMode[] = ['precision', 'rate', 'accuracy'];
 export function parseMode(value: string): ZfpMode {
   if (!(ZFP_MODES as readonly string[]).includes(value)) throw new CliUsageError(`--mode must be one of ${ZFP_MODES.join(', ')}, got "${value}"`);
   return value as ZfpMode;
+}
+
+/** Modes a single run can store its state in: ZFP's and the SZ-style codec's. */
+export const INLINE_MODES: readonly (ZfpMode | SzMode)[] = [...ZFP_MODES, 'sz-abs', 'sz-rel'];
+
+export function parseInlineMode(value: string): ZfpMode | SzMode {
+  if (!(INLINE_MODES as readonly string[]).includes(value)) throw new CliUsageError(`--mode must be one of ${INLINE_MODES.join(', ')}, got "${value}"`);
+  return value as ZfpMode | SzMode;
 }
 
 export function parseNumber(option: string, value: string, check: (x: number) => boolean, expected: string): number {
@@ -51,8 +59,8 @@ export function parseReference(value: string): ReferenceOption {
 
 export const REFERENCE_HELP = `the reference run's arithmetic, behind the round-off curve: decimal (decimal.js, 21 digits, certified), double-double (about 32 digits, fast), auto (decimal up to ${AUTO_DOUBLE_DOUBLE_ABOVE} grid points, double-double above) or none`;
 
-/** The ZFP configuration `--mode M --param P` names. */
-export function parseSpec(mode: ZfpMode, param: string): RepresentationSpec {
+/** The configuration `--mode M --param P` names. */
+export function parseSpec(mode: ZfpMode | SzMode, param: string): RepresentationSpec {
   switch (mode) {
     case 'precision':
       return { mode, precision: parseNumber('--param', param, (x) => Number.isInteger(x) && x >= 1 && x <= 64, 'an integer β in 1..64') };
@@ -60,6 +68,10 @@ export function parseSpec(mode: ZfpMode, param: string): RepresentationSpec {
       return { mode, rate: parseNumber('--param', param, (x) => x > 0 && x <= 64, 'a rate in (0, 64] bits per value') };
     case 'accuracy':
       return { mode, tolerance: parseNumber('--param', param, (x) => x > 0, 'a positive tolerance') };
+    case 'sz-abs':
+      return { mode, tolerance: parseNumber('--param', param, (x) => x > 0, 'a positive absolute bound e') };
+    case 'sz-rel':
+      return { mode, ratio: parseNumber('--param', param, (x) => x > 0, 'a positive range-relative bound ε') };
   }
 }
 

@@ -1,11 +1,11 @@
-/** `zfpwb validate`: one solver, one ZFP configuration, the measured error against the theorem's bound. */
+/** `zfpwb validate`: one solver, one ZFP or SZ-style configuration, the measured error against the theorem's bound. */
 import type { Command } from 'commander';
 import { createProblem } from '../analysis/problem-setup.ts';
 import type { RunRecord } from '../results/schema.ts';
 import { formatTable } from '../results/summary.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
 import { problemFileChoice, requireOneSource } from './problem-loader.ts';
-import { CERTIFY_HELP, GRID_HELP, MIN_GRID, parseCertify, parseMode, parseNumber, parseReference, parseSpec, REFERENCE_HELP, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
+import { CERTIFY_HELP, GRID_HELP, MIN_GRID, parseCertify, parseInlineMode, parseNumber, parseReference, parseSpec, REFERENCE_HELP, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
 
 interface ValidateOptions {
   solver?: string;
@@ -94,7 +94,7 @@ function printRun(run: RunRecord, epsilon: number | null, reference: string | nu
 async function validate(options: ValidateOptions): Promise<void> {
   requireOneSource(options);
   const { problem, params } = options.problem !== undefined ? await problemFileChoice({ ...options, problem: options.problem }) : solverChoice(options.solver!, options);
-  const spec = parseSpec(parseMode(options.mode), options.param);
+  const spec = parseSpec(parseInlineMode(options.mode), options.param);
   const certify = parseCertify(options.certify);
   const epsilon = options.tol === undefined ? null : parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
   const referenceOption = parseReference(options.reference);
@@ -120,12 +120,12 @@ async function validate(options: ValidateOptions): Promise<void> {
 export function addValidateCommand(program: Command): void {
   program
     .command('validate')
-    .description("run one solver inline with one ZFP configuration and check the theorem's bound at every step (exit 0 only if it held, and with --tol only if the error and the bound stayed ≤ ε); says whether the ZFP error stayed under the numerical error and whether the solution survived")
+    .description("run one solver inline with one ZFP or SZ-style configuration and check the theorem's bound at every step (exit 0 only if it held, and with --tol only if the error and the bound stayed ≤ ε); says whether the ZFP error stayed under the numerical error and whether the solution survived")
     .option('--solver <name>', 'diffusion2d, diffusion3d, advection1d, advection2d, poisson-jacobi or gauss-seidel (default: none; this or --problem)')
     .option('--problem <file>', 'a problem file (JSON) instead of a built-in solver; --set overrides its parameters (default: none; this or --solver)')
     .option('--initial <file.npy>', "with --problem: initial data from a .npy file (C order), replacing the file's (default: the file's initial)")
-    .requiredOption('--mode <mode>', 'precision, rate or accuracy')
-    .requiredOption('--param <value>', 'β (precision), bits per value (rate) or tolerance (accuracy)')
+    .requiredOption('--mode <mode>', 'precision, rate, accuracy (ZFP), sz-abs or sz-rel (SZ-style)')
+    .requiredOption('--param <value>', 'β (precision), bits per value (rate), tolerance (accuracy), bound e (sz-abs) or ε of the value range (sz-rel)')
     .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)
     .option('--grid <n>', `${GRID_HELP}; at least ${MIN_GRID}; default: the solver's n, listed below`)
     .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5; repeatable (default: none; keys and their defaults listed below)')

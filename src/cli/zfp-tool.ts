@@ -292,7 +292,7 @@ function toScalars(type: ScalarType, bytes: Uint8Array): ScalarArray {
   return new (traitsOf(type).array)(new Uint8Array(bytes).buffer);
 }
 
-function toBytes(data: ScalarArray): Uint8Array {
+export function toBytes(data: ScalarArray): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
@@ -331,7 +331,7 @@ export function errorStats(type: ScalarType, input: ScalarArray, output: ScalarA
   return ` rmse=${formatG(rmse, 4)} nrmse=${nrmse} maxe=${formatG(emax, 4)} psnr=${psnr}`;
 }
 
-function readPath(io: ToolIO, path: string, what: string, maxBytes: number): Uint8Array {
+export function readPath(io: ToolIO, path: string, what: string, maxBytes: number): Uint8Array {
   try {
     return path === '-' ? io.readStdin(maxBytes) : io.readFile(path, maxBytes);
   } catch (error) {
@@ -339,7 +339,7 @@ function readPath(io: ToolIO, path: string, what: string, maxBytes: number): Uin
   }
 }
 
-function writePath(io: ToolIO, path: string, bytes: Uint8Array, what: string): void {
+export function writePath(io: ToolIO, path: string, bytes: Uint8Array, what: string): void {
   try {
     if (path === '-') io.writeStdout(bytes);
     else io.writeFile(path, bytes);

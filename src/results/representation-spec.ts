@@ -8,12 +8,18 @@ export type RepresentationSpec =
   | { readonly mode: 'rate'; readonly rate: number }
   | { readonly mode: 'accuracy'; readonly tolerance: number }
   | { readonly mode: 'reversible' }
-  | { readonly mode: 'ieee'; readonly format: IeeeFormat };
+  | { readonly mode: 'ieee'; readonly format: IeeeFormat }
+  /** The SZ-style codec: every value within `tolerance` (abs), or within `ratio`·(max − min) of the stored field (rel). */
+  | { readonly mode: 'sz-abs'; readonly tolerance: number }
+  | { readonly mode: 'sz-rel'; readonly ratio: number };
 
 export type SpecMode = RepresentationSpec['mode'];
 
 /** The lossy ZFP modes, each tuned by one parameter (β, bits per value, tolerance). */
 export type ZfpMode = Extract<SpecMode, 'precision' | 'rate' | 'accuracy'>;
+
+/** The SZ-style modes, each tuned by one bound. */
+export type SzMode = Extract<SpecMode, 'sz-abs' | 'sz-rel'>;
 
 /** Short legend text: "β = 24", "rate 16", "τ = 1e-6", "float32". */
 export function specLabel(spec: RepresentationSpec): string {
@@ -28,6 +34,10 @@ export function specLabel(spec: RepresentationSpec): string {
       return 'zfp reversible';
     case 'ieee':
       return spec.format;
+    case 'sz-abs':
+      return `SZ e = ${Number(spec.tolerance.toPrecision(3))}`;
+    case 'sz-rel':
+      return `SZ ε = ${Number(spec.ratio.toPrecision(3))}·range`;
   }
 }
 
@@ -37,4 +47,6 @@ export const MODE_TITLES: Record<SpecMode, string> = {
   accuracy: 'fixed accuracy',
   reversible: 'zfp reversible',
   ieee: 'IEEE rounding',
+  'sz-abs': 'SZ-style absolute bound',
+  'sz-rel': 'SZ-style range-relative bound',
 };

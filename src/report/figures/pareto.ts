@@ -3,7 +3,7 @@ import { MODE_TITLES, type SpecMode } from '../../results/representation-spec.ts
 import type { RunRecord } from '../../results/schema.ts';
 import { axis, baseLayout, COLORS, positive, type Figure, type Trace } from '../figure.ts';
 
-const FAMILY_COLORS: Record<SpecMode, string> = { precision: '#1f77b4', rate: '#ff7f0e', accuracy: '#2ca02c', reversible: '#555555', ieee: '#d62728' };
+const FAMILY_COLORS: Record<SpecMode, string> = { precision: '#1f77b4', rate: '#ff7f0e', accuracy: '#2ca02c', reversible: '#555555', ieee: '#d62728', 'sz-abs': '#9467bd', 'sz-rel': '#8c564b' };
 
 const last = (run: RunRecord) => run.steps[run.steps.length - 1]!;
 

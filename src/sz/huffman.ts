@@ -1,0 +1,189 @@
+import { SzFormatError, SzParameterError } from './errors.ts';
+
+/** Longest code: keeps the canonical code in 32-bit arithmetic and decoding at most this many steps per symbol. */
+export const MAX_CODE_LENGTH = 24;
+
+/**
+ * A canonical Huffman code as the stream stores it: the used symbols in ascending order and their
+ * code lengths. Everything scales with the symbols used, not the alphabet, so small fields stay cheap.
+ */
+export interface HuffmanTable {
+  readonly symbols: Uint16Array;
+  readonly lengths: Uint8Array;
+}
+
+/** The Huffman code of a symbol sequence; rescales the counts until the longest code fits MAX_CODE_LENGTH. */
+export function buildTable(sequence: Uint16Array, alphabet: number): HuffmanTable {
+  const counts = new Uint32Array(alphabet);
+  const used: number[] = []; // symbols in order of first use: nothing below walks the whole alphabet
+  for (const s of sequence) {
+    if (s >= alphabet) throw new SzParameterError(`symbol ${s} outside an alphabet of ${alphabet}`);
+    if (counts[s]!++ === 0) used.push(s);
+  }
+  used.sort((a, b) => a - b);
+  const symbols = Uint16Array.from(used);
+  const lengths = new Uint8Array(used.length);
+  if (used.length === 1) lengths[0] = 1;
+  if (used.length <= 1) return { symbols, lengths };
+  let weights = used.map((s) => counts[s]!);
+  for (;;) {
+    const depth = treeDepths(weights);
+    if (depth.every((d) => d <= MAX_CODE_LENGTH)) {
+      lengths.set(depth);
+      return { symbols, lengths };
+    }
+    weights = weights.map((w) => Math.max(1, w >>> 1));
+  }
+}
+
+/** Depth of each leaf in a Huffman tree over `weights` (a binary min-heap over node ids). */
+function treeDepths(weights: readonly number[]): number[] {
+  const leaves = weights.length;
+  const weight = new Float64Array(2 * leaves - 1);
+  const parent = new Int32Array(2 * leaves - 1);
+  weight.set(weights);
+  const heap: number[] = [];
+  const less = (a: number, b: number): boolean => weight[a]! < weight[b]! || (weight[a] === weight[b] && a < b);
+  const push = (node: number): void => {
+    let k = heap.push(node) - 1;
+    while (k > 0) {
+      const up = (k - 1) >> 1;
+      if (!less(heap[k]!, heap[up]!)) break;
+      [heap[k], heap[up]] = [heap[up]!, heap[k]!];
+      k = up;
+    }
+  };
+  const pop = (): number => {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      for (let k = 0; ; ) {
+        const l = 2 * k + 1;
+        const r = l + 1;
+        let m = k;
+        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+        if (m === k) break;
+        [heap[k], heap[m]] = [heap[m]!, heap[k]!];
+        k = m;
+      }
+    }
+    return top;
+  };
+  for (let s = 0; s < leaves; s++) push(s);
+  for (let next = leaves; heap.length > 1; next++) {
+    const a = pop();
+    const b = pop();
+    weight[next] = weight[a]! + weight[b]!;
+    parent[a] = next;
+    parent[b] = next;
+    push(next);
+  }
+  const root = 2 * leaves - 2;
+  const depth = new Int32Array(2 * leaves - 1);
+  for (let node = root - 1; node >= 0; node--) depth[node] = depth[parent[node]!]! + 1;
+  return Array.from(depth.subarray(0, leaves));
+}
+
+/**
+ * Rejects a table that is not a prefix code over `alphabet`: symbols not strictly ascending or out
+ * of range, lengths 0 or above MAX_CODE_LENGTH, an over-full Kraft sum, or no symbol at all.
+ */
+export function checkTable(table: HuffmanTable, alphabet: number): void {
+  const { symbols, lengths } = table;
+  if (symbols.length === 0 || symbols.length !== lengths.length) throw new SzFormatError('Huffman table has no symbols');
+  let kraft = 0;
+  for (let j = 0; j < symbols.length; j++) {
+    if (symbols[j]! >= alphabet) throw new SzFormatError(`Huffman symbol ${symbols[j]} outside an alphabet of ${alphabet}`);
+    if (j > 0 && symbols[j]! <= symbols[j - 1]!) throw new SzFormatError('Huffman symbols are not strictly ascending');
+    const len = lengths[j]!;
+    if (len < 1 || len > MAX_CODE_LENGTH) throw new SzFormatError(`Huffman code length ${len} outside 1…${MAX_CODE_LENGTH}`);
+    kraft += 2 ** -len;
+  }
+  if (kraft > 1) throw new SzFormatError('Huffman code lengths are over-subscribed');
+}
+
+/** Symbols of the table in canonical order (shorter codes first, ties by symbol, as DEFLATE assigns them). */
+function canonicalOrder(table: HuffmanTable): { sorted: Uint16Array; perLength: Int32Array } {
+  const perLength = new Int32Array(MAX_CODE_LENGTH + 1);
+  for (const len of table.lengths) perLength[len]!++;
+  const start = new Int32Array(MAX_CODE_LENGTH + 2);
+  for (let len = 1; len <= MAX_CODE_LENGTH; len++) start[len + 1] = start[len]! + perLength[len]!;
+  const sorted = new Uint16Array(table.symbols.length);
+  for (let j = 0; j < table.symbols.length; j++) sorted[start[table.lengths[j]!]!++] = table.symbols[j]!;
+  return { sorted, perLength };
+}
+
+/** Stage 2 of compression: the symbols as MSB-first canonical Huffman codes. */
+export function huffmanEncode(sequence: Uint16Array, table: HuffmanTable, alphabet: number): Uint8Array {
+  const { sorted, perLength } = canonicalOrder(table);
+  const codeOf = new Uint32Array(alphabet);
+  const lengthOf = new Uint8Array(alphabet);
+  for (let len = 1, code = 0, j = 0; len <= MAX_CODE_LENGTH; len++, code <<= 1) {
+    for (let c = 0; c < perLength[len]!; c++, j++, code++) {
+      codeOf[sorted[j]!] = code;
+      lengthOf[sorted[j]!] = len;
+    }
+  }
+  let bits = 0;
+  for (const s of sequence) {
+    const len = lengthOf[s] ?? 0;
+    if (len === 0) throw new SzParameterError(`symbol ${s} has no code`);
+    bits += len;
+  }
+  const out = new Uint8Array(Math.ceil(bits / 8));
+  let acc = 0; // pending bits, right-aligned; fewer than 8 between symbols
+  let pending = 0;
+  let pos = 0;
+  for (const s of sequence) {
+    const len = lengthOf[s]!;
+    const code = codeOf[s]!;
+    // Split long codes so `acc` never exceeds 31 bits.
+    for (let left = len; left > 0; ) {
+      const take = Math.min(left, 16);
+      left -= take;
+      acc = (acc << take) | ((code >>> left) & ((1 << take) - 1));
+      pending += take;
+      while (pending >= 8) {
+        pending -= 8;
+        out[pos++] = (acc >>> pending) & 0xff;
+      }
+      acc &= (1 << pending) - 1;
+    }
+  }
+  if (pending > 0) out[pos] = (acc << (8 - pending)) & 0xff;
+  return out;
+}
+
+/**
+ * The inverse of `huffmanEncode` for `count` symbols. Canonical decoding one bit at a time: at most
+ * MAX_CODE_LENGTH steps per symbol; running past `bytes` or into an unassigned code is a format error.
+ */
+export function huffmanDecode(bytes: Uint8Array, table: HuffmanTable, alphabet: number, count: number): Uint16Array {
+  checkTable(table, alphabet);
+  const { sorted, perLength } = canonicalOrder(table);
+  const out = new Uint16Array(count);
+  const totalBits = bytes.length * 8;
+  let bit = 0;
+  for (let k = 0; k < count; k++) {
+    let code = 0; // code − (first code of this length) indexes the symbols of this length
+    let first = 0;
+    let index = 0;
+    for (let len = 1; ; len++) {
+      if (len > MAX_CODE_LENGTH) throw new SzFormatError(`invalid Huffman code at bit ${bit}`);
+      if (bit >= totalBits) throw new SzFormatError(`Huffman data ends after ${k} of ${count} symbols`);
+      code |= (bytes[bit >>> 3]! >>> (7 - (bit & 7))) & 1;
+      bit++;
+      const n = perLength[len]!;
+      if (code - first < n) {
+        out[k] = sorted[index + code - first]!;
+        break;
+      }
+      index += n;
+      first = (first + n) << 1;
+      code <<= 1;
+    }
+  }
+  return out;
+}
