@@ -65,3 +65,14 @@ describe('per-block local-error bounds', () => {
     }
   });
 });
+
+describe("the bounds carry the steps' own rounding", () => {
+  it('the data bound holds at precision 64, where the storage error is itself near round-off', () => {
+    for (const problem of ['diffusion2d', 'advection1d'] as const) {
+      const params = solverParams(problem, true);
+      const run = runSimulation({ problem, params, spec: { mode: 'precision', precision: 64 }, maxRecorded: 10_000, certify: 'data' });
+      expect(run.summary.boundHeld, problem).toBe(true);
+      for (const s of run.steps) expect(s.zfpError, `${problem} step ${s.k}`).toBeLessThanOrEqual(s.dataBound!);
+    }
+  });
+});
