@@ -132,6 +132,22 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
   return { bytes: w.bytes(), params, blocks: stats };
 }
 
+/**
+ * A decode buffer kept beside each caller's `into` array: the stream decodes there and is copied
+ * into `into` only once it has decoded whole, and a loop decoding into the same array allocates
+ * once, not at every call.
+ */
+const scratchBuffers = new WeakMap<ScalarArray, ScalarArray>();
+
+function scratchFor(into: ScalarArray): ScalarArray {
+  let scratch = scratchBuffers.get(into);
+  if (scratch === undefined) {
+    scratch = new (into.constructor as new (length: number) => ScalarArray)(into.length);
+    scratchBuffers.set(into, scratch);
+  }
+  return scratch;
+}
+
 /** Throw unless the caller's output array fits the declared field. */
 function checkInto(type: ScalarType, count: number, into: ScalarArray): void {
   const want = traitsOf(type).array;
@@ -182,7 +198,7 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: Decompr
   if (options.into !== undefined) checkInto(type, L.count, options.into);
   const codec = new BlockCodec(type, L.dims, params);
   const stats = statsTable(L.blocks);
-  const data = new (traitsOf(type).array)(L.count);
+  const data = options.into === undefined ? new (traitsOf(type).array)(L.count) : scratchFor(options.into);
   const { hi, lo } = codec;
   // Reads past the end yield zeros: checking after every block stops a corrupt stream within one block of its end.
   if (type === 'float64') {
