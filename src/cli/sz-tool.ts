@@ -9,7 +9,7 @@ import { SzError, SzFormatError, SzParameterError } from '../sz/errors.ts';
 import { MAX_VALUES } from '../sz/shape.ts';
 import type { SzConfig, SzScalarType } from '../sz/types.ts';
 import { formatG } from './format-c.ts';
-import { errorStats, nodeIO, readPath, toBytes, ToolUsageError, writePath, type ToolIO } from './zfp-tool.ts';
+import { errorStats, nodeIO, parseReal, readPath, runTool, toBytes, ToolUsageError, writePath, type ToolIO } from './zfp-tool.ts';
 
 export interface SzToolOptions {
   type?: SzScalarType;
@@ -33,12 +33,6 @@ const USAGE = [
 
 const WIDTH: Readonly<Record<SzScalarType, number>> = { float32: 4, float64: 8 };
 const LABEL: Readonly<Record<SzScalarType, string>> = { float32: 'float', float64: 'double' };
-
-function parseReal(text: string, option: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || Number.isNaN(value)) throw new ToolUsageError(`option ${option} expects a number, got "${text}"`);
-  return value;
-}
 
 export function parseSzArgs(argv: readonly string[]): SzToolOptions {
   const options: SzToolOptions = { quiet: false, stats: false };
@@ -162,20 +156,5 @@ function execute(options: SzToolOptions, io: ToolIO): void {
 
 /** Runs the tool on `argv` (the arguments after `sz`); returns the exit status. */
 export function runSzTool(argv: readonly string[], io: ToolIO = nodeIO): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.writeStdout(new TextEncoder().encode(`${USAGE}\n`));
-    return 0;
-  }
-  if (argv.length === 0) {
-    io.writeStderr(`${USAGE}\n`);
-    return 1;
-  }
-  try {
-    execute(parseSzArgs(argv), io);
-    return 0;
-  } catch (error) {
-    if (!(error instanceof ToolUsageError)) throw error;
-    io.writeStderr(`zfpwb sz: ${error.message}\n`);
-    return 1;
-  }
+  return runTool('sz', USAGE, ['--help', '-h'], argv, io, () => execute(parseSzArgs(argv), io));
 }

@@ -124,7 +124,7 @@ function parseInteger(text: string, option: string): number {
   return Number(text);
 }
 
-function parseReal(text: string, option: string): number {
+export function parseReal(text: string, option: string): number {
   const value = Number(text);
   if (text.trim() === '' || Number.isNaN(value)) throw new ToolUsageError(`option ${option} expects a number, got "${text}"`);
   return value;
@@ -428,23 +428,31 @@ function execute(options: ToolOptions, io: ToolIO): void {
   }
 }
 
-/** Runs the tool on `argv` (the arguments after `zfp`); returns the exit status. */
-export function runZfpTool(argv: readonly string[], io: ToolIO = nodeIO): number {
-  // zfp's -h is its header flag, so only the long form asks for the usage.
-  if (argv.includes('--help')) {
-    io.writeStdout(new TextEncoder().encode(`${USAGE}\n`));
+/**
+ * A tool's command line around `run`: usage on the help flags (0) or on no arguments (1), and a
+ * usage error as one `zfpwb NAME:` line with status 1, as zfp's own tool reports them.
+ */
+export function runTool(name: string, usage: string, helpFlags: readonly string[], argv: readonly string[], io: ToolIO, run: () => void): number {
+  if (argv.some((a) => helpFlags.includes(a))) {
+    io.writeStdout(new TextEncoder().encode(`${usage}\n`));
     return 0;
   }
   if (argv.length === 0) {
-    io.writeStderr(`${USAGE}\n`);
+    io.writeStderr(`${usage}\n`);
     return 1;
   }
   try {
-    execute(parseToolArgs(argv), io);
+    run();
     return 0;
   } catch (error) {
     if (!(error instanceof ToolUsageError)) throw error;
-    io.writeStderr(`zfpwb zfp: ${error.message}\n`);
+    io.writeStderr(`zfpwb ${name}: ${error.message}\n`);
     return 1;
   }
+}
+
+/** Runs the tool on `argv` (the arguments after `zfp`); returns the exit status. */
+export function runZfpTool(argv: readonly string[], io: ToolIO = nodeIO): number {
+  // zfp's -h is its header flag, so only the long form asks for the usage.
+  return runTool('zfp', USAGE, ['--help'], argv, io, () => execute(parseToolArgs(argv), io));
 }

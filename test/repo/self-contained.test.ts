@@ -138,8 +138,8 @@ describe('the checks themselves', () => {
   const at = (file: string) => ({ file, tracked, anchors });
 
   it('finds references to the specification and to absolute machine paths', () => {
-    const up = ['..', 'shared', 'math', 'theorems.md'].join(SLASH);
-    const spec = ['shared', 'design', 'architecture.md'].join(SLASH);
+    const up = ['..', 'shared', 'math', 'notes.md'].join(SLASH);
+    const spec = ['shared', 'design', 'layout.md'].join(SLASH);
     const abs = ['', 'work', 'wt', 'x'].join(SLASH);
     expect(outsideReferences('a.md', `ok\nsee ${up}\n${spec}\ncd ${abs}`)).toEqual([
       'a.md:2: the specification folder beside the repository',
