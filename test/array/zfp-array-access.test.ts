@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ArrayIndexError, RepresentationRangeError, RepresentationShapeError } from '../../src/array/errors.ts';
 import { ZfpArray } from '../../src/array/zfp-array.ts';
-import { smooth } from './zfp-helpers.ts';
+import { contents, smooth, thrown } from './zfp-helpers.ts';
 
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
-function contents(a: ZfpArray): Float64Array {
-  const out = new Float64Array(a.length);
-  a.read(out);
-  return out;
-}
 
 /** Flat index (x fastest) of coordinates in `shape`. */
 function flat(shape: readonly number[], c: readonly number[]): number {

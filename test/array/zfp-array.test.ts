@@ -5,22 +5,9 @@ import { ArrayIndexError, RepresentationRangeError, RepresentationShapeError } f
 import { ZfpArray } from '../../src/array/zfp-array.ts';
 import { emptyExponentsByPlanes } from '../../src/array/compression-stats.ts';
 import { decompress, compress, ZfpParameterError } from '../../src/zfp/index.ts';
-import { MODES, smooth } from './zfp-helpers.ts';
+import { contents, MODES, smooth, thrown } from './zfp-helpers.ts';
 
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
-function contents(a: ZfpArray): Float64Array {
-  const out = new Float64Array(a.length);
-  a.read(out);
-  return out;
-}
 
 describe('ZfpArray element access', () => {
   it('starts at zero and reads its own writes through the cache', () => {

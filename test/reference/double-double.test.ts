@@ -1,12 +1,12 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { decimalArithmetic, type Arithmetic } from '../../src/reference/arithmetic.ts';
+import { decimalArithmetic } from '../../src/reference/arithmetic.ts';
 import { AUTO_DOUBLE_DOUBLE_ABOVE, referenceArithmetic, resolveReference } from '../../src/reference/choice.ts';
 import { doubleDoubleArithmetic as dd, type DoubleDouble } from '../../src/reference/double-double.ts';
 import { ReferenceParameterError } from '../../src/reference/arithmetic.ts';
 import { problems } from '../../solvers/index.ts';
 import type { Problem, ProblemName } from '../../solvers/problem.ts';
-import { advance, fieldLength } from '../solvers/helpers.ts';
+import { advance, referenceAfter } from '../solvers/helpers.ts';
 
 /** decimal.js at 40 digits: the certified yardstick, ten digits past double-double's. */
 const certified = decimalArithmetic({ precision: 40 });
@@ -14,19 +14,6 @@ const D = Decimal.clone({ precision: 40 });
 
 /** The exact value hi + lo of a double-double, to 40 digits. */
 const exactly = (x: DoubleDouble): Decimal => new D(x[1]!.toPrecision(40)).plus(new D(x[0]!.toPrecision(40)));
-
-function referenceAfter<T>(ar: Arithmetic<T>, problem: Problem, steps: number): T[] {
-  const init = new Float64Array(fieldLength(problem));
-  problem.initial(init);
-  let u = Array.from(init, (v) => ar.fromNumber(v));
-  let next = u.slice();
-  const step = problem.referenceStep(ar);
-  for (let k = 0; k < steps; k++) {
-    step(u, next);
-    [u, next] = [next, u];
-  }
-  return u;
-}
 
 const maxOf = (values: Iterable<Decimal>): number => Decimal.max(0, ...values).toNumber();
 

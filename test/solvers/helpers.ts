@@ -1,3 +1,4 @@
+import type { Arithmetic } from '../../src/reference/arithmetic.ts';
 import type { Problem } from '../../solvers/problem.ts';
 import { maxDistance } from '../../solvers/grid.ts';
 
@@ -22,4 +23,18 @@ export function errorAfter(problem: Problem, steps: number): number {
   const exact = new Float64Array(fieldLength(problem));
   problem.exact(steps, exact);
   return maxDistance(advance(problem, steps), exact);
+}
+
+/** The problem's generic step run `steps` times in `ar` from the double initial data. */
+export function referenceAfter<T>(ar: Arithmetic<T>, problem: Problem, steps: number): T[] {
+  const init = new Float64Array(fieldLength(problem));
+  problem.initial(init);
+  let u = Array.from(init, (v) => ar.fromNumber(v));
+  let next = u.slice();
+  const step = problem.referenceStep(ar);
+  for (let k = 0; k < steps; k++) {
+    step(u, next);
+    [u, next] = [next, u];
+  }
+  return u;
 }

@@ -4,21 +4,12 @@ import { decimalArithmetic, ReferenceParameterError } from '../../src/reference/
 
 import { problems } from '../../solvers/index.ts';
 import type { Problem } from '../../solvers/problem.ts';
-import { advance, fieldLength } from './helpers.ts';
+import { advance, referenceAfter } from './helpers.ts';
 
-/** Runs the problem's generic step in decimal.js from the double initial data. */
-function referenceAfter(problem: Problem, steps: number, precision: number): Float64Array {
+/** The problem's generic step in decimal.js at `precision` digits, rounded back to doubles. */
+function decimalAfter(problem: Problem, steps: number, precision: number): Float64Array {
   const ar = decimalArithmetic({ precision });
-  const init = new Float64Array(fieldLength(problem));
-  problem.initial(init);
-  let u = Array.from(init, (v) => ar.fromNumber(v));
-  let next = u.slice();
-  const step = problem.referenceStep(ar);
-  for (let k = 0; k < steps; k++) {
-    step(u, next);
-    [u, next] = [next, u];
-  }
-  return Float64Array.from(u, (v) => ar.toNumber(v));
+  return Float64Array.from(referenceAfter(ar, problem, steps), (v) => ar.toNumber(v));
 }
 
 describe('decimal.js reference', () => {
@@ -33,13 +24,13 @@ describe('decimal.js reference', () => {
 
   it.each(cases)('%s: differs from the double run at the round-off level, and not by zero', (_, problem, steps) => {
     const double = advance(problem, steps);
-    const reference = referenceAfter(problem, steps, 21);
+    const reference = decimalAfter(problem, steps, 21);
     const scale = double.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
     const diff = double.reduce((m, v, i) => Math.max(m, Math.abs(v - reference[i]!)), 0);
     expect(diff / scale).toBeGreaterThan(0);
     expect(diff / scale).toBeLessThan(1e-13);
     // A 34-digit run agrees with the 21-digit one far below double round-off.
-    const higher = referenceAfter(problem, steps, 34);
+    const higher = decimalAfter(problem, steps, 34);
     const check = higher.reduce((m, v, i) => Math.max(m, Math.abs(v - reference[i]!)), 0);
     expect(check / scale).toBeLessThan(diff / scale / 10);
   });
