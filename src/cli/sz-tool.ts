@@ -9,7 +9,7 @@ import { SzError, SzFormatError, SzParameterError } from '../sz/errors.ts';
 import { MAX_VALUES } from '../sz/shape.ts';
 import type { SzConfig, SzScalarType } from '../sz/types.ts';
 import { formatG } from './format-c.ts';
-import { errorStats, nodeIO, parseReal, readPath, runTool, toBytes, ToolUsageError, writePath, type ToolIO } from './zfp-tool.ts';
+import { errorStats, nodeIO, parseReal, readPath, runTool, toBytes, ToolArgs, ToolUsageError, writePath, type ToolIO } from './zfp-tool.ts';
 
 export interface SzToolOptions {
   type?: SzScalarType;
@@ -36,32 +36,23 @@ const LABEL: Readonly<Record<SzScalarType, string>> = { float32: 'float', float6
 
 export function parseSzArgs(argv: readonly string[]): SzToolOptions {
   const options: SzToolOptions = { quiet: false, stats: false };
-  let i = 0;
-  const take = (option: string, what: string): string => {
-    const value = argv[i++];
-    if (value === undefined) throw new ToolUsageError(`option ${option} needs ${what}`);
-    return value;
-  };
-  while (i < argv.length) {
-    const option = argv[i++]!;
+  const args = new ToolArgs(argv);
+  for (let option = args.option(); option !== undefined; option = args.option()) {
     switch (option) {
       case '-1':
       case '-2':
       case '-3': {
-        const dims = Number(option[1]);
-        const names = ['nx', 'ny', 'nz'].slice(0, dims);
-        options.shape = names.map(() => {
-          const text = take(option, `${dims} sizes (${names.join(' ')})`);
+        options.shape = args.extents(option).map((text) => {
           if (!/^\d+$/.test(text) || Number(text) === 0) throw new ToolUsageError(`option ${option} expects positive integers, got "${text}"`);
           return Number(text);
         });
         break;
       }
       case '-a':
-        options.config = { mode: 'abs', tolerance: parseReal(take(option, 'an absolute bound'), option) };
+        options.config = { mode: 'abs', tolerance: parseReal(args.take(option, 'an absolute bound'), option) };
         break;
       case '-R':
-        options.config = { mode: 'rel', ratio: parseReal(take(option, 'a relative bound'), option) };
+        options.config = { mode: 'rel', ratio: parseReal(args.take(option, 'a relative bound'), option) };
         break;
       case '-d':
         options.type = 'float64';
@@ -70,13 +61,13 @@ export function parseSzArgs(argv: readonly string[]): SzToolOptions {
         options.type = 'float32';
         break;
       case '-i':
-        options.inPath = take(option, 'a path');
+        options.inPath = args.take(option, 'a path');
         break;
       case '-o':
-        options.outPath = take(option, 'a path');
+        options.outPath = args.take(option, 'a path');
         break;
       case '-z':
-        options.szPath = take(option, 'a path');
+        options.szPath = args.take(option, 'a path');
         break;
       case '-q':
         options.quiet = true;

@@ -130,34 +130,55 @@ export function parseReal(text: string, option: string): number {
   return value;
 }
 
+/** zfp-style arguments read left to right: each option, then the values it takes. */
+export class ToolArgs {
+  private readonly argv: readonly string[];
+  private next = 0;
+
+  constructor(argv: readonly string[]) {
+    this.argv = argv;
+  }
+
+  /** The next option, or undefined after the last. */
+  option(): string | undefined {
+    return this.argv[this.next++];
+  }
+
+  /** The value `option` takes, described as `what` when it is missing. */
+  take(option: string, what: string): string {
+    const value = this.argv[this.next++];
+    if (value === undefined) throw new ToolUsageError(`option ${option} needs ${what}`);
+    return value;
+  }
+
+  /** The d extents `-d` takes (d = 1…4), fastest first, as given. */
+  extents(option: string): string[] {
+    const dims = Number(option[1]);
+    const names = ['nx', 'ny', 'nz', 'nw'].slice(0, dims);
+    return names.map(() => this.take(option, `${dims} sizes (${names.join(' ')})`));
+  }
+}
+
 /** Parses zfp's options; later options override earlier ones, as in zfp. */
 export function parseToolArgs(argv: readonly string[]): ToolOptions {
   const options: ToolOptions = { header: false, quiet: false, stats: false };
-  let i = 0;
-  const take = (option: string, what: string): string => {
-    const value = argv[i++];
-    if (value === undefined) throw new ToolUsageError(`option ${option} needs ${what}`);
-    return value;
-  };
-  while (i < argv.length) {
-    const option = argv[i++]!;
+  const args = new ToolArgs(argv);
+  for (let option = args.option(); option !== undefined; option = args.option()) {
     switch (option) {
       case '-1':
       case '-2':
       case '-3':
       case '-4': {
-        const dims = Number(option[1]);
-        const names = ['nx', 'ny', 'nz', 'nw'].slice(0, dims);
-        options.shape = names.map(() => parseCount(take(option, `${dims} sizes (${names.join(' ')})`), option));
+        options.shape = args.extents(option).map((text) => parseCount(text, option));
         break;
       }
       case '-a':
-        options.mode = { kind: 'a', tolerance: parseReal(take(option, 'a tolerance'), option) };
+        options.mode = { kind: 'a', tolerance: parseReal(args.take(option, 'a tolerance'), option) };
         break;
       case '-c': {
         const what = '4 values: minbits maxbits maxprec minexp';
-        const [minbits, maxbits, maxprec] = [0, 1, 2].map(() => parseCount(take(option, what), option)) as [number, number, number];
-        options.mode = { kind: 'c', minbits, maxbits, maxprec, minexp: parseInteger(take(option, what), option) };
+        const [minbits, maxbits, maxprec] = [0, 1, 2].map(() => parseCount(args.take(option, what), option)) as [number, number, number];
+        options.mode = { kind: 'c', minbits, maxbits, maxprec, minexp: parseInteger(args.take(option, what), option) };
         break;
       }
       case '-d':
@@ -170,19 +191,19 @@ export function parseToolArgs(argv: readonly string[]): ToolOptions {
         options.header = true;
         break;
       case '-i':
-        options.inPath = take(option, 'a path');
+        options.inPath = args.take(option, 'a path');
         break;
       case '-o':
-        options.outPath = take(option, 'a path');
+        options.outPath = args.take(option, 'a path');
         break;
       case '-p':
-        options.mode = { kind: 'p', precision: parseCount(take(option, 'a precision'), option) };
+        options.mode = { kind: 'p', precision: parseCount(args.take(option, 'a precision'), option) };
         break;
       case '-q':
         options.quiet = true;
         break;
       case '-r':
-        options.mode = { kind: 'r', rate: parseReal(take(option, 'a rate'), option) };
+        options.mode = { kind: 'r', rate: parseReal(args.take(option, 'a rate'), option) };
         break;
       case '-R':
         options.mode = { kind: 'R' };
@@ -191,14 +212,14 @@ export function parseToolArgs(argv: readonly string[]): ToolOptions {
         options.stats = true;
         break;
       case '-t': {
-        const name = take(option, 'a type (i32, i64, f32 or f64)');
+        const name = args.take(option, 'a type (i32, i64, f32 or f64)');
         const type = TYPE_BY_NAME[name];
         if (type === undefined) throw new ToolUsageError(`option -t expects i32, i64, f32 or f64, got "${name}"`);
         options.type = type;
         break;
       }
       case '-z':
-        options.zfpPath = take(option, 'a path');
+        options.zfpPath = args.take(option, 'a path');
         break;
       default:
         throw new ToolUsageError(`unknown option "${option}"`);
