@@ -4,7 +4,7 @@ import type { Arithmetic } from '../src/reference/arithmetic.ts';
 import { referenceArithmetic, type ReferenceSpec } from '../src/reference/choice.ts';
 import { requireInteger } from './params.ts';
 import { maxDistance, maxNorm } from './grid.ts';
-import type { BlockSweep, Problem, ProblemName, Step } from './problem.ts';
+import type { BlockSweep, Problem, ProblemName, StateType, Step } from './problem.ts';
 
 export interface RunOptions {
   /** Each kind gives one inline-compressed track, all against the same double run. */
@@ -14,6 +14,12 @@ export interface RunOptions {
   /** Run a reference in this arithmetic (decimal.js is slow); omitted: no reference. */
   readonly reference?: ReferenceSpec;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The state's type (default float64). float32: the plain run rounds its state to float32 after every
+   * step (and the initial state), as a float32 solver holds it; the inline tracks' representations must
+   * hold float32 too. The reference stays high precision, started from the rounded initial state.
+   */
+  readonly type?: StateType;
 }
 
 /** One inline track at step k (docs/experiments.md's per-step fields, plus the norms the bounds use). */
@@ -92,7 +98,7 @@ function fieldTrack(problem: Problem, representation: Representation): InlineTra
 }
 
 /** Successive displacement: each block goes through a block-sized representation right after its update. */
-function blockTrack(blocks: BlockSweep, length: number, representation: Representation): InlineTrack {
+function blockTrack(blocks: BlockSweep, length: number, representation: Representation, valueBytes: number): InlineTrack {
   const state = new Float64Array(length);
   const block = new Float64Array(blocks.size);
   let bytes = 0;
@@ -120,7 +126,7 @@ function blockTrack(blocks: BlockSweep, length: number, representation: Represen
     exponentsByPlanes = null;
     visit();
     const merged = exponentsByPlanes as ExponentsByPlanes | null; // assigned inside visit()
-    return { stats: { bytes, ratio: (8 * length) / bytes, minPlanes, maxPlanes, ...(merged && { exponentsByPlanes: merged }) }, maxBlockNorm, localError };
+    return { stats: { bytes, ratio: (valueBytes * length) / bytes, minPlanes, maxPlanes, ...(merged && { exponentsByPlanes: merged }) }, maxBlockNorm, localError };
   };
   return {
     name: representation.name,
@@ -153,8 +159,12 @@ function referenceTrack<T>(problem: Problem, arithmetic: Arithmetic<T>, initial:
   };
 }
 
+function roundToFloat32(values: Float64Array): void {
+  for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]!);
+}
+
 /**
- * Advances the exact solution, the double run, every inline track and (optionally) the reference
+ * Advances the exact solution, the plain run (double, or rounded to float32 per step), every inline track and (optionally) the reference
  * in lockstep, recording per step and per inline track the fields of docs/experiments.md.
  */
 export function run(problem: Problem, options: RunOptions): RunResult {
@@ -164,10 +174,12 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   let u = new Float64Array(length);
   let next = new Float64Array(length);
   const exact = new Float64Array(length);
+  const toStateType = options.type === 'float32' ? roundToFloat32 : (_: Float64Array): void => {};
   problem.initial(u);
+  toStateType(u);
   const blocks = problem.blocks;
   const tracks = options.representations.map((kind) =>
-    blocks ? blockTrack(blocks, length, kind.create([blocks.size])) : fieldTrack(problem, kind.create(problem.shape)),
+    blocks ? blockTrack(blocks, length, kind.create([blocks.size]), options.type === 'float32' ? 4 : 8) : fieldTrack(problem, kind.create(problem.shape)),
   );
   const reference = options.reference ? referenceTrack(problem, referenceArithmetic(options.reference), u) : null;
   const results: TrackResult[] = tracks.map((t) => ({ representation: t.name, steps: [] }));
@@ -202,6 +214,7 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   let k = 0;
   while (k < total) {
     problem.step(u, next);
+    toStateType(next);
     [u, next] = [next, u];
     reference?.advance();
     const outcomes = tracks.map((t) => t.advance());

@@ -3,7 +3,8 @@
  * K_j·‖x̃_j‖∞ form that holds for any data with the same norms, block by block, for every ZFP mode.
  */
 import { NO_EXPONENT } from '../zfp/index.ts';
-import { absoluteBoundK, accuracyMinExp, kAccuracy, kBeta, kRate, planesKept, rangeRelativeK } from '../../theorems/index.ts';
+import { absoluteBoundK, accuracyMinExp, kAccuracy, kBeta, kRate, planesKept, rangeRelativeK, SCALAR_FACTS } from '../../theorems/index.ts';
+import type { StateType } from '../../solvers/problem.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 
 /** The frexp exponent e of x > 0: 2^(e−1) ≤ x < 2^e. */
@@ -20,12 +21,12 @@ function frexpExponent(x: number): number {
  * needs only ‖x‖ (the block-by-block minimum plane count would charge the big blocks for the
  * planes tiny blocks dropped).
  */
-function accuracyK(tolerance: number, d: number, norm: number): number {
+function accuracyK(tolerance: number, d: number, norm: number, type: StateType): number {
   if (norm === 0) return 0;
   let worst = 0;
   // Down to the first exponent that keeps no plane (K = 1 there), which comes first when τ exceeds ‖x‖.
   for (let e = frexpExponent(norm); ; e--) {
-    worst = Math.max(worst, kAccuracy(e, tolerance, d, 'float64') * Math.min(2 ** e, norm));
+    worst = Math.max(worst, kAccuracy(e, tolerance, d, type) * Math.min(2 ** e, norm));
     if (planesKept(e, accuracyMinExp(tolerance), d) === 0) return worst / norm;
   }
 }
@@ -41,21 +42,26 @@ export interface StoredStep {
  * max over blocks B of K(p_B, e_B)·min(2^e_B, ‖x̃‖): each block with its own planes and its own norm
  * (‖x_B‖∞ < 2^e_B for the block's common exponent e_B). Fixed precision keeps K_β·‖x̃‖, which the
  * adversarial search holds sharp; null for IEEE rounding.
+ *
+ * A float32 array first rounds the double state x̃ to float32 (within u‖x̃‖, u = 2^-24) and compresses
+ * that, whose norm is at most (1 + u)‖x̃‖: the bound is K·(1 + u)‖x̃‖ + u‖x̃‖ (docs/theory.md §1).
  */
-export function localErrorBound(spec: RepresentationSpec, d: number, stored: StoredStep, norm: number): number | null {
+export function localErrorBound(spec: RepresentationSpec, d: number, stored: StoredStep, norm: number, type: StateType = 'float64'): number | null {
+  const u = type === 'float64' ? 0 : SCALAR_FACTS[type].unitRoundoff;
+  const rounded = norm * (1 + u);
   const table = stored.exponentsByPlanes;
   if (!table || (spec.mode !== 'rate' && spec.mode !== 'accuracy')) {
-    const K = stepK(spec, d, stored.minPlanes, norm);
-    return K === null ? null : K * norm;
+    const K = stepK(spec, d, stored.minPlanes, rounded, type);
+    return K === null ? null : K * rounded + u * norm;
   }
   let worst = 0;
   for (let p = 0; p < table.length; p++) {
     const e = table[p]!;
     if (e === NO_EXPONENT) continue;
-    const K = spec.mode === 'rate' ? kRate(p, d, 'float64') : kAccuracy(e, spec.tolerance, d, 'float64');
-    worst = Math.max(worst, K * Math.min(2 ** e, norm));
+    const K = spec.mode === 'rate' ? kRate(p, d, type) : kAccuracy(e, spec.tolerance, d, type);
+    worst = Math.max(worst, K * Math.min(2 ** e, rounded));
   }
-  return worst;
+  return worst + u * norm;
 }
 
 /**
@@ -63,15 +69,15 @@ export function localErrorBound(spec: RepresentationSpec, d: number, stored: Sto
  * kept, fixed accuracy the per-block plane count; lossless storage has K = 0; SZ-style storage the K
  * whose K·‖x‖ covers its absolute bound (§10). Null for IEEE rounding.
  */
-export function stepK(spec: RepresentationSpec, d: number, minPlanes: number | null, norm: number): number | null {
+export function stepK(spec: RepresentationSpec, d: number, minPlanes: number | null, norm: number, type: StateType = 'float64'): number | null {
   switch (spec.mode) {
     case 'precision':
-      return kBeta(spec.precision, d, 'float64');
+      return kBeta(spec.precision, d, type);
     case 'rate':
       // No block with an exponent: every block was zero and stored exactly.
-      return minPlanes === null ? 0 : kRate(minPlanes, d, 'float64');
+      return minPlanes === null ? 0 : kRate(minPlanes, d, type);
     case 'accuracy':
-      return accuracyK(spec.tolerance, d, norm);
+      return accuracyK(spec.tolerance, d, norm, type);
     case 'reversible':
       return 0;
     case 'ieee':
