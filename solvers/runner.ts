@@ -15,9 +15,10 @@ export interface RunOptions {
   readonly reference?: ReferenceSpec;
   readonly onProgress?: (done: number, total: number) => void;
   /**
-   * The state's type (default float64). float32: the plain run rounds its state to float32 after every
-   * step (and the initial state), as a float32 solver holds it; the inline tracks' representations must
-   * hold float32 too. The reference stays high precision, started from the rounded initial state.
+   * The state's type (default float64). float32: the plain run and every inline track round their
+   * state to float32 after every step (block sweeps: after every block) and start from the rounded
+   * initial state, as a float32 solver holds it; the representations should hold float32 too. The
+   * reference stays high precision, started from the rounded initial state.
    */
   readonly type?: StateType;
 }
@@ -74,8 +75,8 @@ interface InlineTrack {
   advance(): StoreOutcome;
 }
 
-/** store → load → step: x̃_{k+1} = F(Q(x̃_k)); Q(x̃_k) is loaded right away to measure δ_k. */
-function fieldTrack(problem: Problem, representation: Representation): InlineTrack {
+/** store → load → step: x̃_{k+1} = fl(F(Q(x̃_k))) (fl: rounding to the state type); Q(x̃_k) is loaded right away to measure δ_k. */
+function fieldTrack(problem: Problem, representation: Representation, toStateType: RoundToType): InlineTrack {
   const state = new Float64Array(representation.shape.reduce((a, b) => a * b, 1));
   const loaded = new Float64Array(state.length);
   const store = (): StoreOutcome => {
@@ -92,13 +93,14 @@ function fieldTrack(problem: Problem, representation: Representation): InlineTra
     },
     advance: () => {
       problem.step(loaded, state);
+      toStateType(state);
       return store();
     },
   };
 }
 
 /** Successive displacement: each block goes through a block-sized representation right after its update. */
-function blockTrack(blocks: BlockSweep, length: number, representation: Representation, valueBytes: number): InlineTrack {
+function blockTrack(blocks: BlockSweep, length: number, representation: Representation, toStateType: RoundToType, valueBytes: number): InlineTrack {
   const state = new Float64Array(length);
   const block = new Float64Array(blocks.size);
   let bytes = 0;
@@ -109,6 +111,8 @@ function blockTrack(blocks: BlockSweep, length: number, representation: Represen
   let exponentsByPlanes: ExponentsByPlanes | null = null;
   const compress = (start: number): void => {
     for (let i = 0; i < blocks.size; i++) block[i] = state[start + i]!;
+    toStateType(block);
+    state.set(block, start);
     maxBlockNorm = Math.max(maxBlockNorm, maxNorm(block));
     const stats = representation.store(block);
     representation.load(block);
@@ -159,6 +163,9 @@ function referenceTrack<T>(problem: Problem, arithmetic: Arithmetic<T>, initial:
   };
 }
 
+/** Rounds a state in place to the simulation's type after a step (or a block of a sweep); a no-op for float64. */
+type RoundToType = (values: Float64Array) => void;
+
 function roundToFloat32(values: Float64Array): void {
   for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]!);
 }
@@ -174,12 +181,12 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   let u = new Float64Array(length);
   let next = new Float64Array(length);
   const exact = new Float64Array(length);
-  const toStateType = options.type === 'float32' ? roundToFloat32 : (_: Float64Array): void => {};
+  const toStateType: RoundToType = options.type === 'float32' ? roundToFloat32 : () => {};
   problem.initial(u);
   toStateType(u);
   const blocks = problem.blocks;
   const tracks = options.representations.map((kind) =>
-    blocks ? blockTrack(blocks, length, kind.create([blocks.size]), options.type === 'float32' ? 4 : 8) : fieldTrack(problem, kind.create(problem.shape)),
+    blocks ? blockTrack(blocks, length, kind.create([blocks.size]), toStateType, options.type === 'float32' ? 4 : 8) : fieldTrack(problem, kind.create(problem.shape), toStateType),
   );
   const reference = options.reference ? referenceTrack(problem, referenceArithmetic(options.reference), u) : null;
   const results: TrackResult[] = tracks.map((t) => ({ representation: t.name, steps: [] }));

@@ -36,10 +36,9 @@ export interface TrackInput {
 const STEP_ROUNDING = (32 * 2 ** -53) / (1 - 32 * 2 ** -53);
 
 /**
- * What rounding the plain run's step result y to the state type costs, per unit of the rounded
- * result's norm: |fl(y) − y| ≤ u|y| and |y| ≤ |fl(y)|/(1 − u), so u/(1 − u) (zero for float64, whose
- * step is not rounded again). The inline run's own rounding happens inside its float32 array, so
- * it is part of δ_j (docs/theory.md §1).
+ * What rounding a step's result y to the state type costs, per unit of the rounded result's norm:
+ * |fl(y) − y| ≤ u|y| and |y| ≤ |fl(y)|/(1 − u), so u/(1 − u) (zero for float64, whose step result
+ * is not rounded again). Both runs round, each by at most this times its own new norm (docs/theory.md §9).
  */
 function stateRounding(type: StateType): number {
   if (type === 'float64') return 0;
@@ -79,11 +78,14 @@ function theoremInputs({ spec, d, records, blockSweep, stepGain, type }: TrackIn
     norms[j] = blockSweep ? r.maxBlockNorm! : r.stateNorm;
     const bound = localErrorBound(spec, d, r, norms[j]!, type);
     if (bound === null) return null;
-    // A sweep's rounding to the state type comes at its end: Theorem 3.16 charges a block's local error λ ≥ 1 times, so it goes in that sweep's.
-    const carried = blockSweep ? toState * r.solutionNorm : j > 0 ? rounding[j - 1]! : 0;
+    // Block sweeps round each block before storing it and the plain run at the sweep's end: Theorem 3.16 charges a block's local error λ ≥ 1 times, so both go in that sweep's.
+    const carried = blockSweep ? toState * (norms[j]! + r.solutionNorm) : j > 0 ? rounding[j - 1]! : 0;
     worstCase[j] = bound + carried;
     measured[j] = r.localError + carried;
-    if (!blockSweep) rounding[j] = (stepGain === null ? 0 : STEP_ROUNDING * stepGain * (r.stateNorm + r.localError + r.solutionNorm)) + toState * records[j + 1]!.solutionNorm;
+    if (!blockSweep) {
+      const next = records[j + 1]!;
+      rounding[j] = (stepGain === null ? 0 : STEP_ROUNDING * stepGain * (r.stateNorm + r.localError + r.solutionNorm)) + toState * (next.stateNorm + next.solutionNorm);
+    }
   }
   return { norms, measured, worstCase, rounding };
 }

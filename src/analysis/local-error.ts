@@ -3,7 +3,7 @@
  * K_j·‖x̃_j‖∞ form that holds for any data with the same norms, block by block, for every ZFP mode.
  */
 import { NO_EXPONENT } from '../zfp/index.ts';
-import { absoluteBoundK, accuracyMinExp, kAccuracy, kBeta, kRate, planesKept, rangeRelativeK, SCALAR_FACTS } from '../../theorems/index.ts';
+import { absoluteBoundK, accuracyMinExp, kAccuracy, kBeta, kRate, planesKept, rangeRelativeK } from '../../theorems/index.ts';
 import type { StateType } from '../../solvers/problem.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 
@@ -41,27 +41,23 @@ export interface StoredStep {
 /**
  * max over blocks B of K(p_B, e_B)·min(2^e_B, ‖x̃‖): each block with its own planes and its own norm
  * (‖x_B‖∞ < 2^e_B for the block's common exponent e_B). Fixed precision keeps K_β·‖x̃‖, which the
- * adversarial search holds sharp; null for IEEE rounding.
- *
- * A float32 array first rounds the double state x̃ to float32 (within u‖x̃‖, u = 2^-24) and compresses
- * that, whose norm is at most (1 + u)‖x̃‖: the bound is K·(1 + u)‖x̃‖ + u‖x̃‖ (docs/theory.md §1).
+ * adversarial search holds sharp; null for IEEE rounding. `type` is the state's, which the runs
+ * hold already rounded to it: K of that type applies to x̃ as it is.
  */
 export function localErrorBound(spec: RepresentationSpec, d: number, stored: StoredStep, norm: number, type: StateType = 'float64'): number | null {
-  const u = type === 'float64' ? 0 : SCALAR_FACTS[type].unitRoundoff;
-  const rounded = norm * (1 + u);
   const table = stored.exponentsByPlanes;
   if (!table || (spec.mode !== 'rate' && spec.mode !== 'accuracy')) {
-    const K = stepK(spec, d, stored.minPlanes, rounded, type);
-    return K === null ? null : K * rounded + u * norm;
+    const K = stepK(spec, d, stored.minPlanes, norm, type);
+    return K === null ? null : K * norm;
   }
   let worst = 0;
   for (let p = 0; p < table.length; p++) {
     const e = table[p]!;
     if (e === NO_EXPONENT) continue;
     const K = spec.mode === 'rate' ? kRate(p, d, type) : kAccuracy(e, spec.tolerance, d, type);
-    worst = Math.max(worst, K * Math.min(2 ** e, rounded));
+    worst = Math.max(worst, K * Math.min(2 ** e, norm));
   }
-  return worst + u * norm;
+  return worst;
 }
 
 /**
