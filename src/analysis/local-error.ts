@@ -3,7 +3,7 @@
  * K_j·‖x̃_j‖∞ form that holds for any data with the same norms, block by block, for every ZFP mode.
  */
 import { NO_EXPONENT } from '../zfp/index.ts';
-import { absoluteBoundK, accuracyMinExp, kAccuracy, kBeta, kRate, planesKept, rangeRelativeK } from '../../theorems/index.ts';
+import { absoluteBoundK, accuracyMinExp, blockErrorBound, droppedBlockBound, kAccuracy, kBeta, kRate, planesKept, rangeRelativeK } from '../../theorems/index.ts';
 import type { StateType } from '../../solvers/problem.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 
@@ -39,8 +39,9 @@ export interface StoredStep {
 }
 
 /**
- * max over blocks B of K(p_B, e_B)·min(2^e_B, ‖x̃‖): each block with its own planes and its own norm
- * (‖x_B‖∞ < 2^e_B for the block's common exponent e_B). Fixed precision keeps K_β·‖x̃‖, which the
+ * max over blocks B of the bound of a block with its own planes p_B and its own common exponent e_B
+ * (2^(e_B−1) ≤ ‖x_B‖∞ < 2^e_B): K(p_B)·2^(e_B−1) where the model applies, K·min(2^e_B, ‖x̃‖) under
+ * the range cap (blockErrorBound, docs/theory.md §1). Fixed precision keeps K_β·‖x̃‖, which the
  * adversarial search holds sharp; null for IEEE rounding. `type` is the state's, which the runs
  * hold already rounded to it: K of that type applies to x̃ as it is.
  */
@@ -50,12 +51,13 @@ export function localErrorBound(spec: RepresentationSpec, d: number, stored: Sto
     const K = stepK(spec, d, stored.minPlanes, norm, type);
     return K === null ? null : K * norm;
   }
-  let worst = 0;
+  // Fixed accuracy may have dropped blocks, which the codec reports with no exponent, as it does all-zero ones.
+  let worst = spec.mode === 'accuracy' ? Math.min(droppedBlockBound(spec.tolerance, d), norm) : 0;
   for (let p = 0; p < table.length; p++) {
     const e = table[p]!;
     if (e === NO_EXPONENT) continue;
-    const K = spec.mode === 'rate' ? kRate(p, d, type) : kAccuracy(e, spec.tolerance, d, type);
-    worst = Math.max(worst, K * Math.min(2 ** e, norm));
+    // Fixed accuracy: the table's p is the plane count the block's exponent gave it (planesKept).
+    worst = Math.max(worst, blockErrorBound(p, e, d, type, norm));
   }
   return worst;
 }
