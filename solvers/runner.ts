@@ -16,7 +16,7 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /**
    * The state's type (default float64). float32: the plain run and every inline track round their
-   * state to float32 after every step (block sweeps: after every block) and start from the rounded
+   * state to float32 after every step (block sweeps: every block as it is updated) and start from the rounded
    * initial state, as a float32 solver holds it; the representations should hold float32 too. The
    * reference stays high precision, started from the rounded initial state.
    */
@@ -188,6 +188,16 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   const tracks = options.representations.map((kind) =>
     blocks ? blockTrack(blocks, length, kind.create([blocks.size]), toStateType, options.type === 'float32' ? 4 : 8) : fieldTrack(problem, kind.create(problem.shape), toStateType),
   );
+  // A float32 sweep rounds each block as it is updated, as the inline track does; other steps round their result.
+  const plainStep = (src: Float64Array, dst: Float64Array): void => {
+    if (blocks && options.type === 'float32') {
+      dst.set(src);
+      blocks.sweep(dst, (start) => toStateType(dst.subarray(start, start + blocks.size)));
+      return;
+    }
+    problem.step(src, dst);
+    toStateType(dst);
+  };
   const reference = options.reference ? referenceTrack(problem, referenceArithmetic(options.reference), u) : null;
   const results: TrackResult[] = tracks.map((t) => ({ representation: t.name, steps: [] }));
 
@@ -220,8 +230,7 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   record(0, tracks.map((t) => t.start(u)));
   let k = 0;
   while (k < total) {
-    problem.step(u, next);
-    toStateType(next);
+    plainStep(u, next);
     [u, next] = [next, u];
     reference?.advance();
     const outcomes = tracks.map((t) => t.advance());

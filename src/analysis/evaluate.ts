@@ -78,7 +78,7 @@ function theoremInputs({ spec, d, records, blockSweep, stepGain, type }: TrackIn
     norms[j] = blockSweep ? r.maxBlockNorm! : r.stateNorm;
     const bound = localErrorBound(spec, d, r, norms[j]!, type);
     if (bound === null) return null;
-    // Block sweeps round each block before storing it and the plain run at the sweep's end: Theorem 3.16 charges a block's local error λ ≥ 1 times, so both go in that sweep's.
+    // Block sweeps round each block as it is updated, in both runs: Theorem 3.16 charges a block's local error λ ≥ 1 times, so both go in that sweep's (a block's rounded value is its value after the sweep).
     const carried = blockSweep ? toState * (norms[j]! + r.solutionNorm) : j > 0 ? rounding[j - 1]! : 0;
     worstCase[j] = bound + carried;
     measured[j] = r.localError + carried;
