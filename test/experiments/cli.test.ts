@@ -77,7 +77,22 @@ describe('zfpwb validate and choose --type float32', () => {
     expect(v.code).toBe(0);
   });
 
+  it('experiment --type float32 sweeps float32 runs (β ≤ 32) and labels them', () => {
+    const out = join(dir, 'float32');
+    const r = zfpwb('experiment', 'advection1d', '--quick', '--inline', '--type', 'float32', '--reference', 'none', '--out', out);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(readFileSync(join(out, 'advection1d.json'), 'utf8'));
+    expect(result.params.stateType).toBe('float32');
+    expect(result.runs.length).toBeGreaterThan(0);
+    for (const run of result.runs) {
+      expect(run.config.type).toBe('float32');
+      expect(run.config.label).toMatch(/float32 state$/);
+      if (run.config.representation.mode === 'precision') expect(run.config.representation.precision).toBeLessThanOrEqual(32);
+    }
+  });
+
   it.each([
+    [['experiment', 'precision-contours', '--quick', '--type', 'float32'], /--type float32 applies to the solver experiments, not to precision-contours/],
     [['validate', '--solver', 'diffusion2d', '--mode', 'precision', '--param', '20', '--type', 'float16'], /--type must be float64 or float32, got "float16"/],
     [['validate', '--solver', 'diffusion2d', '--mode', 'precision', '--param', '40', '--type', 'float32'], /--param must be an integer β in 1\.\.32/],
     [['validate', '--solver', 'diffusion2d', '--mode', 'sz-abs', '--param', '1e-3', '--type', 'float32'], /float32 ZFP array/],
