@@ -24,7 +24,7 @@ export interface TrackInput {
    * rounding out of the bounds (nonlinear steps, block sweeps).
    */
   readonly stepGain: number | null;
-  /** The state's type: a float32 plain run rounds every step's result to float32. */
+  /** The state's type: float32 runs (plain and inline) round every step's result to float32. */
   readonly type: StateType;
 }
 
@@ -38,7 +38,8 @@ const STEP_ROUNDING = (32 * 2 ** -53) / (1 - 32 * 2 ** -53);
 /**
  * What rounding a step's result y to the state type costs, per unit of the rounded result's norm:
  * |fl(y) − y| ≤ u|y| and |y| ≤ |fl(y)|/(1 − u), so u/(1 − u) (zero for float64, whose step result
- * is not rounded again). Both runs round, each by at most this times its own new norm (docs/theory.md §9).
+ * is not rounded again). Both runs round, each by at most this times its own new norm (docs/theory.md §1,
+ * "float32 states").
  */
 function stateRounding(type: StateType): number {
   if (type === 'float64') return 0;
