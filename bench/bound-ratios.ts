@@ -25,8 +25,9 @@ const { values } = parseArgs({
   },
 });
 const sizes = values.size === 'both' ? [true, false] : [values.size === 'quick'];
-const specs = sweepSpecs(values.sweep === 'default' ? DEFAULT_SWEEP : QUICK_SWEEP).filter((s) => s.mode === values.mode);
 const stateType = values.type as StateType;
+// A float32 array has 32 planes, as the experiments' float32 sweeps.
+const specs = sweepSpecs(values.sweep === 'default' ? DEFAULT_SWEEP : QUICK_SWEEP).filter((s) => s.mode === values.mode && (stateType === 'float64' || s.mode !== 'precision' || s.precision <= 32));
 
 const factor = (bound: number | null, error: number): string => (bound === null ? '—' : error > 0 ? (bound / error).toPrecision(3) : '∞');
 
