@@ -1,5 +1,5 @@
 /** The shape every solver experiment shares: a sweep of configurations on one problem, plus its reference run. */
-import type { ProblemName } from '../solvers/problem.ts';
+import type { ProblemName, StateType } from '../solvers/problem.ts';
 import { solverParams, type SolverParams } from '../src/analysis/problem-setup.ts';
 import { withRoundoff, type ReferenceCurve } from '../src/analysis/simulation-run.ts';
 import type { ReferenceChoice } from '../src/reference/choice.ts';
@@ -19,6 +19,8 @@ export interface ExperimentOptions {
   readonly overrides?: { readonly sweep?: Sweep; readonly params?: SolverParams };
   /** Solver experiments: the reference run's arithmetic, or none to skip it; default auto (by the field's size). */
   readonly reference?: ReferenceChoice | 'none';
+  /** Solver experiments: the simulation state's type; default float64. float32 leaves out β above 32. */
+  readonly stateType?: StateType;
 }
 
 export interface Experiment {
@@ -73,11 +75,14 @@ export interface SweepResult {
 
 /** Sweeps one problem: the reference first (the longest task), then one task per configuration. */
 export async function sweepProblem(input: SweepInput, options: ExperimentOptions): Promise<SweepResult> {
-  const { problem, size, specs } = input;
+  const { problem, size } = input;
+  const stateType = options.stateType ?? 'float64';
+  // A float32 array has 32 planes: a larger β is the same setting as β = 32.
+  const specs = stateType === 'float32' ? input.specs.filter((spec) => spec.mode !== 'precision' || spec.precision <= 32) : input.specs;
   const params = solverParams(problem, input.quick, size.params);
-  const simulations: SimulationTask[] = specs.map((spec) => ({ type: 'simulation', problem, params, spec, maxRecorded: size.maxRecorded }));
+  const simulations: SimulationTask[] = specs.map((spec) => ({ type: 'simulation', problem, params, spec, maxRecorded: size.maxRecorded, stateType }));
   const reference: ReferenceTask[] =
-    size.referenceDigits === null || input.reference === 'none' ? [] : [{ type: 'reference', problem, params, reference: input.reference, digits: size.referenceDigits }];
+    size.referenceDigits === null || input.reference === 'none' ? [] : [{ type: 'reference', problem, params, reference: input.reference, digits: size.referenceDigits, stateType }];
   const results = await runAll(options.pool ?? inlinePool, [...reference, ...simulations], options.onProgress);
   let curve: ReferenceCurve | null = null;
   const runs: RunRecord[] = [];
@@ -116,6 +121,7 @@ export function simulationExperiment(definition: SimulationExperimentDefinition)
           sweep: size.sweep,
           reference,
           referenceDigits: reference === 'decimal' ? size.referenceDigits : null,
+          stateType: options.stateType ?? 'float64',
         },
         runs,
         elapsedMs: performance.now() - started,

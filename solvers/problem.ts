@@ -10,6 +10,9 @@ export type ProblemName = BuiltinProblemName | UserProblemName;
 
 export type Boundary = 'periodic' | 'dirichlet';
 
+/** The scalar type a simulation keeps its state in between steps (its plain run and its inline ZFP array). */
+export type StateType = 'float64' | 'float32';
+
 /** One step over a generic number type: reads src, writes every entry of dst. */
 export type Step<T> = (src: readonly T[], dst: T[]) => void;
 

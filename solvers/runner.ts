@@ -4,7 +4,7 @@ import type { Arithmetic } from '../src/reference/arithmetic.ts';
 import { referenceArithmetic, type ReferenceSpec } from '../src/reference/choice.ts';
 import { requireInteger } from './params.ts';
 import { maxDistance, maxNorm } from './grid.ts';
-import type { BlockSweep, Problem, ProblemName, Step } from './problem.ts';
+import type { BlockSweep, Problem, ProblemName, StateType, Step } from './problem.ts';
 
 export interface RunOptions {
   /** Each kind gives one inline-compressed track, all against the same double run. */
@@ -14,6 +14,13 @@ export interface RunOptions {
   /** Run a reference in this arithmetic (decimal.js is slow); omitted: no reference. */
   readonly reference?: ReferenceSpec;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The state's type (default float64). float32: the plain run and every inline track round their
+   * state to float32 after every step (block sweeps: every block as it is updated) and start from the rounded
+   * initial state, as a float32 solver holds it; the representations should hold float32 too. The
+   * reference stays high precision, started from the rounded initial state.
+   */
+  readonly type?: StateType;
 }
 
 /** One inline track at step k (docs/experiments.md's per-step fields, plus the norms the bounds use). */
@@ -68,8 +75,8 @@ interface InlineTrack {
   advance(): StoreOutcome;
 }
 
-/** store → load → step: x̃_{k+1} = F(Q(x̃_k)); Q(x̃_k) is loaded right away to measure δ_k. */
-function fieldTrack(problem: Problem, representation: Representation): InlineTrack {
+/** store → load → step: x̃_{k+1} = fl(F(Q(x̃_k))) (fl: rounding to the state type); Q(x̃_k) is loaded right away to measure δ_k. */
+function fieldTrack(problem: Problem, representation: Representation, toStateType: RoundToType): InlineTrack {
   const state = new Float64Array(representation.shape.reduce((a, b) => a * b, 1));
   const loaded = new Float64Array(state.length);
   const store = (): StoreOutcome => {
@@ -86,13 +93,14 @@ function fieldTrack(problem: Problem, representation: Representation): InlineTra
     },
     advance: () => {
       problem.step(loaded, state);
+      toStateType(state);
       return store();
     },
   };
 }
 
 /** Successive displacement: each block goes through a block-sized representation right after its update. */
-function blockTrack(blocks: BlockSweep, length: number, representation: Representation): InlineTrack {
+function blockTrack(blocks: BlockSweep, length: number, representation: Representation, toStateType: RoundToType, valueBytes: number): InlineTrack {
   const state = new Float64Array(length);
   const block = new Float64Array(blocks.size);
   let bytes = 0;
@@ -103,6 +111,8 @@ function blockTrack(blocks: BlockSweep, length: number, representation: Represen
   let exponentsByPlanes: ExponentsByPlanes | null = null;
   const compress = (start: number): void => {
     for (let i = 0; i < blocks.size; i++) block[i] = state[start + i]!;
+    toStateType(block);
+    state.set(block, start);
     maxBlockNorm = Math.max(maxBlockNorm, maxNorm(block));
     const stats = representation.store(block);
     representation.load(block);
@@ -120,7 +130,7 @@ function blockTrack(blocks: BlockSweep, length: number, representation: Represen
     exponentsByPlanes = null;
     visit();
     const merged = exponentsByPlanes as ExponentsByPlanes | null; // assigned inside visit()
-    return { stats: { bytes, ratio: (8 * length) / bytes, minPlanes, maxPlanes, ...(merged && { exponentsByPlanes: merged }) }, maxBlockNorm, localError };
+    return { stats: { bytes, ratio: (valueBytes * length) / bytes, minPlanes, maxPlanes, ...(merged && { exponentsByPlanes: merged }) }, maxBlockNorm, localError };
   };
   return {
     name: representation.name,
@@ -153,8 +163,15 @@ function referenceTrack<T>(problem: Problem, arithmetic: Arithmetic<T>, initial:
   };
 }
 
+/** Rounds a state in place to the simulation's type after a step (or a block of a sweep); a no-op for float64. */
+type RoundToType = (values: Float64Array) => void;
+
+function roundToFloat32(values: Float64Array): void {
+  for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]!);
+}
+
 /**
- * Advances the exact solution, the double run, every inline track and (optionally) the reference
+ * Advances the exact solution, the plain run (double, or rounded to float32 per step), every inline track and (optionally) the reference
  * in lockstep, recording per step and per inline track the fields of docs/experiments.md.
  */
 export function run(problem: Problem, options: RunOptions): RunResult {
@@ -164,11 +181,23 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   let u = new Float64Array(length);
   let next = new Float64Array(length);
   const exact = new Float64Array(length);
+  const toStateType: RoundToType = options.type === 'float32' ? roundToFloat32 : () => {};
   problem.initial(u);
+  toStateType(u);
   const blocks = problem.blocks;
   const tracks = options.representations.map((kind) =>
-    blocks ? blockTrack(blocks, length, kind.create([blocks.size])) : fieldTrack(problem, kind.create(problem.shape)),
+    blocks ? blockTrack(blocks, length, kind.create([blocks.size]), toStateType, options.type === 'float32' ? 4 : 8) : fieldTrack(problem, kind.create(problem.shape), toStateType),
   );
+  // A float32 sweep rounds each block as it is updated, as the inline track does; other steps round their result.
+  const plainStep = (src: Float64Array, dst: Float64Array): void => {
+    if (blocks && options.type === 'float32') {
+      dst.set(src);
+      blocks.sweep(dst, (start) => toStateType(dst.subarray(start, start + blocks.size)));
+      return;
+    }
+    problem.step(src, dst);
+    toStateType(dst);
+  };
   const reference = options.reference ? referenceTrack(problem, referenceArithmetic(options.reference), u) : null;
   const results: TrackResult[] = tracks.map((t) => ({ representation: t.name, steps: [] }));
 
@@ -201,7 +230,7 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   record(0, tracks.map((t) => t.start(u)));
   let k = 0;
   while (k < total) {
-    problem.step(u, next);
+    plainStep(u, next);
     [u, next] = [next, u];
     reference?.advance();
     const outcomes = tracks.map((t) => t.advance());

@@ -4,7 +4,7 @@
  * write the HTML report. `zfp-workbench/api`; the CLI's `--problem` runs the same code.
  */
 import { resolve } from 'node:path';
-import type { UserProblemName } from '../solvers/problem.ts';
+import type { StateType, UserProblemName } from '../solvers/problem.ts';
 import { problemFromDefinition, type DefinedProblem } from '../solvers/user/define-problem.ts';
 import { chooseSetting, type ChooseResult } from './analysis/choose.ts';
 import type { Certify } from './results/schema.ts';
@@ -19,7 +19,7 @@ import type { RunRecord } from './results/schema.ts';
 
 export { defineProblem, type DefinedProblem, type ProblemDefinitionInput } from '../solvers/user/define-problem.ts';
 export { loadProblem, type LoadOptions } from './cli/problem-loader.ts';
-export type { RepresentationSpec, RunRecord, ChooseResult, UserProblemName };
+export type { RepresentationSpec, RunRecord, ChooseResult, StateType, UserProblemName };
 
 /** A problem as loadProblem returns it, or a defineProblem result. */
 export type ProblemInput = UserProblemName | DefinedProblem;
@@ -35,10 +35,13 @@ export interface ValidateOptions {
   /** Steps kept in `runs[0].steps` at most (the summary uses every step); default 10 001. */
   readonly maxRecorded?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** The state's scalar type (default float64); float32 rounds the solver's state per step and keeps it in a float32 ZFP array. */
+  readonly stateType?: StateType;
 }
 
 export function validate(problem: ProblemInput, config: RepresentationSpec, options: ValidateOptions = {}): ValidateResult {
-  const run = runSimulation({ problem: registered(problem), params: {}, spec: config, maxRecorded: options.maxRecorded ?? 10_001 }, options.onProgress);
+  const { stateType } = options;
+  const run = runSimulation({ problem: registered(problem), params: {}, spec: config, maxRecorded: options.maxRecorded ?? 10_001, ...(stateType && { stateType }) }, options.onProgress);
   return { runs: [run] };
 }
 
@@ -48,9 +51,9 @@ export interface ChooseTarget {
   readonly epsilon: number;
 }
 
-export function choose(problem: ProblemInput, target: ChooseTarget, options: { readonly horizon?: Horizon; readonly certify?: Certify } = {}): ChooseResult {
-  const { horizon, certify } = options;
-  return chooseSetting({ problem: registered(problem), params: {}, mode: target.mode, epsilon: target.epsilon, ...(horizon !== undefined && { horizon }), ...(certify !== undefined && { certify }) });
+export function choose(problem: ProblemInput, target: ChooseTarget, options: { readonly horizon?: Horizon; readonly certify?: Certify; readonly stateType?: StateType } = {}): ChooseResult {
+  const { horizon, certify, stateType } = options;
+  return chooseSetting({ problem: registered(problem), params: {}, mode: target.mode, epsilon: target.epsilon, ...(horizon !== undefined && { horizon }), ...(certify !== undefined && { certify }), ...(stateType && { stateType }) });
 }
 
 /** Writes `custom.json` and a self-contained `custom.html` into `dir`. */

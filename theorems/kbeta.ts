@@ -189,6 +189,29 @@ export function kAccuracy(emax: number, tolerance: number, d: number, type: Scal
   return p === 0 ? 1 : kFromPlanes(p, d, type).K;
 }
 
+/**
+ * One block's error from its common exponent e (2^(e−1) ≤ ‖x_B‖∞ < 2^e) and the planes it kept,
+ * `normCap` ≥ ‖x_B‖∞. The model's bound is in units of 2^(e−1), the block-floating scale ‖x_B‖ is
+ * at least: derived·2^(e−1), half of K·2^e. Where the range cap applies instead, the bound is
+ * K·‖x_B‖ ≤ K·min(2^e, normCap). A block that keeps no plane is zero after decoding: ‖x_B‖.
+ */
+export function blockErrorBound(planes: number, emax: number, d: number, type: ScalarKind, normCap: number): number {
+  if (!Number.isInteger(emax)) throw new TheoremDomainError(`emax must be an integer, got ${emax}`);
+  const top = Math.min(2 ** emax, normCap);
+  if (planes === 0) return top;
+  const k = kFromPlanes(planes, d, type);
+  return k.derived <= RANGE_CAP ? Math.min(k.derived * 2 ** (emax - 1), RANGE_CAP * top) : RANGE_CAP * top;
+}
+
+/**
+ * Fixed accuracy drops a block whose exponent keeps no plane and stores it as zero, reporting no
+ * exponent: its values lie below 2^e for the largest such e, minexp − 2d − 2, and so does its error.
+ */
+export function droppedBlockBound(tolerance: number, d: number): number {
+  checkDim(d);
+  return 2 ** (accuracyMinExp(tolerance) - 2 * d - 2);
+}
+
 /** Fixed rate: the block's count of completely encoded planes, as the codec reports it. */
 export function kRate(completePlanes: number, d: number, type: ScalarKind): number {
   return kFromPlanes(completePlanes, d, type).K;

@@ -7,10 +7,11 @@
  * run's bound stays ≤ ε at every step, and the smallest whose measured error does.
  */
 import { float64Kind } from '../array/ieee.ts';
+import { ZfpParameterError } from '../zfp/index.ts';
 import { maxDistance } from '../../solvers/grid.ts';
-import type { ProblemName } from '../../solvers/problem.ts';
+import type { ProblemName, StateType } from '../../solvers/problem.ts';
 import { run } from '../../solvers/runner.ts';
-import { chooseBeta, largestAbsoluteBound, ZFP_MIN_EXP } from '../../theorems/index.ts';
+import { chooseBeta, largestAbsoluteBound, maxBeta, ZFP_MIN_EXP } from '../../theorems/index.ts';
 import type { RepresentationSpec, ZfpMode } from '../results/representation-spec.ts';
 import type { Certify, RunRecord } from '../results/schema.ts';
 
@@ -31,21 +32,24 @@ export interface ChooseRequest {
   readonly horizon?: Horizon;
   /** The bound a setting is certified by: 'data' (default), the run's own local errors; 'any', the K bounds. */
   readonly certify?: Certify;
+  /** The simulation state's type (default float64): float32 runs in float32 with a float32 ZFP array. */
+  readonly stateType?: StateType;
 }
 
 /** What the a-priori lemmas need, from the uncompressed run. */
 interface Prior {
   readonly model: BoundModel;
+  readonly type: StateType;
   readonly d: number;
   /** max ‖u_k‖∞ of the double run (for block sweeps: the largest block): the lemmas' M. */
   readonly M: number;
   readonly steps: number;
 }
 
-function prior({ problem: name, params, horizon }: ChooseRequest): Prior {
+function prior({ problem: name, params, horizon, stateType: type = 'float64' }: ChooseRequest): Prior {
   const problem = createProblem(name, params);
   // A numeric horizon is run in full, so that M and ‖Aⁿ‖∞ both cover it.
-  const result = run(problem, { representations: [float64Kind], ...(typeof horizon === 'number' && { steps: horizon }) });
+  const result = run(problem, { representations: [float64Kind], type, ...(typeof horizon === 'number' && { steps: horizon }) });
   const records = result.tracks[0]!.steps;
   const initial = new Float64Array(problem.shape.reduce((a, b) => a * b, 1));
   const fixedPoint = initial.slice();
@@ -53,7 +57,7 @@ function prior({ problem: name, params, horizon }: ChooseRequest): Prior {
   problem.exact(0, fixedPoint);
   const M = Math.max(...records.map((r) => (problem.blocks ? (r.maxBlockNorm ?? 0) : r.stateNorm)));
   const model = boundModel({ problem, params, steps: result.steps, initialError: maxDistance(initial, fixedPoint), ...(horizon !== undefined && { horizon }) });
-  return { model, d: problem.blocks ? 1 : problem.shape.length, M, steps: result.steps };
+  return { model, type, d: problem.blocks ? 1 : problem.shape.length, M, steps: result.steps };
 }
 
 /** A mode's settings from cheapest (index 0) to dearest; a step of the ladder is 1 plane, 1 bit/value or a factor 2 in τ. */
@@ -65,10 +69,10 @@ interface Ladder {
 /** Exponents an SZ-style ladder spans below 2·M: past 2^-60·M the bound is below any double's round-off. */
 const SZ_LADDER_STEPS = 62;
 
-function ladderOf(mode: ChooseMode, M: number): Ladder {
+function ladderOf(mode: ChooseMode, M: number, type: StateType): Ladder {
   switch (mode) {
     case 'precision':
-      return { size: 64, spec: (i) => ({ mode, precision: i + 1 }) };
+      return { size: maxBeta(type), spec: (i) => ({ mode, precision: i + 1 }) };
     case 'rate':
       return { size: 64, spec: (i) => ({ mode, rate: i + 1 }) };
     case 'accuracy': {
@@ -87,10 +91,10 @@ function ladderOf(mode: ChooseMode, M: number): Ladder {
 type LemmaPick = { readonly index: number; readonly why: string } | { readonly infeasible: string };
 
 function betaMin(epsilon: number, p: Prior): { beta: number; predicted: number } | { infeasible: string } {
-  const c = chooseBeta({ epsilon, d: p.d, type: 'float64', predict: (K) => p.model.prior(K, p.M, p.steps) });
+  const c = chooseBeta({ epsilon, d: p.d, type: p.type, predict: (K) => p.model.prior(K, p.M, p.steps) });
   if (c.kind === 'feasible') return c;
   return {
-    infeasible: `no β ≤ 64 meets ε = ${epsilon} by ${p.model.lemma} over ${p.steps} steps with M = ${p.M.toPrecision(4)}; the smallest predicted error is ${c.predicted.toExponential(2)} (β = ${c.beta}), where K_β is limited by the conversion back to double`,
+    infeasible: `no β ≤ ${maxBeta(p.type)} meets ε = ${epsilon} by ${p.model.lemma} over ${p.steps} steps with M = ${p.M.toPrecision(4)}; the smallest predicted error is ${c.predicted.toExponential(2)} (β = ${c.beta}), where K_β is limited by the conversion back to ${p.type === 'float64' ? 'double' : 'float32'}`,
   };
 }
 
@@ -104,7 +108,7 @@ function lemmaAccuracy(epsilon: number, p: Prior, ladder: Ladder): LemmaPick {
   let best = Infinity;
   for (let i = 0; i < ladder.size; i++) {
     const spec = ladder.spec(i);
-    const predicted = p.model.prior(stepK(spec, p.d, null, p.M)!, p.M, p.steps);
+    const predicted = p.model.prior(stepK(spec, p.d, null, p.M, p.type)!, p.M, p.steps);
     if (predicted <= epsilon) return { index: i, why: `${p.model.lemma} with the per-block planes of fixed accuracy: τ = 2^${Math.log2((spec as { tolerance: number }).tolerance)} predicts ${predicted.toExponential(2)} ≤ ε` };
     best = Math.min(best, predicted);
   }
@@ -164,6 +168,7 @@ export interface ChooseResult {
   /** Steps the problem takes (fixed-point runs may stop early). */
   readonly steps: number;
   readonly certify: Certify;
+  readonly stateType: StateType;
   /** The lemma's a-priori setting and why, or why the lemma has none. */
   readonly lemma: (Setting & { readonly why: string }) | { readonly infeasible: string };
   /** The cheapest setting whose run's bound stays ≤ ε at every step (and held); null when none does. */
@@ -178,14 +183,16 @@ export interface ChooseResult {
 export function chooseSetting(request: ChooseRequest, onTrial?: (done: number, total: number) => void): ChooseResult {
   const { problem, params, mode, epsilon } = request;
   const certify = request.certify ?? 'data';
+  const stateType = request.stateType ?? 'float64';
+  if (stateType === 'float32' && mode === 'sz-abs') throw new ZfpParameterError('a float32 state is kept in a float32 ZFP array: choose precision, rate or accuracy, not sz-abs');
   const p = prior(request);
-  const ladder = ladderOf(mode, p.M);
+  const ladder = ladderOf(mode, p.M, stateType);
   const runs = new Map<number, RunRecord>();
   const estimate = 3 * Math.ceil(Math.log2(ladder.size)) + 3;
   const trial = (index: number): RunRecord => {
     let record = runs.get(index);
     if (!record) {
-      record = runSimulation({ problem, params, spec: ladder.spec(index), maxRecorded: Infinity, certify, ...(request.horizon !== undefined && { horizon: request.horizon }) });
+      record = runSimulation({ problem, params, spec: ladder.spec(index), maxRecorded: Infinity, certify, stateType, ...(request.horizon !== undefined && { horizon: request.horizon }) });
       runs.set(index, record);
       onTrial?.(runs.size, Math.max(estimate, runs.size));
     }
@@ -207,6 +214,7 @@ export function chooseSetting(request: ChooseRequest, onTrial?: (done: number, t
   return {
     steps: p.steps,
     certify,
+    stateType,
     lemma: 'index' in pick ? { ...setting(pick.index)!, why: pick.why } : pick,
     certified: setting(certifiedIndex),
     empiricalMinimum: setting(empiricalIndex),

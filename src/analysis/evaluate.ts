@@ -1,6 +1,7 @@
 /** A finished inline track, measured against its theorem: bounds per step and the run's summary. */
+import type { StateType } from '../../solvers/problem.ts';
 import type { StepRecord } from '../../solvers/runner.ts';
-import { chooseBeta } from '../../theorems/index.ts';
+import { chooseBeta, SCALAR_FACTS } from '../../theorems/index.ts';
 import type { BoundModel, Posterior } from './bound-model.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 import { localErrorBound } from './local-error.ts';
@@ -23,13 +24,33 @@ export interface TrackInput {
    * rounding out of the bounds (nonlinear steps, block sweeps).
    */
   readonly stepGain: number | null;
+  /** The state's type: float32 runs (plain and inline) round every step's result to float32. */
+  readonly type: StateType;
 }
 
 /**
- * γ₃₂ = 32u/(1 − 32u): a step's value is a sum of at most 32 rounded products, so each run's
- * computed step is within γ₃₂·(|A||x|)ᵢ of the exact one, and the two runs' within γ₃₂‖|A|‖(‖x̃‖ + ‖x‖).
+ * γ₃₂ = 32u/(1 − 32u), u = 2^-53: a step's value is a sum of at most 32 rounded double products, so
+ * each run's computed step is within γ₃₂·(|A||x|)ᵢ of the exact one, and the two runs' within
+ * γ₃₂‖|A|‖(‖x̃‖ + ‖x‖).
  */
 const STEP_ROUNDING = (32 * 2 ** -53) / (1 - 32 * 2 ** -53);
+
+/**
+ * What rounding a step's result y to the state type costs, per unit of the rounded result's norm:
+ * |fl(y) − y| ≤ u|y| and |y| ≤ |fl(y)|/(1 − u), so u/(1 − u) (zero for float64, whose step result
+ * is not rounded again). Both runs round, each by at most this times its own new norm (docs/theory.md §1,
+ * "float32 states").
+ */
+function stateRounding(type: StateType): number {
+  if (type === 'float64') return 0;
+  const u = SCALAR_FACTS[type].unitRoundoff;
+  return u / (1 - u);
+}
+
+/** Bits a value of the state type takes uncompressed: a record's ratio is against it. */
+export function bitsOfType(type: StateType): number {
+  return type === 'float64' ? 64 : 32;
+}
 
 /** The theorems' inputs, j = 0..steps−1: norms and both local-error sequences (null without a ZFP bound). */
 interface TheoremInputs {
@@ -46,21 +67,26 @@ interface TheoremInputs {
  * is added to the bound itself, in withStepRounding): the bounds then hold for the computed runs,
  * not only for exact steps, which matters where δ_j is itself near round-off.
  */
-function theoremInputs({ spec, d, records, blockSweep, stepGain }: TrackInput): TheoremInputs | null {
+function theoremInputs({ spec, d, records, blockSweep, stepGain, type }: TrackInput): TheoremInputs | null {
   const steps = records.length - 1;
   const norms = new Float64Array(steps);
   const measured = new Float64Array(steps);
   const worstCase = new Float64Array(steps);
   const rounding = new Float64Array(steps);
+  const toState = stateRounding(type);
   for (let j = 0; j < steps; j++) {
     const r = blockSweep ? records[j + 1]! : records[j]!;
     norms[j] = blockSweep ? r.maxBlockNorm! : r.stateNorm;
-    const bound = localErrorBound(spec, d, r, norms[j]!);
+    const bound = localErrorBound(spec, d, r, norms[j]!, type);
     if (bound === null) return null;
-    const carried = j > 0 ? rounding[j - 1]! : 0;
+    // Block sweeps round each block as it is updated, in both runs: Theorem 3.16 charges a block's local error λ ≥ 1 times, so both go in that sweep's (a block's rounded value is its value after the sweep).
+    const carried = blockSweep ? toState * (norms[j]! + r.solutionNorm) : j > 0 ? rounding[j - 1]! : 0;
     worstCase[j] = bound + carried;
     measured[j] = r.localError + carried;
-    if (stepGain !== null && !blockSweep) rounding[j] = STEP_ROUNDING * stepGain * (r.stateNorm + r.localError + r.solutionNorm);
+    if (!blockSweep) {
+      const next = records[j + 1]!;
+      rounding[j] = (stepGain === null ? 0 : STEP_ROUNDING * stepGain * (r.stateNorm + r.localError + r.solutionNorm)) + toState * (next.stateNorm + next.solutionNorm);
+    }
   }
   return { norms, measured, worstCase, rounding };
 }
@@ -114,7 +140,7 @@ function betaMin(input: TrackInput, epsilon: number, norms: Float64Array | null,
   if (!model || !norms) return { kind: 'not-applicable', epsilon, lemma: '—', reason: 'no ZFP bound for this representation' };
   const M = Math.max(0, ...norms);
   if (!(epsilon > 0)) return { kind: 'not-applicable', epsilon, lemma: model.lemma, reason: 'the numerical error is zero' };
-  const choice = chooseBeta({ epsilon, d: input.d, type: 'float64', predict: (K) => model.prior(K, M, steps) });
+  const choice = chooseBeta({ epsilon, d: input.d, type: input.type, predict: (K) => model.prior(K, M, steps) });
   return { kind: choice.kind, epsilon, lemma: model.lemma, beta: choice.beta, predicted: choice.predicted };
 }
 
@@ -142,7 +168,7 @@ function summarize(steps: readonly StepResult[], input: TrackInput, inputs: { no
     finalNumericalError: last.numericalError,
     finalRatio: last.ratio,
     minRatio: Math.min(...steps.map((s) => s.ratio)),
-    meanBitsPerValue: steps.reduce((a, s) => a + 64 / s.ratio, 0) / steps.length,
+    meanBitsPerValue: steps.reduce((a, s) => a + bitsOfType(input.type) / s.ratio, 0) / steps.length,
     betaMin: betaMin(input, last.numericalError, inputs?.norms ?? null, steps.length - 1),
   };
 }

@@ -3,7 +3,8 @@
  * K_j·‖x̃_j‖∞ form that holds for any data with the same norms, block by block, for every ZFP mode.
  */
 import { NO_EXPONENT } from '../zfp/index.ts';
-import { absoluteBoundK, accuracyMinExp, kAccuracy, kBeta, kRate, planesKept, rangeRelativeK } from '../../theorems/index.ts';
+import { absoluteBoundK, accuracyMinExp, blockErrorBound, droppedBlockBound, kAccuracy, kBeta, kRate, planesKept, rangeRelativeK } from '../../theorems/index.ts';
+import type { StateType } from '../../solvers/problem.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 
 /** The frexp exponent e of x > 0: 2^(e−1) ≤ x < 2^e. */
@@ -20,12 +21,12 @@ function frexpExponent(x: number): number {
  * needs only ‖x‖ (the block-by-block minimum plane count would charge the big blocks for the
  * planes tiny blocks dropped).
  */
-function accuracyK(tolerance: number, d: number, norm: number): number {
+function accuracyK(tolerance: number, d: number, norm: number, type: StateType): number {
   if (norm === 0) return 0;
   let worst = 0;
   // Down to the first exponent that keeps no plane (K = 1 there), which comes first when τ exceeds ‖x‖.
   for (let e = frexpExponent(norm); ; e--) {
-    worst = Math.max(worst, kAccuracy(e, tolerance, d, 'float64') * Math.min(2 ** e, norm));
+    worst = Math.max(worst, kAccuracy(e, tolerance, d, type) * Math.min(2 ** e, norm));
     if (planesKept(e, accuracyMinExp(tolerance), d) === 0) return worst / norm;
   }
 }
@@ -38,22 +39,25 @@ export interface StoredStep {
 }
 
 /**
- * max over blocks B of K(p_B, e_B)·min(2^e_B, ‖x̃‖): each block with its own planes and its own norm
- * (‖x_B‖∞ < 2^e_B for the block's common exponent e_B). Fixed precision keeps K_β·‖x̃‖, which the
- * adversarial search holds sharp; null for IEEE rounding.
+ * max over blocks B of the bound of a block with its own planes p_B and its own common exponent e_B
+ * (2^(e_B−1) ≤ ‖x_B‖∞ < 2^e_B): K(p_B)·2^(e_B−1) where the model applies, K·min(2^e_B, ‖x̃‖) under
+ * the range cap (blockErrorBound, docs/theory.md §1). Fixed precision keeps K_β·‖x̃‖, which the
+ * adversarial search holds sharp; null for IEEE rounding. `type` is the state's, which the runs
+ * hold already rounded to it: K of that type applies to x̃ as it is.
  */
-export function localErrorBound(spec: RepresentationSpec, d: number, stored: StoredStep, norm: number): number | null {
+export function localErrorBound(spec: RepresentationSpec, d: number, stored: StoredStep, norm: number, type: StateType = 'float64'): number | null {
   const table = stored.exponentsByPlanes;
   if (!table || (spec.mode !== 'rate' && spec.mode !== 'accuracy')) {
-    const K = stepK(spec, d, stored.minPlanes, norm);
+    const K = stepK(spec, d, stored.minPlanes, norm, type);
     return K === null ? null : K * norm;
   }
-  let worst = 0;
+  // Fixed accuracy may have dropped blocks, which the codec reports with no exponent, as it does all-zero ones.
+  let worst = spec.mode === 'accuracy' ? Math.min(droppedBlockBound(spec.tolerance, d), norm) : 0;
   for (let p = 0; p < table.length; p++) {
     const e = table[p]!;
     if (e === NO_EXPONENT) continue;
-    const K = spec.mode === 'rate' ? kRate(p, d, 'float64') : kAccuracy(e, spec.tolerance, d, 'float64');
-    worst = Math.max(worst, K * Math.min(2 ** e, norm));
+    // Fixed accuracy: the table's p is the plane count the block's exponent gave it (planesKept).
+    worst = Math.max(worst, blockErrorBound(p, e, d, type, norm));
   }
   return worst;
 }
@@ -63,15 +67,15 @@ export function localErrorBound(spec: RepresentationSpec, d: number, stored: Sto
  * kept, fixed accuracy the per-block plane count; lossless storage has K = 0; SZ-style storage the K
  * whose K·‖x‖ covers its absolute bound (§10). Null for IEEE rounding.
  */
-export function stepK(spec: RepresentationSpec, d: number, minPlanes: number | null, norm: number): number | null {
+export function stepK(spec: RepresentationSpec, d: number, minPlanes: number | null, norm: number, type: StateType = 'float64'): number | null {
   switch (spec.mode) {
     case 'precision':
-      return kBeta(spec.precision, d, 'float64');
+      return kBeta(spec.precision, d, type);
     case 'rate':
       // No block with an exponent: every block was zero and stored exactly.
-      return minPlanes === null ? 0 : kRate(minPlanes, d, 'float64');
+      return minPlanes === null ? 0 : kRate(minPlanes, d, type);
     case 'accuracy':
-      return accuracyK(spec.tolerance, d, norm);
+      return accuracyK(spec.tolerance, d, norm, type);
     case 'reversible':
       return 0;
     case 'ieee':

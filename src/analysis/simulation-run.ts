@@ -6,7 +6,7 @@
 import { float64Kind } from '../array/ieee.ts';
 import type { Representation, RepresentationKind } from '../array/representation.ts';
 import { maxDistance } from '../../solvers/grid.ts';
-import type { ProblemName } from '../../solvers/problem.ts';
+import type { ProblemName, StateType } from '../../solvers/problem.ts';
 import { run } from '../../solvers/runner.ts';
 import { resolveReference, type ReferenceArithmeticName, type ReferenceChoice, type ReferenceSpec } from '../reference/choice.ts';
 import { specLabel, type RepresentationSpec } from '../results/representation-spec.ts';
@@ -28,9 +28,11 @@ export interface SimulationRequest {
   readonly horizon?: Horizon;
   /** The bound the verdict rests on; default 'data', the run's own measured local errors. */
   readonly certify?: Certify;
+  /** The state's type; default float64. float32: a float32 plain run and a float32 ZFP array. */
+  readonly stateType?: StateType;
 }
 
-/** The rerun in a wider arithmetic that gives the double round-off curve. */
+/** The rerun in a wider arithmetic that gives the plain run's round-off curve. */
 export interface ReferenceRequest {
   readonly problem: ProblemName;
   readonly params: SolverParams;
@@ -38,6 +40,8 @@ export interface ReferenceRequest {
   readonly reference: ReferenceChoice;
   /** decimal.js's significant digits; default 21 (docs/theory.md, "The reference run"). */
   readonly digits?: number;
+  /** The plain run's state type (default float64); the reference stays high precision. */
+  readonly stateType?: StateType;
 }
 
 /** ‖u_k − u_ref,k‖∞ for k = 0..steps, and the arithmetic that gave it. */
@@ -75,9 +79,10 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
   problem.initial(initial);
   problem.exact(0, fixedPoint);
   const fixedPointErrors: number[] = [];
-  const kind = kindOf(request.spec);
+  const type = request.stateType ?? 'float64';
+  const kind = kindOf(request.spec, type);
   const isFixedPoint = problem.tolerance !== null;
-  const result = run(problem, { representations: [isFixedPoint ? distanceProbe(kind, fixedPoint, fixedPointErrors) : kind], ...(onProgress && { onProgress }) });
+  const result = run(problem, { representations: [isFixedPoint ? distanceProbe(kind, fixedPoint, fixedPointErrors) : kind], type, ...(onProgress && { onProgress }) });
   const records = result.tracks[0]!.steps;
   const d = problem.blocks ? 1 : problem.shape.length;
   const model = request.spec.mode === 'ieee' ? null : boundModel({ problem, params: request.params, steps: result.steps, initialError: maxDistance(initial, fixedPoint), ...(request.horizon !== undefined && { horizon: request.horizon }) });
@@ -89,6 +94,7 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
     blockSweep: problem.blocks !== undefined,
     certify: request.certify ?? 'data',
     stepGain: problem.facts.linear ? problem.facts.lipschitz : null,
+    type,
     ...(isFixedPoint && { fixedPointErrors }),
   });
   const extraIterations =
@@ -97,14 +103,14 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
           powerNorms: model.powerNorms,
           initialError: maxDistance(initial, fixedPoint),
           // Theorem 3.9's single K: the largest per-step ratio of the per-block bound to the norm.
-          K: Math.max(0, ...records.map((r) => (r.stateNorm > 0 ? localErrorBound(request.spec, d, r, r.stateNorm)! / r.stateNorm : 0))),
+          K: Math.max(0, ...records.map((r) => (r.stateNorm > 0 ? localErrorBound(request.spec, d, r, r.stateNorm, type)! / r.stateNorm : 0))),
           M: Math.max(...records.map((r) => r.stateNorm)),
           doubleErrors: records.map((r) => r.numericalError),
           compressedErrors: fixedPointErrors,
         })
       : undefined;
   return {
-    config: { representation: request.spec, label: specLabel(request.spec), problem: request.problem },
+    config: { representation: request.spec, label: type === 'float64' ? specLabel(request.spec) : `${specLabel(request.spec)}, float32 state`, problem: request.problem, type },
     steps: thin(steps, request.maxRecorded),
     summary,
     ...(extraIterations && { extraIterations }),
@@ -115,7 +121,7 @@ export function runReference(request: ReferenceRequest, onProgress?: (done: numb
   const problem = createProblem(request.problem, request.params);
   const arithmetic = resolveReference(request.reference, problem.shape.reduce((a, b) => a * b, 1));
   const reference: ReferenceSpec = arithmetic === 'decimal' ? { arithmetic, ...(request.digits !== undefined && { precision: request.digits }) } : { arithmetic };
-  const result = run(problem, { representations: [float64Kind], reference, ...(onProgress && { onProgress }) });
+  const result = run(problem, { representations: [float64Kind], reference, type: request.stateType ?? 'float64', ...(onProgress && { onProgress }) });
   return { arithmetic, roundoff: result.tracks[0]!.steps.map((s) => s.roundoffError!) };
 }
 

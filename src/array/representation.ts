@@ -4,7 +4,7 @@ import type { Shape } from '../zfp/types.ts';
 export interface StoreStats {
   /** Bytes the stored field occupies. */
   readonly bytes: number;
-  /** Uncompressed float64 bytes divided by stored bytes. */
+  /** Uncompressed bytes of the values stored (float64; float32 for a float32 ZFP array) divided by stored bytes. */
   readonly ratio: number;
   /** Fewest / most bit planes any ZFP block kept; null for non-ZFP representations. */
   readonly minPlanes: number | null;

@@ -3,18 +3,18 @@ import type { Shape, ZfpConfig } from '../zfp/types.ts';
 import { RepresentationShapeError } from './errors.ts';
 import type { Representation, RepresentationKind } from './representation.ts';
 import type { CompressionStats } from './compression-stats.ts';
-import { ZfpArray } from './zfp-array.ts';
+import { ZfpArray, type ZfpArrayType } from './zfp-array.ts';
 import { zfpName } from './zfp-name.ts';
 
-/** A float64 field stored as a zfp-compressed array. */
+/** A field stored as a zfp-compressed array of float64 or float32 values (a float32 array rounds what it is given). */
 class ZfpRepresentation implements Representation {
   readonly name: string;
   readonly shape: Shape;
   private readonly array: ZfpArray;
 
-  constructor(config: ZfpConfig, shape: Shape) {
+  constructor(config: ZfpConfig, shape: Shape, type: ZfpArrayType) {
     // Whole fields only go in and out: one cache line is enough.
-    this.array = new ZfpArray(shape, config, { cacheBlocks: 1 });
+    this.array = new ZfpArray(shape, config, { cacheBlocks: 1, type });
     this.name = this.array.name;
     this.shape = this.array.shape;
   }
@@ -42,10 +42,10 @@ class ZfpRepresentation implements Representation {
 }
 
 /**
- * zfp with one configuration as a representation, named as in results (zfp-rate-16, …).
- * The configuration is checked here, so a bad one fails before any run starts.
+ * zfp with one configuration as a representation, named as in results (zfp-rate-16, …; a float32
+ * array adds -float32). The configuration is checked here, so a bad one fails before any run starts.
  */
-export function zfpKind(config: ZfpConfig): RepresentationKind {
-  resolveParams(config, 'float64', 1);
-  return { name: zfpName(config), create: (shape) => new ZfpRepresentation(config, shape) };
+export function zfpKind(config: ZfpConfig, type: ZfpArrayType = 'float64'): RepresentationKind {
+  resolveParams(config, type, 1);
+  return { name: type === 'float64' ? zfpName(config) : `${zfpName(config)}-float32`, create: (shape) => new ZfpRepresentation(config, shape, type) };
 }

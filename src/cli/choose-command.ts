@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { ChooseOptions } from './choose.ts';
 import { guarded } from './errors.ts';
-import { CERTIFY_HELP, GRID_HELP, HORIZON_HELP, MIN_GRID, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
+import { CERTIFY_HELP, GRID_HELP, HORIZON_HELP, MIN_GRID, solverParamsHelp, STEPS_HELP, TYPE_HELP } from './solver-options.ts';
 
 export function addChooseCommand(program: Command): void {
   program
@@ -15,10 +15,11 @@ export function addChooseCommand(program: Command): void {
     .option('--mode <mode>', 'precision, rate or accuracy (ZFP), or sz-abs (the largest SZ-style absolute bound)', 'precision')
     .option('--certify <bound>', CERTIFY_HELP, 'data')
     .option('--horizon <steps>', HORIZON_HELP)
+    .option('--type <type>', TYPE_HELP, 'float64')
     .option('--steps <n>', `${STEPS_HELP}; default: the solver's, listed below`)
     .option('--grid <n>', `${GRID_HELP}; at least ${MIN_GRID}; default: the solver's n, listed below`)
     .option('--set <key=value...>', 'override a solver parameter; repeatable (default: none; keys and their defaults listed below)')
-    .option('--json', 'print {lemma, certified, empiricalMinimum}, each {mode, param, maxZfpError, maxBound, bitsPerValue, ratio} or null, instead of the table')
+    .option('--json', 'print {lemma, certified, empiricalMinimum, type}, each {mode, param, maxZfpError, maxBound, bitsPerValue, ratio} or null, instead of the table')
     .addHelpText('after', solverParamsHelp)
     .action(guarded('choose', async (options: ChooseOptions) => (await import('./choose.ts')).choose(options)));
 }

@@ -1,5 +1,6 @@
 /** `zfpwb choose`'s action: parses the request, asks the analysis for the cheapest certified setting, prints it. */
 import { chooseSetting, type ChooseResult, type Setting } from '../analysis/choose.ts';
+import { bitsOfType } from '../analysis/evaluate.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 import { specLabel } from '../results/representation-spec.ts';
 import { formatTable } from '../results/summary.ts';
@@ -8,7 +9,8 @@ import { EXIT_FAILED_CHECK } from './errors.ts';
 import type { ChooseMode } from '../analysis/choose.ts';
 import { CliUsageError } from './errors.ts';
 import { problemFileChoice, requireOneSource } from './problem-loader.ts';
-import { parseCertify, parseHorizon, parseNumber, solverChoice, ZFP_MODES } from './solver-options.ts';
+import { parseCertify, parseHorizon, parseNumber, parseStateType, solverChoice, ZFP_MODES } from './solver-options.ts';
+import type { StateType } from '../../solvers/problem.ts';
 
 export interface ChooseOptions {
   solver?: string;
@@ -18,6 +20,7 @@ export interface ChooseOptions {
   mode: string;
   certify: string;
   horizon?: string;
+  type: string;
   steps?: string;
   grid?: string;
   set?: string[];
@@ -38,10 +41,10 @@ function paramOf(spec: RepresentationSpec): number {
   }
 }
 
-function settingJson(setting: Setting | null) {
+function settingJson(setting: Setting | null, type: StateType) {
   if (!setting) return null;
   const s = setting.record.summary;
-  return { mode: setting.spec.mode, param: paramOf(setting.spec), maxZfpError: s.maxZfpError, maxBound: s.maxBound, maxDataBound: s.maxDataBound, maxAnyBound: s.maxAnyBound, bitsPerValue: s.meanBitsPerValue, ratio: 64 / s.meanBitsPerValue };
+  return { mode: setting.spec.mode, param: paramOf(setting.spec), maxZfpError: s.maxZfpError, maxBound: s.maxBound, maxDataBound: s.maxDataBound, maxAnyBound: s.maxAnyBound, bitsPerValue: s.meanBitsPerValue, ratio: bitsOfType(type) / s.meanBitsPerValue };
 }
 
 const e = (x: number | null): string => (x === null ? '—' : x.toExponential(2));
@@ -52,7 +55,7 @@ function printResult(result: ChooseResult, epsilon: number): void {
   const row = (name: string, setting: Setting | null, note: string): string[] => {
     if (!setting) return [name, 'none', '—', '—', '—', '—', note];
     const s = setting.record.summary;
-    return [name, specLabel(setting.spec), e(s.maxZfpError), e(s.maxBound), s.meanBitsPerValue.toFixed(2), (64 / s.meanBitsPerValue).toFixed(2), note];
+    return [name, specLabel(setting.spec), e(s.maxZfpError), e(s.maxBound), s.meanBitsPerValue.toFixed(2), (bitsOfType(result.stateType) / s.meanBitsPerValue).toFixed(2), note];
   };
   const lemma = 'infeasible' in result.lemma ? null : result.lemma;
   const empirical = result.empiricalMinimum;
@@ -80,13 +83,16 @@ export async function choose(options: ChooseOptions): Promise<void> {
   const epsilon = parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
   const certify = parseCertify(options.certify);
   const horizon = options.horizon === undefined ? undefined : parseHorizon(options.horizon);
+  const stateType = parseStateType(options.type);
+  if (stateType === 'float32' && mode === 'sz-abs') throw new CliUsageError('--type float32 keeps the state in a float32 ZFP array: --mode must be precision, rate or accuracy, not sz-abs');
   const bar = options.json ? null : createProgressBar({ label: `choose ${problem} ${mode}`, unit: 'trial runs', linesOffTerminal: true });
-  const result = chooseSetting({ problem, params, mode, epsilon, certify, ...(horizon !== undefined && { horizon }) }, bar?.update);
+  const result = chooseSetting({ problem, params, mode, epsilon, certify, stateType, ...(horizon !== undefined && { horizon }) }, bar?.update);
   bar?.stop();
   if (options.json) {
-    console.log(JSON.stringify({ lemma: 'infeasible' in result.lemma ? null : settingJson(result.lemma), certified: settingJson(result.certified), empiricalMinimum: settingJson(result.empiricalMinimum), certify, epsilon, steps: result.steps }));
+    const json = (setting: Setting | null) => settingJson(setting, stateType);
+    console.log(JSON.stringify({ lemma: 'infeasible' in result.lemma ? null : json(result.lemma), certified: json(result.certified), empiricalMinimum: json(result.empiricalMinimum), certify, epsilon, steps: result.steps, type: stateType }));
   } else {
-    console.log(`${problem}, ${mode}, ε = ${epsilon}, ${result.steps} steps`);
+    console.log(`${problem}, ${mode}, ε = ${epsilon}, ${result.steps} steps, ${stateType} state`);
     printResult(result, epsilon);
   }
   if (!result.certified) process.exitCode = EXIT_FAILED_CHECK;

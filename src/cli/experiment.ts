@@ -9,7 +9,8 @@ import { ensureWritableDirectory } from './atomic-file.ts';
 import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
 import { problemFileChoice } from './problem-loader.ts';
 import { inlinePlotly, SHARED_PLOTLY_FILE, sharedPlotly } from './plotly-source.ts';
-import { checkedParams, GRID_HELP, MIN_GRID, parseMode, parseReference, parseSpec, REFERENCE_HELP, solverOverrides, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
+import { checkedParams, GRID_HELP, MIN_GRID, parseMode, parseReference, parseSpec, parseStateType, REFERENCE_HELP, solverOverrides, solverParamsHelp, STEPS_HELP, TYPE_HELP } from './solver-options.ts';
+import type { StateType } from '../../solvers/problem.ts';
 
 interface ExperimentCommandOptions {
   quick?: boolean;
@@ -23,6 +24,7 @@ interface ExperimentCommandOptions {
   set?: string[];
   problem?: string;
   reference: string;
+  type: string;
 }
 
 function parseNames(names: readonly string[]): ExperimentName[] {
@@ -34,8 +36,8 @@ function parseNames(names: readonly string[]): ExperimentName[] {
 }
 
 /** `--mode/--param` as a one-configuration sweep. */
-function sweepOf(mode: string, param: string): Sweep {
-  const spec = parseSpec(parseMode(mode), param);
+function sweepOf(mode: string, param: string, type: StateType): Sweep {
+  const spec = parseSpec(parseMode(mode), param, type);
   return {
     precisions: spec.mode === 'precision' ? [spec.precision] : [],
     rates: spec.mode === 'rate' ? [spec.rate] : [],
@@ -51,12 +53,13 @@ function overridesFor(name: ExperimentName, options: ExperimentCommandOptions): 
   if (!isProblemName(name)) throw new CliUsageError(`--mode, --param, --grid, --steps and --set apply to the solver experiments, not to ${name}`);
   const params = solverOverrides(name, options);
   checkedParams(name, options.quick ?? false, params);
-  return { params, ...(options.mode !== undefined && { sweep: sweepOf(options.mode, options.param!) }) };
+  return { params, ...(options.mode !== undefined && { sweep: sweepOf(options.mode, options.param!, parseStateType(options.type)) }) };
 }
 
 /** `experiment custom --problem F`: the user's problem, on this thread, at --mode/--param or a short precision sweep. */
 async function runCustom(options: ExperimentCommandOptions & { problem: string }): Promise<void> {
   if ((options.mode === undefined) !== (options.param === undefined)) throw new CliUsageError('--mode and --param go together');
+  if (parseStateType(options.type) === 'float32') throw new CliUsageError('--type float32 applies to the built-in solver experiments; validate --problem FILE --type float32 runs your problem in float32');
   const spec = options.mode === undefined ? null : parseSpec(parseMode(options.mode), options.param!);
   const { problem } = await problemFileChoice(options);
   ensureWritableDirectory(options.out);
@@ -83,6 +86,9 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
   }
   const chosen = parseNames(names);
   const reference = parseReference(options.reference);
+  const stateType = parseStateType(options.type);
+  const notSolver = chosen.find((name) => !isProblemName(name));
+  if (stateType === 'float32' && notSolver) throw new CliUsageError(`--type float32 applies to the solver experiments, not to ${notSolver}`);
   const overrides = new Map(chosen.map((name) => [name, overridesFor(name, options)]));
   ensureWritableDirectory(options.out);
   const [{ experiments }, { writeResults }, { inlinePool, workerPool }, { summaryTable, violations }, { createProgressBar }] = await Promise.all([
@@ -101,7 +107,7 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
     for (const name of chosen) {
       const bar = createProgressBar({ label: name, unit: 'runs', linesOffTerminal: true });
       const override = overrides.get(name);
-      const result = await experiments[name].run({ quick: options.quick ?? false, pool, reference, ...(bar && { onProgress: bar.update }), ...(override && { overrides: override }) });
+      const result = await experiments[name].run({ quick: options.quick ?? false, pool, reference, stateType, ...(bar && { onProgress: bar.update }), ...(override && { overrides: override }) });
       bar?.stop();
       const files = writeResults(result, options.out, plotly);
       written.push(files.html, files.json);
@@ -136,6 +142,7 @@ export function addExperimentCommand(program: Command): void {
     .option('--set <key=value...>', 'solver experiments: override a solver parameter; repeatable (default: none; keys and their defaults listed below)')
     .option('--problem <file>', 'with the name custom: a problem file (JSON) to run at --mode/--param, or at precisions 16, 20, 24, 32 (default: none)')
     .option('--reference <arithmetic>', `solver experiments: ${REFERENCE_HELP}`, 'auto')
+    .option('--type <type>', `solver experiments: ${TYPE_HELP}; β above 32 is left out of a float32 sweep`, 'float64')
     .addHelpText('after', () => `\nWith --mode, --param, --grid and --steps the report covers the one configuration that\n\`zfpwb validate\` with the same options checks (without --quick, on the same default sizes).\n${solverParamsHelp()}`)
     .action(guarded('experiment', runExperiments));
 }

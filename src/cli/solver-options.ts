@@ -1,7 +1,7 @@
 /** The options validate and choose share: which solver, its size and overrides, which ZFP mode. */
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import type { ProblemName } from '../../solvers/problem.ts';
+import type { ProblemName, StateType } from '../../solvers/problem.ts';
 import { definitionOf, solverParams, type SolverParams } from '../analysis/problem-setup.ts';
 import type { RepresentationSpec, SzMode, ZfpMode } from '../results/representation-spec.ts';
 import { problems } from '../../solvers/index.ts';
@@ -59,11 +59,20 @@ export function parseReference(value: string): ReferenceOption {
 
 export const REFERENCE_HELP = `the reference run's arithmetic, behind the round-off curve: decimal (decimal.js, 21 digits, certified), double-double (about 32 digits, fast), auto (decimal up to ${AUTO_DOUBLE_DOUBLE_ABOVE} grid points, double-double above) or none`;
 
-/** The configuration `--mode M --param P` names. */
-export function parseSpec(mode: ZfpMode | SzMode, param: string): RepresentationSpec {
+export const TYPE_HELP = 'the simulation state\'s scalar type: float64, or float32 (the solver rounds its state to float32 after every step and keeps it in a float32 ZFP array; ZFP modes only)';
+
+export function parseStateType(value: string): StateType {
+  if (value !== 'float64' && value !== 'float32') throw new CliUsageError(`--type must be float64 or float32, got "${value}"`);
+  return value;
+}
+
+/** The configuration `--mode M --param P` names; a float32 state takes β ≤ 32 and no SZ-style mode. */
+export function parseSpec(mode: ZfpMode | SzMode, param: string, type: StateType = 'float64'): RepresentationSpec {
+  if (type === 'float32' && (mode === 'sz-abs' || mode === 'sz-rel')) throw new CliUsageError(`--type float32 keeps the state in a float32 ZFP array: --mode must be one of ${ZFP_MODES.join(', ')}, got "${mode}"`);
+  const maxBeta = type === 'float64' ? 64 : 32;
   switch (mode) {
     case 'precision':
-      return { mode, precision: parseNumber('--param', param, (x) => Number.isInteger(x) && x >= 1 && x <= 64, 'an integer β in 1..64') };
+      return { mode, precision: parseNumber('--param', param, (x) => Number.isInteger(x) && x >= 1 && x <= maxBeta, `an integer β in 1..${maxBeta}`) };
     case 'rate':
       return { mode, rate: parseNumber('--param', param, (x) => x > 0 && x <= 64, 'a rate in (0, 64] bits per value') };
     case 'accuracy':

@@ -5,7 +5,7 @@ import type { RunRecord } from '../results/schema.ts';
 import { formatTable } from '../results/summary.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
 import { problemFileChoice, requireOneSource } from './problem-loader.ts';
-import { CERTIFY_HELP, GRID_HELP, MIN_GRID, parseCertify, parseInlineMode, parseNumber, parseReference, parseSpec, REFERENCE_HELP, solverChoice, solverParamsHelp, STEPS_HELP } from './solver-options.ts';
+import { CERTIFY_HELP, GRID_HELP, MIN_GRID, parseCertify, parseInlineMode, parseNumber, parseReference, parseSpec, parseStateType, REFERENCE_HELP, solverChoice, solverParamsHelp, STEPS_HELP, TYPE_HELP } from './solver-options.ts';
 
 interface ValidateOptions {
   solver?: string;
@@ -20,6 +20,7 @@ interface ValidateOptions {
   tol?: string;
   certify: string;
   reference: string;
+  type: string;
 }
 
 /** Steps in --json at most: beyond it, the smallest and largest error per window (the summary uses every step). */
@@ -55,7 +56,7 @@ function verdict(run: RunRecord, epsilon: number | null): string[] {
       : `ZFP error exceeded the numerical (discretization) error from step ${s.zfpExceedsNumericalAt}`,
   );
   const b = s.betaMin;
-  lines.push(b.kind === 'not-applicable' ? `β_min: not applicable (${b.reason})` : `β_min for ε = the final numerical error ${e(b.epsilon)}: ${b.kind === 'feasible' ? `β = ${b.beta}` : 'infeasible (no β ≤ 64)'} by ${b.lemma}`);
+  lines.push(b.kind === 'not-applicable' ? `β_min: not applicable (${b.reason})` : `β_min for ε = the final numerical error ${e(b.epsilon)}: ${b.kind === 'feasible' ? `β = ${b.beta}` : `infeasible (no β ≤ ${run.config.type === 'float32' ? 32 : 64})`} by ${b.lemma}`);
   if (epsilon !== null) {
     const errorOk = s.maxZfpError <= epsilon;
     const boundOk = s.maxBound !== null && s.maxBound <= epsilon;
@@ -85,7 +86,7 @@ function printRun(run: RunRecord, epsilon: number | null, reference: string | nu
     String(s.minPlanes ?? '—'),
   ]);
   console.log(`${run.config.problem}, ${run.config.label}: ${run.summary.theorem} (norms: ${run.summary.normHandling})`);
-  if (reference) console.log(`round-off: the double run against the ${reference} reference`);
+  if (reference) console.log(`round-off: the ${run.config.type === 'float32' ? 'float32' : 'double'} run against the ${reference} reference`);
   const headers = ['k', 'zfpError', `bound (${run.summary.certify})`, '', 'dataBound', 'anyBound', 'numericalError', ...(reference ? ['roundoffError'] : []), 'ratio', 'minPlanes'];
   console.log(formatTable(headers, rows));
   for (const line of verdict(run, epsilon)) console.log(line);
@@ -94,7 +95,8 @@ function printRun(run: RunRecord, epsilon: number | null, reference: string | nu
 async function validate(options: ValidateOptions): Promise<void> {
   requireOneSource(options);
   const { problem, params } = options.problem !== undefined ? await problemFileChoice({ ...options, problem: options.problem }) : solverChoice(options.solver!, options);
-  const spec = parseSpec(parseInlineMode(options.mode), options.param);
+  const stateType = parseStateType(options.type);
+  const spec = parseSpec(parseInlineMode(options.mode), options.param, stateType);
   const certify = parseCertify(options.certify);
   const epsilon = options.tol === undefined ? null : parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
   const referenceOption = parseReference(options.reference);
@@ -102,12 +104,12 @@ async function validate(options: ValidateOptions): Promise<void> {
   const [{ runReference, runSimulation, withRoundoff }, { createProgressBar }] = await Promise.all([import('../analysis/simulation-run.ts'), import('../../solvers/progress.ts')]);
   createProblem(problem, params); // refuses unstable settings before any output
   const bar = options.json ? null : createProgressBar({ label: `${problem} ${options.mode} ${options.param}`, unit: 'steps' });
-  let run = runSimulation({ problem, params, spec, certify, maxRecorded: VALIDATE_RECORDED }, bar?.update);
+  let run = runSimulation({ problem, params, spec, certify, stateType, maxRecorded: VALIDATE_RECORDED }, bar?.update);
   bar?.stop();
   let reference: string | null = null;
   if (referenceOption !== 'none') {
     const referenceBar = options.json ? null : createProgressBar({ label: `${problem} reference`, unit: 'steps' });
-    const curve = runReference({ problem, params, reference: referenceOption }, referenceBar?.update);
+    const curve = runReference({ problem, params, reference: referenceOption, stateType }, referenceBar?.update);
     referenceBar?.stop();
     run = withRoundoff(run, curve.roundoff);
     reference = curve.arithmetic;
@@ -130,6 +132,7 @@ export function addValidateCommand(program: Command): void {
     .option('--grid <n>', `${GRID_HELP}; at least ${MIN_GRID}; default: the solver's n, listed below`)
     .option('--set <key=value...>', 'override a solver parameter, e.g. --set cfl=0.5; repeatable (default: none; keys and their defaults listed below)')
     .option('--certify <bound>', CERTIFY_HELP, 'data')
+    .option('--type <type>', TYPE_HELP, 'float64')
     .option('--tol <epsilon>', 'exit 1 when the max ZFP error or the bound passes this error target (default: no target)')
     .option('--reference <arithmetic>', `also run a reference and show the double run's round-off against it: ${REFERENCE_HELP}`, 'none')
     .option('--json', "print {runs:[{config, steps, summary}]} instead of the table (with --reference, {reference, runs}); steps carry bound (the verdict's), dataBound and anyBound")

@@ -73,7 +73,7 @@ const summary = record({
 });
 
 const run = record({
-  config: record({ representation: record({ mode: text }), label: text, problem: text }),
+  config: record({ representation: record({ mode: text }), label: text, problem: text, type: optional((v, path) => v === 'float64' || v === 'float32' || fail(path, v, "'float64' or 'float32'")) }),
   steps: list(step),
   summary,
   extraIterations: optional(list(record({ epsilon: number, kDouble: nullable(number), kCompressed: nullable(number), mActual: nullable(number), mPred: nullable(number) }))),

@@ -1,4 +1,5 @@
 /** The results JSON of docs/experiments.md: `{experiment, params, runs:[{config, steps, summary}]}`. */
+import type { StateType } from '../../solvers/problem.ts';
 import type { StepRecord } from '../../solvers/runner.ts';
 import type { RepresentationSpec } from './representation-spec.ts';
 
@@ -100,6 +101,8 @@ export interface RunConfig {
   readonly label: string;
   /** The problem this run solved (representations compares two). */
   readonly problem: string;
+  /** The simulation state's scalar type (the plain run and the ZFP array); absent in older results: float64. */
+  readonly type?: StateType;
 }
 
 export interface RunRecord {

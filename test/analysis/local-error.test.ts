@@ -6,7 +6,7 @@ import { kindOf } from '../../src/analysis/representation-kind.ts';
 import { run } from '../../solvers/runner.ts';
 import { runSimulation } from '../../src/analysis/simulation-run.ts';
 import { emptyExponentsByPlanes } from '../../src/array/index.ts';
-import { kBeta, kRate } from '../../theorems/index.ts';
+import { kBeta, kFromPlanes, kRate } from '../../theorems/index.ts';
 
 describe('stepK in fixed-accuracy mode', () => {
   it.each([
@@ -41,6 +41,25 @@ describe('per-block local-error bounds', () => {
     const bound = localErrorBound({ mode: 'rate', rate: 16 }, 2, stored, 2)!;
     expect(bound).toBe(Math.max(kRate(4, 2, 'float64') * 2 ** -20, kRate(30, 2, 'float64') * 2));
     expect(bound).toBeLessThan(1e-3 * kRate(4, 2, 'float64') * 2);
+  });
+
+  it('charges a block K in units of 2^(e−1), the least its norm can be, not 2^e', () => {
+    const stored = { minPlanes: 30, exponentsByPlanes: exponents([[30, 1]]) };
+    expect(localErrorBound({ mode: 'rate', rate: 40 }, 2, stored, 2)).toBe(kFromPlanes(30, 2, 'float64').derived * 2 ** 0);
+    expect(localErrorBound({ mode: 'rate', rate: 40 }, 2, stored, 2)).toBeLessThanOrEqual((kRate(30, 2, 'float64') * 2 ** 1) / 2);
+  });
+
+  it('fixed accuracy counts the blocks it dropped: a state entirely below τ has a bound at least its error', () => {
+    const spec = { mode: 'accuracy', tolerance: 2 ** -3 } as const;
+    const p = createProblem('diffusion2d', solverParams('diffusion2d', true, { n: 8, steps: 1 }));
+    const representation = kindOf(spec).create(p.shape);
+    const state = new Float64Array(64).fill(2 ** -12);
+    const stats = representation.store(state);
+    const loaded = new Float64Array(64);
+    representation.load(loaded);
+    expect(loaded.every((v) => v === 0)).toBe(true);
+    const bound = localErrorBound(spec, 2, { minPlanes: stats.minPlanes, exponentsByPlanes: stats.exponentsByPlanes! }, 2 ** -12)!;
+    expect(bound).toBeGreaterThanOrEqual(2 ** -12);
   });
 
   it('is zero for a state of all-zero blocks (stored exactly), and keeps K_β for fixed precision', () => {

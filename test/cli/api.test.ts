@@ -30,6 +30,17 @@ describe('zfp-workbench/api', () => {
     expect(certified!.record.summary.maxZfpError).toBeLessThanOrEqual(1e-6);
   });
 
+  it('validate and choose run a float32 state with stateType', async () => {
+    const name = await loadProblem(join(EXAMPLES, 'lax-wendroff.json'), { set: { nu: 0.4 }, steps: 30 });
+    const run = validate(name, { mode: 'rate', rate: 12 }, { stateType: 'float32' }).runs[0];
+    expect(run.config.type).toBe('float32');
+    expect(run.summary.boundHeld).toBe(true);
+    const { certified, stateType } = choose(name, { mode: 'precision', epsilon: 1e-4 }, { stateType: 'float32' });
+    expect(stateType).toBe('float32');
+    expect(certified!.record.config.type).toBe('float32');
+    expect(certified!.record.summary.maxBound).toBeLessThanOrEqual(1e-4);
+  });
+
   it('loadProblem refuses an unstable stencil before any run', async () => {
     await expect(loadProblem(join(EXAMPLES, 'lax-wendroff.json'), { set: { nu: 1.5 } })).rejects.toThrow(/powers grow without bound/);
   });

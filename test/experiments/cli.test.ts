@@ -56,6 +56,55 @@ describe('zfpwb validate', () => {
   });
 });
 
+describe('zfpwb validate and choose --type float32', () => {
+  it('validate runs a float32 state and says so in the table and the JSON', () => {
+    const args = ['validate', '--solver', 'advection1d', '--mode', 'precision', '--param', '20', '--grid', '16', '--steps', '10', '--type', 'float32'];
+    const table = zfpwb(...args);
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/β = 20, float32 state/);
+    const run = JSON.parse(zfpwb(...args, '--json').out).runs[0];
+    expect(run.config.type).toBe('float32');
+    expect(run.summary.boundHeld).toBe(true);
+  });
+
+  it('choose picks a float32 setting validate --type float32 takes back and certifies', () => {
+    const r = zfpwb('choose', '--solver', 'diffusion2d', '--tol', '1e-5', '--grid', '16', '--steps', '10', '--type', 'float32', '--json');
+    expect(r.code).toBe(0);
+    const { certified, type } = JSON.parse(r.out);
+    expect(type).toBe('float32');
+    expect(certified.param).toBeLessThanOrEqual(32);
+    const v = zfpwb('validate', '--solver', 'diffusion2d', '--mode', 'precision', '--param', String(certified.param), '--grid', '16', '--steps', '10', '--type', 'float32', '--tol', '1e-5');
+    expect(v.code).toBe(0);
+  });
+
+  it('experiment --type float32 sweeps float32 runs (β ≤ 32) and labels them', () => {
+    const out = join(dir, 'float32');
+    const r = zfpwb('experiment', 'advection1d', '--quick', '--inline', '--type', 'float32', '--reference', 'none', '--out', out);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(readFileSync(join(out, 'advection1d.json'), 'utf8'));
+    expect(result.params.stateType).toBe('float32');
+    expect(result.runs.length).toBeGreaterThan(0);
+    for (const run of result.runs) {
+      expect(run.config.type).toBe('float32');
+      expect(run.config.label).toMatch(/float32 state$/);
+      if (run.config.representation.mode === 'precision') expect(run.config.representation.precision).toBeLessThanOrEqual(32);
+    }
+  });
+
+  it.each([
+    [['experiment', 'precision-contours', '--quick', '--type', 'float32'], /--type float32 applies to the solver experiments, not to precision-contours/],
+    [['validate', '--solver', 'diffusion2d', '--mode', 'precision', '--param', '20', '--type', 'float16'], /--type must be float64 or float32, got "float16"/],
+    [['validate', '--solver', 'diffusion2d', '--mode', 'precision', '--param', '40', '--type', 'float32'], /--param must be an integer β in 1\.\.32/],
+    [['validate', '--solver', 'diffusion2d', '--mode', 'sz-abs', '--param', '1e-3', '--type', 'float32'], /float32 ZFP array/],
+    [['choose', '--solver', 'diffusion2d', '--mode', 'sz-abs', '--tol', '1e-3', '--type', 'float32'], /float32 ZFP array/],
+  ])('refuses in one line with exit 2: %j', (args, message) => {
+    const r = zfpwb(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('zfpwb choose', () => {
   it('prints the lemma, certified and empirical-minimum settings side by side', () => {
     const r = zfpwb('choose', '--solver', 'diffusion2d', '--tol', '1e-6', '--grid', '16', '--steps', '20');
