@@ -19,8 +19,15 @@ export interface Field<I extends HTMLElement> {
   readonly input: I;
 }
 
-function field<I extends HTMLElement>(label: string, input: I, extra: HTMLElement[] = []): Field<I> {
-  input.id ||= uniqueId('field');
+/** What every control takes: its label, and optionally the id tests and styles find it by. */
+interface Labelled {
+  readonly label: string;
+  /** The input's id (default: a fresh one). */
+  readonly id?: string;
+}
+
+function field<I extends HTMLElement>({ label, id }: Labelled, input: I, extra: HTMLElement[] = []): Field<I> {
+  input.id = id ?? uniqueId('field');
   const element = document.createElement('div');
   element.className = 'field';
   const text = document.createElement('label');
@@ -30,8 +37,7 @@ function field<I extends HTMLElement>(label: string, input: I, extra: HTMLElemen
   return { element, input };
 }
 
-export interface SliderOptions {
-  readonly label: string;
+export interface SliderOptions extends Labelled {
   readonly min: number;
   readonly max: number;
   readonly step?: number;
@@ -59,21 +65,20 @@ export function labelledSlider(options: SliderOptions): Slider {
   input.max = String(options.max);
   input.step = String(options.step ?? 1);
   input.value = String(options.value);
-  input.id = uniqueId('slider');
   const output = document.createElement('output');
-  output.htmlFor.add(input.id);
   const show = (): void => {
     const text = format(input.valueAsNumber);
     output.textContent = text;
     input.setAttribute('aria-valuetext', text);
   };
-  show();
   input.addEventListener('input', () => {
     show();
     options.onInput(input.valueAsNumber);
   });
-  const slider = field(options.label, input, [output]);
+  const slider = field(options, input, [output]);
+  output.htmlFor.add(input.id);
   slider.element.classList.add('slider');
+  show();
   return {
     ...slider,
     set(value) {
@@ -91,8 +96,7 @@ export function labelledSlider(options: SliderOptions): Slider {
   };
 }
 
-export interface SelectOptions<V extends string> {
-  readonly label: string;
+export interface SelectOptions<V extends string> extends Labelled {
   /** The choices in order: the value passed to onChange, and the text shown. */
   readonly options: readonly (readonly [value: V, text: string])[];
   readonly value: V;
@@ -108,15 +112,14 @@ export function labelledSelect<V extends string>(options: SelectOptions<V>): Sel
   for (const [value, text] of options.options) input.add(new Option(text, value, false, value === options.value));
   input.addEventListener('change', () => options.onChange(input.value as V));
   return {
-    ...field(options.label, input),
+    ...field(options, input),
     get value() {
       return input.value as V;
     },
   };
 }
 
-export interface NumberOptions {
-  readonly label: string;
+export interface NumberOptions extends Labelled {
   readonly value: number;
   readonly min?: number;
   readonly max?: number;
@@ -143,7 +146,7 @@ export function labelledNumber(options: NumberOptions): NumberInput {
     if (valid) options.onChange(input.valueAsNumber);
   });
   return {
-    ...field(options.label, input),
+    ...field(options, input),
     get value() {
       return input.valueAsNumber;
     },

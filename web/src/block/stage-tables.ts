@@ -1,0 +1,93 @@
+/**
+ * The block's stages as tables: in raster order the values, their block-floating-point integers,
+ * the lifted coefficients and (per setting) the decoded values and their errors; in sequency order
+ * the reordered coefficients and their negabinary digits. Built once per block; a new setting
+ * rewrites only the decoded and error columns.
+ */
+import type { BlockAnatomy, CodedBlock } from './block-model.ts';
+import { hex, real, small } from './format.ts';
+import { coordinates } from './values.ts';
+
+export interface StageTables {
+  readonly raster: HTMLElement;
+  readonly sequency: HTMLElement;
+  showDecoded(coded: CodedBlock): void;
+}
+
+function region(label: string, table: HTMLTableElement): HTMLElement {
+  const element = document.createElement('div');
+  element.className = 'scroll';
+  element.tabIndex = 0;
+  element.setAttribute('role', 'region');
+  element.setAttribute('aria-label', label);
+  element.append(table);
+  return element;
+}
+
+function table(id: string, caption: string, headings: readonly string[]): HTMLTableElement {
+  const t = document.createElement('table');
+  t.id = id;
+  t.className = 'numbers';
+  t.createCaption().textContent = caption;
+  const head = t.createTHead().insertRow();
+  for (const h of headings) head.append(Object.assign(document.createElement('th'), { textContent: h, scope: 'col' }));
+  return t;
+}
+
+function addRow(body: HTMLTableSectionElement, texts: readonly string[]): HTMLTableCellElement[] {
+  const row = body.insertRow();
+  return texts.map((text, i) => {
+    const c = document.createElement(i === 0 ? 'th' : 'td');
+    if (i === 0) c.scope = 'row';
+    c.textContent = text;
+    row.append(c);
+    return c;
+  });
+}
+
+export function stageTables(anatomy: BlockAnatomy): StageTables {
+  const { block, trace, intprec, sequencyIndex } = anatomy;
+  const s = trace.stages;
+  const q = intprec - 2;
+  const raster = table(
+    'block-raster',
+    `Raster order (x fastest). y = trunc(x·2^(${q}−emax)) are the block-float integers; c, the lifted coefficients.`,
+    ['i', 'position', 'x', 'y', 'c', 'decoded x̂', 'x̂ − x'],
+  );
+  const rasterBody = raster.createTBody();
+  const decodedCells: [HTMLTableCellElement, HTMLTableCellElement][] = [];
+  block.values.forEach((x, i) => {
+    const cells = addRow(rasterBody, [
+      String(i),
+      `(${coordinates(i, block.dims).join(', ')})`,
+      real(x),
+      s ? String(s.ints[i]) : '0',
+      s ? String(s.coefficients[i]) : '0',
+      '',
+      '',
+    ]);
+    decodedCells.push([cells[5]!, cells[6]!]);
+  });
+  const sequency = table('block-sequency', 'Sequency order: coefficients by increasing frequency, and their negabinary digits (hexadecimal).', [
+    's',
+    'from i',
+    'coefficient',
+    'negabinary',
+  ]);
+  const sequencyBody = sequency.createTBody();
+  sequencyIndex.forEach((i, position) => {
+    addRow(sequencyBody, [String(position), String(i), s ? String(s.reordered[position]) : '0', s ? hex(s.negabinary[position]!, intprec) : '0']);
+  });
+  return {
+    raster: region('Stages in raster order', raster),
+    sequency: region('Stages in sequency order', sequency),
+    showDecoded(coded) {
+      decodedCells.forEach(([decoded, error], i) => {
+        const d = real(coded.decoded[i]!);
+        const e = small(coded.errors[i]!);
+        if (decoded.textContent !== d) decoded.textContent = d;
+        if (error.textContent !== e) error.textContent = e;
+      });
+    },
+  };
+}
