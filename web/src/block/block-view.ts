@@ -8,7 +8,7 @@ import { traitsOf } from '../../../src/zfp/index.ts';
 import type { FloatType } from '../../../src/zfp/stages/index.ts';
 import { labelledSelect, labelledSlider, uniqueId, type Slider } from '../ui/controls.ts';
 import { anatomyOf, codeBlock, type BlockAnatomy, type BlockConfig, type CodedBlock } from './block-model.ts';
-import { real, small } from './format.ts';
+import { small } from './format.ts';
 import { planeMatrix, type PlaneMatrix } from './plane-matrix.ts';
 import { stageTables, type StageTables } from './stage-tables.ts';
 import { BlockInputError, formatValues, generate, parseValues, PATTERNS, type Block, type BlockDims, type Pattern } from './values.ts';
@@ -208,7 +208,8 @@ export function mountBlockView(root: HTMLElement): void {
     const intprec = anatomy.intprec;
     report.set('emax', trace.form === 'zero' ? 'none: the block is coded as one 0 bit' : String(trace.emax));
     report.set('planes', `${trace.planes} of ${intprec}`);
-    report.set('bits', `${trace.bits} (${real(trace.bits / block.values.length)} per value, ratio ${real((block.values.length * intprec) / trace.bits)})`);
+    const perValue = trace.bits / block.values.length;
+    report.set('bits', `${trace.bits}: ${perValue.toFixed(2)} per value, ratio ${(intprec / perValue).toFixed(1)}`);
     report.set('error', small(coded.relativeError));
     report.setTerm('k', K_NAME[coded.config.mode]);
     report.set('k', coded.k === null ? '— (an all-zero block is exact)' : small(coded.k));
