@@ -95,7 +95,7 @@ export function mountBlockView(root: HTMLElement): void {
   const inputError = element('p', { id: 'block-input-error', className: 'error' });
   inputError.setAttribute('role', 'alert');
 
-  const valuesInput = element('textarea', { id: uniqueId('values'), rows: 6, spellcheck: false });
+  const valuesInput = element('textarea', { id: uniqueId('values'), rows: 3, spellcheck: false });
   const valuesField = element('div', { className: 'field values' }, [element('label', { htmlFor: valuesInput.id }, ['Values (raster order, x fastest)']), valuesInput]);
   const useValues = element('button', { type: 'button', id: 'block-use-values' }, ['Use these values']);
   const redraw = element('button', { type: 'button', id: 'block-redraw' }, ['New random draw']);
@@ -264,11 +264,12 @@ export function mountBlockView(root: HTMLElement): void {
   result.append(
     element('h3', { id: 'block-result-title' }, ['What the setting keeps']),
     report.element,
+    // The planes first: they are what a setting changes; the stages that made them follow.
+    element('section', {}, [element('h3', {}, ['Bit planes and the embedded coder']), matrixSlot]),
     element('div', { className: 'stages' }, [
       element('section', {}, [element('h3', {}, ['Block-float integers, lifted coefficients, decoded values']), rasterSlot]),
       element('section', {}, [element('h3', {}, ['Sequency order and negabinary digits']), sequencySlot]),
     ]),
-    element('section', {}, [element('h3', {}, ['Bit planes and the embedded coder']), matrixSlot]),
   );
   showModeControl();
   setBlock(block);

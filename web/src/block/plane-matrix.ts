@@ -52,8 +52,7 @@ export function planeMatrix(anatomy: BlockAnatomy): PlaneMatrix {
   const table = document.createElement('table');
   table.className = 'planes';
   table.id = 'block-planes';
-  const caption = document.createElement('caption');
-  caption.textContent =
+  table.createCaption().textContent =
     'Rows: bit planes k of the negabinary digits, most significant first. Columns: coefficients in sequency order. ' +
     'Blue digits belong to coefficients already significant, sent verbatim; the rest are coded by group tests ' +
     '(1 = a one is left in the plane, then a run of zeros up to it; 0 = none left).';
