@@ -61,7 +61,7 @@ function summary(): { element: HTMLDListElement; set(name: string, text: string)
   const labels = new Map<string, HTMLElement>();
   for (const name of names) {
     const term = element('dt', {}, [terms[name]]);
-    const value = element('dd', { id: `block-${name}` });
+    const value = element('dd', { id: `block-summary-${name}` });
     labels.set(name, term);
     values.set(name, value);
     list.append(element('div', {}, [term, value]));

@@ -4,6 +4,7 @@
  * setting actually emitted. Rows are built once per block; a new setting only re-marks them.
  */
 import { stages } from '../../../src/zfp/index.ts';
+import { scrollRegion } from '../ui/scroll-region.ts';
 import type { BlockAnatomy, CodedBlock } from './block-model.ts';
 
 export type PlaneStatus = 'kept' | 'partial' | 'dropped';
@@ -44,11 +45,6 @@ function setStatus(row: HTMLTableRowElement, status: PlaneStatus): void {
 }
 
 export function planeMatrix(anatomy: BlockAnatomy): PlaneMatrix {
-  const element = document.createElement('div');
-  element.className = 'scroll';
-  element.tabIndex = 0;
-  element.setAttribute('role', 'region');
-  element.setAttribute('aria-label', 'Bit-plane matrix');
   const table = document.createElement('table');
   table.className = 'planes';
   table.id = 'block-planes';
@@ -86,7 +82,8 @@ export function planeMatrix(anatomy: BlockAnatomy): PlaneMatrix {
   padding.append(cell('th', 'padding'), cell('td', 'zeros up to the fixed rate’s block size'));
   const paddingCount = padding.appendChild(cell('td', '', 'cost'));
   const paddingBits = padding.appendChild(cell('td', '', 'emitted'));
-  element.append(table);
+  // Planes, header, padding, head and a caption of about three lines.
+  const element = scrollRegion('Bit-plane matrix', table, rows.length + 6);
 
   return {
     element,

@@ -4,6 +4,7 @@
  * the reordered coefficients and their negabinary digits. Built once per block; a new setting
  * rewrites only the decoded and error columns.
  */
+import { scrollRegion } from '../ui/scroll-region.ts';
 import type { BlockAnatomy, CodedBlock } from './block-model.ts';
 import { hex, real, small } from './format.ts';
 import { coordinates } from './values.ts';
@@ -12,16 +13,6 @@ export interface StageTables {
   readonly raster: HTMLElement;
   readonly sequency: HTMLElement;
   showDecoded(coded: CodedBlock): void;
-}
-
-function region(label: string, table: HTMLTableElement): HTMLElement {
-  const element = document.createElement('div');
-  element.className = 'scroll';
-  element.tabIndex = 0;
-  element.setAttribute('role', 'region');
-  element.setAttribute('aria-label', label);
-  element.append(table);
-  return element;
 }
 
 function table(id: string, caption: string, headings: readonly string[]): HTMLTableElement {
@@ -79,8 +70,9 @@ export function stageTables(anatomy: BlockAnatomy): StageTables {
     addRow(sequencyBody, [String(position), String(i), s ? String(s.reordered[position]) : '0', s ? hex(s.negabinary[position]!, intprec) : '0']);
   });
   return {
-    raster: region('Stages in raster order', raster),
-    sequency: region('Stages in sequency order', sequency),
+    // Captions take about three lines, the head one.
+    raster: scrollRegion('Stages in raster order', raster, block.values.length + 4),
+    sequency: scrollRegion('Stages in sequency order', sequency, block.values.length + 4),
     showDecoded(coded) {
       decodedCells.forEach(([decoded, error], i) => {
         const d = real(coded.decoded[i]!);
