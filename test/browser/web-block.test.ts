@@ -216,6 +216,19 @@ describe('web workbench: Inside a block', () => {
     expect(bound).toBeLessThan(nodes / 4);
     const sorted = [...times].sort((a, b) => a - b);
     console.log(`β update on a 3D float64 block: median ${sorted[20]!.toFixed(2)} ms, max ${sorted[39]!.toFixed(2)} ms over 40 key steps; DOM nodes touched ≤ ${Math.max(...touched)} (of ${nodes} elements)`);
+    // The same update with the style and layout the next frame needs, forced at once: β = 1 … 64.
+    const withLayout = await page.evaluate(() => {
+      const beta = document.getElementById('block-beta') as HTMLInputElement;
+      return Array.from({ length: 64 }, (_, b) => {
+        const start = performance.now();
+        beta.value = String(b + 1);
+        beta.dispatchEvent(new Event('input'));
+        void document.body.offsetHeight;
+        return performance.now() - start;
+      }).sort((x, y) => x - y);
+    });
+    expect(await shown(page)).toMatchObject({ planes: 64, config: { precision: 64 } });
+    console.log(`… with style and layout: median ${withLayout[32]!.toFixed(2)} ms, max ${withLayout[63]!.toFixed(2)} ms over β = 1…64`);
     expect(problems).toEqual([]);
     await page.close();
   });
