@@ -48,10 +48,6 @@ export function planeMatrix(anatomy: BlockAnatomy): PlaneMatrix {
   const table = document.createElement('table');
   table.className = 'planes';
   table.id = 'block-planes';
-  table.createCaption().textContent =
-    'Rows: bit planes k of the negabinary digits, most significant first. Columns: coefficients in sequency order. ' +
-    'Blue digits belong to coefficients already significant, sent verbatim; the rest are coded by group tests ' +
-    '(1 = a one is left in the plane, then a run of zeros up to it; 0 = none left).';
   const head = table.createTHead().insertRow();
   for (const title of ['plane k', 'digits (sequency order)', 'bits', 'emitted']) head.append(cell('th', title));
   const body = table.createTBody();
@@ -82,8 +78,15 @@ export function planeMatrix(anatomy: BlockAnatomy): PlaneMatrix {
   padding.append(cell('th', 'padding'), cell('td', 'zeros up to the fixed rate’s block size'));
   const paddingCount = padding.appendChild(cell('td', '', 'cost'));
   const paddingBits = padding.appendChild(cell('td', '', 'emitted'));
-  // Planes, header, padding, head and a caption of about three lines.
-  const element = scrollRegion('Bit-plane matrix', table, rows.length + 6);
+  const element = scrollRegion(
+    'Bit-plane matrix',
+    table,
+    rows.length + 3,
+    'Rows: bit planes k of the negabinary digits, most significant first. Columns: coefficients in sequency order. ' +
+      'Blue digits belong to coefficients already significant, sent verbatim; the rest are coded by group tests ' +
+      '(1 = a one is left in the plane, then a run of zeros up to it; 0 = none left). ' +
+      'Green planes are kept, a yellow one is cut by the budget, grey ones are dropped.',
+  );
 
   return {
     element,

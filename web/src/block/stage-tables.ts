@@ -15,11 +15,10 @@ export interface StageTables {
   showDecoded(coded: CodedBlock): void;
 }
 
-function table(id: string, caption: string, headings: readonly string[]): HTMLTableElement {
+function table(id: string, headings: readonly string[]): HTMLTableElement {
   const t = document.createElement('table');
   t.id = id;
   t.className = 'numbers';
-  t.createCaption().textContent = caption;
   const head = t.createTHead().insertRow();
   for (const h of headings) head.append(Object.assign(document.createElement('th'), { textContent: h, scope: 'col' }));
   return t;
@@ -42,7 +41,6 @@ export function stageTables(anatomy: BlockAnatomy): StageTables {
   const q = intprec - 2;
   const raster = table(
     'block-raster',
-    `Raster order (x fastest). y = trunc(x·2^(${q}−emax)) are the block-float integers; c, the lifted coefficients.`,
     ['i', 'position', 'x', 'y', 'c', 'decoded x̂', 'x̂ − x'],
   );
   const rasterBody = raster.createTBody();
@@ -59,7 +57,7 @@ export function stageTables(anatomy: BlockAnatomy): StageTables {
     ]);
     decodedCells.push([cells[5]!, cells[6]!]);
   });
-  const sequency = table('block-sequency', 'Sequency order: coefficients by increasing frequency, and their negabinary digits (hexadecimal).', [
+  const sequency = table('block-sequency', [
     's',
     'from i',
     'coefficient',
@@ -70,9 +68,18 @@ export function stageTables(anatomy: BlockAnatomy): StageTables {
     addRow(sequencyBody, [String(position), String(i), s ? String(s.reordered[position]) : '0', s ? hex(s.negabinary[position]!, intprec) : '0']);
   });
   return {
-    // Captions take about three lines, the head one.
-    raster: scrollRegion('Stages in raster order', raster, block.values.length + 4),
-    sequency: scrollRegion('Stages in sequency order', sequency, block.values.length + 4),
+    raster: scrollRegion(
+      'Stages in raster order',
+      raster,
+      block.values.length + 1,
+      `Raster order (x fastest): the values x, their block-float integers y = trunc(x·2^(${q}−emax)), the lifted coefficients c, and what the setting decodes.`,
+    ),
+    sequency: scrollRegion(
+      'Stages in sequency order',
+      sequency,
+      block.values.length + 1,
+      'Sequency order: the coefficients by increasing frequency, the raster index each came from, and their negabinary digits in hexadecimal.',
+    ),
     showDecoded(coded) {
       decodedCells.forEach(([decoded, error], i) => {
         const d = real(coded.decoded[i]!);
