@@ -25,6 +25,13 @@ export interface BlockAnatomy {
   readonly cumulativeBits: readonly number[];
   /** significantBefore[j]: coefficients already significant when the j-th plane from the top is coded; their bits go out verbatim. */
   readonly significantBefore: readonly number[];
+  /**
+   * True when the block-float scale 2^(q − emax) overflowed the type (float64 emax < −961, float32
+   * emax < −97: subnormal blocks among them): zfp 1.0 turns every value into the conversion's
+   * out-of-range integer, −2^(q+1), which no value in range can give, and loses the block. K's
+   * derivation assumes the conversion succeeds, so it says nothing about such a block.
+   */
+  readonly conversionOverflow: boolean;
 }
 
 /** What one setting does to the block: the codec's trace, its bits, and the decoded block. */
@@ -41,7 +48,7 @@ export interface CodedBlock {
   readonly errors: Float64Array;
   /** ‖error‖∞ / ‖x_B‖∞ (NaN for an all-zero block). */
   readonly relativeError: number;
-  /** The theorem's constant for this mode and block (null when the block is all zeros: nothing to bound). */
+  /** The theorem's constant for this mode and block (null for an all-zero block, nothing to bound, and for a block zfp loses in conversion). */
   readonly k: number | null;
 }
 
@@ -55,6 +62,7 @@ function fullPrecision(block: Block): StreamParams {
 export function anatomyOf(block: Block): BlockAnatomy {
   const { type, dims, values } = block;
   const { intprec, ebits } = traitsOf(type);
+  const outOfRange = -(2n ** BigInt(stages.fractionBits(type) + 1));
   const trace = stages.encodeBlockStaged(new BitWriter(BLOCK_BYTES), values, type, dims, fullPrecision(block));
   const size = values.length;
   const order = stages.reorder(BigInt64Array.from({ length: size }, (_, i) => BigInt(i)), dims);
@@ -76,6 +84,7 @@ export function anatomyOf(block: Block): BlockAnatomy {
     sequencyIndex: Array.from(order, Number),
     cumulativeBits,
     significantBefore: significantBefore.slice(0, -1),
+    conversionOverflow: trace.stages?.ints.some((y) => y === outOfRange) ?? false,
   };
 }
 
@@ -86,8 +95,10 @@ function bitsWritten(writer: BitWriter): string {
   return bits;
 }
 
-function kOf(config: BlockConfig, trace: stages.BlockTrace, block: Block): number | null {
+function kOf(config: BlockConfig, trace: stages.BlockTrace, anatomy: BlockAnatomy): number | null {
+  const { block } = anatomy;
   const { dims, type } = block;
+  if (anatomy.conversionOverflow) return null;
   if (trace.form === 'zero') return config.mode === 'accuracy' && block.values.some((v) => v !== 0) ? kAccuracy(trace.emax, config.tolerance, dims, type) : null;
   switch (config.mode) {
     // The planes this block kept: β itself unless the block's exponent is too small for β planes.
@@ -102,7 +113,7 @@ function kOf(config: BlockConfig, trace: stages.BlockTrace, block: Block): numbe
 
 /** Encode the block with one setting (encodeBlockStaged, as compress codes it) and decode it back. */
 export function codeBlock(anatomy: BlockAnatomy, config: BlockConfig): CodedBlock {
-  const { block, headerBits, cumulativeBits } = anatomy;
+  const { block, headerBits, cumulativeBits, intprec } = anatomy;
   const { type, dims, values } = block;
   const params = resolveParams(config, type, dims);
   const writer = new BitWriter(BLOCK_BYTES);
@@ -110,8 +121,8 @@ export function codeBlock(anatomy: BlockAnatomy, config: BlockConfig): CodedBloc
   const decoded = stages.decodeBlockStaged(new BitReader(writer.words, 0, writer.pos), type, dims, params).values;
   const errors = decoded.map((x, i) => x - values[i]!);
   const norm = (a: Float64Array) => a.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
-  // The planes stop where the precision or the budget left after the header ends, whichever comes first.
-  const planeBits = trace.form === 'zero' ? 0 : Math.min(cumulativeBits[trace.precision]!, params.maxbits - headerBits);
+  // The planes stop where the precision (at most intprec planes exist) or the budget left after the header ends, whichever comes first.
+  const planeBits = trace.form === 'zero' ? 0 : Math.min(cumulativeBits[Math.min(trace.precision, intprec)]!, params.maxbits - headerBits);
   return {
     config,
     params,
@@ -121,6 +132,6 @@ export function codeBlock(anatomy: BlockAnatomy, config: BlockConfig): CodedBloc
     decoded,
     errors,
     relativeError: norm(errors) / norm(values),
-    k: kOf(config, trace, block),
+    k: kOf(config, trace, anatomy),
   };
 }

@@ -212,8 +212,13 @@ export function mountBlockView(root: HTMLElement): void {
     report.set('bits', `${trace.bits}: ${perValue.toFixed(2)} per value, ratio ${(intprec / perValue).toFixed(1)}`);
     report.set('error', small(coded.relativeError));
     report.setTerm('k', K_NAME[coded.config.mode]);
-    report.set('k', coded.k === null ? '— (an all-zero block is exact)' : small(coded.k));
-    report.set('verdict', coded.k === null ? 'exact' : coded.relativeError <= coded.k ? 'holds' : 'VIOLATED');
+    if (anatomy.conversionOverflow) {
+      report.set('k', '— (outside its hypothesis)');
+      report.set('verdict', `lost: 2^(${intprec - 2}−emax) overflows ${block.type}, so zfp 1.0 codes every value as −2^${intprec - 1}`);
+    } else {
+      report.set('k', coded.k === null ? '— (an all-zero block is exact)' : small(coded.k));
+      report.set('verdict', coded.k === null ? 'exact' : coded.relativeError <= coded.k ? 'holds' : 'VIOLATED');
+    }
     Object.assign(result.dataset, {
       config: JSON.stringify(coded.config),
       planes: String(trace.planes),
