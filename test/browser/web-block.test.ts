@@ -74,6 +74,14 @@ function expectSameAsCompress(s: Shown): void {
   else expect(s.relativeError).toBe(node.relativeError);
 }
 
+/** What the bit-plane matrix marks: planes kept, and the emitted bits of all its rows in order. */
+async function matrix(page: Page): Promise<{ kept: number; emitted: string }> {
+  return page.$eval('#block-planes', (table) => ({
+    kept: table.querySelectorAll('tr[data-status="kept"]').length,
+    emitted: Array.from(table.querySelectorAll('tbody tr:not([hidden]) td.emitted'), (c) => c.textContent).join(''),
+  }));
+}
+
 /** Waits until the page has shown a setting other than `before` (its config or its block changed). */
 async function changed(page: Page, before: Shown): Promise<Shown> {
   const key = (s: Shown) => JSON.stringify([s.config, s.values]);
@@ -125,6 +133,7 @@ describe('web workbench: Inside a block', () => {
       expect(after.planes).not.toBe(before.planes);
       expect(after.bits).not.toBe(before.bits);
       expectSameAsCompress(after);
+      expect(await matrix(page)).toEqual({ kept: after.planes, emitted: after.stream });
       before = after;
     }
     expect(before).toMatchObject({ planes: 64, config: { precision: 64 } });
@@ -158,6 +167,8 @@ describe('web workbench: Inside a block', () => {
         const s = await shown(page);
         expect(Object.values(s.config)[1]).toBe(mode === 'accuracy' ? 2 ** Number(value) : Number(value));
         expectSameAsCompress(s);
+        // The matrix marks the same planes, and its rows, header to padding, hold the emitted stream.
+        expect(await matrix(page)).toEqual({ kept: s.planes, emitted: s.stream });
         seen.add(`${s.planes}/${s.bits}`);
       }
     }
