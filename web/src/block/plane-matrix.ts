@@ -84,7 +84,7 @@ export function planeMatrix(anatomy: BlockAnatomy): PlaneMatrix {
     rows.length + 3,
     'Rows: bit planes k of the negabinary digits, most significant first. Columns: coefficients in sequency order. ' +
       'Blue digits belong to coefficients already significant, sent verbatim; the rest are coded by group tests ' +
-      '(1 = a one is left in the plane, then a run of zeros up to it; 0 = none left). ' +
+      '(1 = a one is left in the plane, followed by the next coefficients’ bits up to and including it, the last coefficient’s one implied; 0 = none left). ' +
       'Green planes are kept, a yellow one is cut by the budget, grey ones are dropped.',
   );
 
