@@ -1,5 +1,5 @@
 /**
- * Imports point down. Reads every import of src/, solvers/, theorems/ and experiments/ (static,
+ * Imports point down. Reads every import of src/, solvers/, theorems/, experiments/ and web/src/ (static,
  * re-exports, dynamic `import(…)`, `import('…').T` types) and fails on an arrow the layer table
  * forbids, on a module outside every layer, and on Node built-ins where code must also run in a browser.
  */
@@ -10,9 +10,10 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
-const SCANNED = ['src', 'solvers', 'theorems', 'experiments'];
+// web/vite.config.ts is build tooling that runs in Node, not page code: only web/src is a layer.
+const SCANNED = ['src', 'solvers', 'theorems', 'experiments', 'web/src'];
 
-type Layer = 'zfp' | 'sz' | 'array' | 'reference' | 'theorems' | 'solvers' | 'results' | 'analysis' | 'experiments' | 'report' | 'cli' | 'entry';
+type Layer = 'zfp' | 'sz' | 'array' | 'reference' | 'theorems' | 'solvers' | 'results' | 'analysis' | 'experiments' | 'report' | 'cli' | 'entry' | 'web';
 
 /** Folder prefixes, most specific first; `src/index.ts` is the package's browser-safe entry. */
 const LAYER_OF_PATH: readonly (readonly [string, Layer])[] = [
@@ -30,6 +31,7 @@ const LAYER_OF_PATH: readonly (readonly [string, Layer])[] = [
   ['solvers/', 'solvers'],
   ['theorems/', 'theorems'],
   ['experiments/', 'experiments'],
+  ['web/src/', 'web'],
 ];
 
 /** 'types': only `import type` (erased at run time), so the importer loads none of that layer's code. */
@@ -53,9 +55,11 @@ const MAY_IMPORT: Readonly<Record<Layer, Partial<Record<Layer, Access>>>> = {
   report: { results: 'any' },
   cli: { ...BELOW_ANALYSIS, analysis: 'any', experiments: 'any', report: 'any', entry: 'any' },
   entry: { ...BELOW_ANALYSIS, analysis: 'any', report: 'any' },
+  // The page runs in a browser: every browser-safe layer, never the CLI (nor the pool drivers, below).
+  web: { ...BELOW_ANALYSIS, analysis: 'any', experiments: 'any', report: 'any', entry: 'any' },
 };
 
-/** Files that may use Node built-ins outside src/cli: the experiments' worker-pool drivers. */
+/** Files that may use Node built-ins outside src/cli: the experiments' worker-pool drivers. The web page may not import them. */
 const NODE_ALLOWED_FILES = new Set(['experiments/pool.ts', 'experiments/task-worker.js']);
 
 /** The one module that imports by a computed path: the user's own problem module (`--problem my-step.mjs`), outside every layer by nature. */
@@ -125,10 +129,12 @@ function problemsOf(path: string, text: string, exists: (path: string) => boolea
     if (specifier === '<computed>') {
       if (!USER_MODULE_LOADERS.has(path)) problems.push(`${path} imports a computed specifier, which no check can follow`);
     } else if (specifier.startsWith('.')) {
-      const target = relative(ROOT, resolve(ROOT, dirname(path), specifier)).split('\\').join('/');
+      // A bundler's query (vite's `./w.ts?worker`) names how to load the file, not another file.
+      const target = relative(ROOT, resolve(ROOT, dirname(path), specifier.split('?')[0]!)).split('\\').join('/');
       const targetLayer = layerOf(target);
       if (!exists(target)) problems.push(`${path} imports ${specifier}, which does not exist`);
       else if (targetLayer === null) problems.push(`${path} imports ${target}, which is in no layer`);
+      else if (layer === 'web' && NODE_ALLOWED_FILES.has(target)) problems.push(`${path} (web) imports ${target}, which runs only in Node`);
       else if (targetLayer !== layer) {
         const access = MAY_IMPORT[layer][targetLayer];
         if (access === undefined || (access === 'types' && !typeOnly)) {
@@ -198,6 +204,9 @@ describe('layers point down', () => {
     ['src/zfp/bitstream.ts', 'export const bytes = Buffer.alloc(8);', /uses Node's Buffer/],
     ['src/analysis/choose.ts', 'const m = await import(name);', /computed specifier/],
     ['src/web/page.ts', "export const x = 1;", /in no layer/],
+    ['web/src/block/block-view.ts', "import { CliUsageError } from '../../../src/cli/errors.ts';", /\(web\) imports src\/cli\/errors\.ts \(cli\)/],
+    ['web/src/lab/run.ts', "import { workerPool } from '../../../experiments/pool.ts';", /\(web\) imports experiments\/pool\.ts, which runs only in Node/],
+    ['web/src/ui/plotly.ts', "import { readFileSync } from 'node:fs';", /Node built-in "node:fs"/],
   ])('refuses a forbidden arrow: %s with %j', (path, text, message) => {
     const problems = problemsOf(path, text);
     expect(problems).toHaveLength(1);
@@ -209,6 +218,8 @@ describe('layers point down', () => {
     ['experiments/pool.ts', "import { availableParallelism } from 'node:os';"],
     ['src/results/schema.ts', "import type { StepRecord } from '../../solvers/runner.ts';"],
     ['src/analysis/evaluate.ts', "import { chooseBeta } from '../../theorems/index.ts';\nimport { kindOf } from './representation-kind.ts';"],
+    ['web/src/block/block-model.ts', "import { stages } from '../../../src/zfp/index.ts';\nimport { kBeta } from '../../../theorems/index.ts';\nimport { real } from './format.ts';"],
+    ['web/src/lab/lab-view.ts', "import Plotly from 'plotly.js-dist-min';\nimport RunWorker from './run-worker.ts?worker';\nimport { figure } from '../../../src/report/figure.ts';"],
   ])('allows an arrow pointing down: %s', (path, text) => {
     expect(problemsOf(path, text)).toEqual([]);
   });
