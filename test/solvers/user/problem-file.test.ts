@@ -62,6 +62,9 @@ describe('operator facts from the stencil', () => {
     const record = run(name, {}, { mode: 'precision', precision: 16 });
     expect(record.summary.theorem).toMatch(/Theorem 3\.3/);
     expect(record.summary.boundHeld).toBe(true);
+    // No exact solution: no numerical error, so β_min says why it has no ε rather than calling the error zero.
+    expect(record.summary.finalNumericalError).toBeNaN();
+    expect(record.summary.betaMin).toMatchObject({ kind: 'not-applicable', reason: expect.stringMatching(/^no exact solution, so no numerical error for ε.*zfpwb choose --tol ε/) });
   });
 
   it('a Dirichlet file with a source holds its boundary values and approaches the steady plate', async () => {
