@@ -20,8 +20,20 @@ export interface ProblemDefinitionInput {
   readonly exact?: (k: number, out: Float64Array) => void;
   /** Fixed-point iterations stop once the double run is this close to `exact`. */
   readonly tolerance?: number;
-  /** Facts you know; each one given is used as is and reported as assumed. */
-  readonly facts?: { readonly lipschitz?: number; readonly linear?: boolean };
+  /** Facts you know; each one given is used as is, reported as assumed, and checked against probes of the step. */
+  readonly facts?: StatedFacts;
+}
+
+/** What a module may state about its step F (A: the linear part of an affine F). */
+export interface StatedFacts {
+  /** ‖F(x) − F(y)‖∞ ≤ L‖x − y‖∞; below 1 on a fixed-point problem, a contraction (Theorem 3.7/3.9). */
+  readonly lipschitz?: number;
+  /** F is affine: F(x) = A·x + b. */
+  readonly linear?: boolean;
+  /** Needs linear: every entry of A is ≥ 0, so ‖Aⁿ‖∞ = max(Aⁿ1), computed exactly. */
+  readonly nonnegative?: boolean;
+  /** Needs linear: ‖Aⁿ‖∞ (or upper bounds on them) for n = 0..s, [0] = 1; Theorem 3.12 (3.7 for a fixed point). */
+  readonly powerNorms?: readonly number[];
 }
 
 /** A checked problem definition, what a problem module default-exports. */
@@ -49,6 +61,13 @@ export function defineProblem(input: ProblemDefinitionInput): DefinedProblem {
   if (input.tolerance !== undefined && !input.exact) fail('a fixed-point problem (tolerance) needs exact: the fixed point');
   const L = input.facts?.lipschitz;
   if (L !== undefined && !(L >= 0 && Number.isFinite(L))) fail(`facts.lipschitz must be a finite number ≥ 0, got ${L}`);
+  const { nonnegative, powerNorms } = input.facts ?? {};
+  if ((nonnegative !== undefined || powerNorms !== undefined) && input.facts?.linear !== true) fail('facts.nonnegative and facts.powerNorms are facts of a linear step: state linear: true with them');
+  if (powerNorms !== undefined) {
+    if (!Array.isArray(powerNorms) || powerNorms.length < 2 || !powerNorms.every((p) => Number.isFinite(p) && p >= 0)) fail(`facts.powerNorms must list ‖Aⁿ‖∞ for n = 0..s (s ≥ 1), finite and ≥ 0, got ${JSON.stringify(powerNorms)}`);
+    if (powerNorms[0] !== 1) fail(`facts.powerNorms[0] is ‖A⁰‖∞ = 1, got ${powerNorms[0]}`);
+    if (L !== undefined && powerNorms[1]! > L) fail(`facts.powerNorms[1] = ‖A‖∞ = ${powerNorms[1]} exceeds facts.lipschitz = ${L}`);
+  }
   return { ...input, kind: 'zfp-workbench problem' };
 }
 
@@ -57,7 +76,7 @@ export function isDefinedProblem(value: unknown): value is DefinedProblem {
 }
 
 /** A reproducible pseudo-random state (xorshift), scaled like `scale`. */
-function probe(size: number, seed: number, scale: number): Float64Array {
+export function probe(size: number, seed: number, scale: number): Float64Array {
   let s = seed >>> 0 || 1;
   return Float64Array.from({ length: size }, () => {
     s ^= s << 13;
@@ -112,6 +131,12 @@ export function estimateLipschitz(step: FieldStep, base: Float64Array): number {
   return ratio;
 }
 
+function applied(step: FieldStep, x: Float64Array): Float64Array {
+  const out = new Float64Array(x.length);
+  step(x, out);
+  return out;
+}
+
 /** The Problem a definition describes, with each fact's provenance. */
 export function problemFromDefinition(definition: DefinedProblem): Problem & { readonly name: UserProblemName } {
   const size = definition.shape.reduce((a, b) => a * b, 1);
@@ -122,11 +147,6 @@ export function problemFromDefinition(definition: DefinedProblem): Problem & { r
   const scale = Math.max(maxNorm(initial), 1);
   const given = definition.facts ?? {};
   const linear = given.linear ?? estimateLinearity(step, size, scale);
-  const lipschitz = given.lipschitz ?? estimateLipschitz(step, initial);
-  const provenance: FactProvenance = {
-    lipschitz: given.lipschitz !== undefined ? 'assumed' : 'estimated',
-    linear: given.linear !== undefined ? 'assumed' : 'estimated',
-  };
   const zero = new Float64Array(size);
   const offset = new Float64Array(size);
   step(zero, offset);
@@ -134,12 +154,22 @@ export function problemFromDefinition(definition: DefinedProblem): Problem & { r
     step(src, dst);
     for (let i = 0; i < size; i++) dst[i]! -= offset[i]!;
   };
+  // A stated ‖A‖∞ is a stated Lipschitz constant of the affine step; for a stated A ≥ 0 it is max(A1), read off A.
+  const statedLipschitz = given.lipschitz ?? given.powerNorms?.[1];
+  const fromNonnegative = statedLipschitz === undefined && given.nonnegative === true ? maxNorm(applied(applyLinearPart, new Float64Array(size).fill(1))) : undefined;
+  const lipschitz = statedLipschitz ?? fromNonnegative ?? estimateLipschitz(step, initial);
+  const provenance: FactProvenance = {
+    lipschitz: statedLipschitz !== undefined ? 'assumed' : fromNonnegative !== undefined ? 'derived' : 'estimated',
+    linear: given.linear !== undefined ? 'assumed' : 'estimated',
+    ...(given.nonnegative !== undefined && { nonnegative: 'assumed' }),
+    ...(given.powerNorms !== undefined && { powerNorms: 'assumed' }),
+  };
   return {
     name: `user:${definition.name}`,
     shape: [...definition.shape],
     steps: definition.steps,
     tolerance: definition.tolerance ?? null,
-    facts: { lipschitz, linear, nonnegative: false, stencil: null, applyLinearPart, provenance },
+    facts: { lipschitz, linear, nonnegative: given.nonnegative ?? false, stencil: null, applyLinearPart, provenance, ...(given.powerNorms && { powerNorms: [...given.powerNorms] }) },
     initial: (out) => out.set(initial),
     exact: definition.exact ?? ((_k, out) => out.fill(Number.NaN)),
     step,

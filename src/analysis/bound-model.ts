@@ -217,11 +217,16 @@ export interface ModelInput {
 function withProvenance(model: BoundModel, problem: Problem): BoundModel {
   const p = problem.facts.provenance;
   if (!p) return model;
-  const estimated = (['lipschitz', 'linear'] as const).filter((fact) => p[fact] === 'estimated');
-  const assumed = (['lipschitz', 'linear'] as const).filter((fact) => p[fact] === 'assumed');
+  const facts = ['lipschitz', 'linear', 'nonnegative', 'powerNorms'] as const;
+  const words = (names: readonly (typeof facts)[number][]): string => {
+    const spelled = names.map((fact) => (fact === 'powerNorms' ? 'power norms' : fact));
+    return spelled.length > 1 ? `${spelled.slice(0, -1).join(', ')} and ${spelled.at(-1)}` : (spelled[0] ?? '');
+  };
+  const estimated = words(facts.filter((fact) => p[fact] === 'estimated'));
+  const assumed = words(facts.filter((fact) => p[fact] === 'assumed'));
   const notes = [
-    ...(estimated.length > 0 ? [`estimated, not proven: ${estimated.join(' and ')} estimated from the step`] : []),
-    ...(assumed.length > 0 ? [`${assumed.join(' and ')} assumed as given`] : []),
+    ...(estimated.length > 0 ? [`estimated, not proven: ${estimated} estimated from the step`] : []),
+    ...(assumed.length > 0 ? [`${assumed} assumed as given`] : []),
   ];
   return { ...model, theorem: `${model.theorem} — ${notes.join('; ')}` };
 }

@@ -1,6 +1,6 @@
 /**
  * `--problem FILE`: a problem file (JSON) or a module that default-exports `defineProblem({...})`;
- * binds `--set`/`--steps`, refuses unstable stencils, and registers the problem for the run.
+ * binds `--set`/`--steps`, refuses unstable stencils and stated facts a probe contradicts, and registers the problem for the run.
  * A `.ts` module needs a TypeScript loader in the process (`node --import tsx`): the package ships
  * none, so plain `zfpwb` takes compiled `.js`/`.mjs` modules and says so for `.ts`.
  */
@@ -84,11 +84,13 @@ export async function loadProblem(path: string, options: LoadOptions = {}): Prom
   const { registerProblem } = await import('../analysis/problem-setup.ts');
   if (MODULE.test(path)) {
     if (Object.keys(set).length > 0 || initial !== undefined) throw new CliUsageError('--set and --initial apply to problem files (JSON); a module sets its own parameters and initial data');
-    const [definition, { problemFromDefinition }] = await Promise.all([importDefinition(path), import('../../solvers/user/define-problem.ts')]);
-    return registerProblem(problemFromDefinition(steps === undefined ? definition : { ...definition, steps }));
+    const [definition, { problemFromDefinition }, { checkOperatorFacts }] = await Promise.all([importDefinition(path), import('../../solvers/user/define-problem.ts'), import('../analysis/operator-check.ts')]);
+    const problem = problemFromDefinition(steps === undefined ? definition : { ...definition, steps });
+    checkOperatorFacts(problem);
+    return registerProblem(problem);
   }
   const document = readDocument(path);
-  const [{ problemFromFile }, { refuseUnstable }] = await Promise.all([import('../../solvers/user/problem-file.ts'), import('../analysis/operator-check.ts')]);
+  const [{ problemFromFile }, { checkOperatorFacts }] = await Promise.all([import('../../solvers/user/problem-file.ts'), import('../analysis/operator-check.ts')]);
   const withSteps = steps === undefined || typeof document !== 'object' || document === null ? document : { ...document, steps };
   if (initial !== undefined && !/\.npy$/i.test(initial)) throw new CliUsageError(`--initial takes a .npy file, got "${initial}" (a raw file goes in the problem file as "initial": {"file", "type"})`);
   const readFile = (file: string): Uint8Array => {
@@ -100,7 +102,7 @@ export async function loadProblem(path: string, options: LoadOptions = {}): Prom
     }
   };
   const problem = await problemFromFile(withSteps, { set, readFile, ...(initial !== undefined && { initialFile: { file: resolve(initial) } }) });
-  refuseUnstable(problem);
+  checkOperatorFacts(problem);
   return registerProblem(problem as typeof problem & { name: UserProblemName });
 }
 
