@@ -58,7 +58,7 @@ describe('zfpwb experiment custom --problem', () => {
   it('writes custom.json (which zfpwb report reads back) and custom.html', () => {
     const out = mkdtempSync(join(tmpdir(), 'zfpwb-custom-'));
     const r = zfpwb(['experiment', 'custom', '--problem', join(EXAMPLES, 'heated-plate.json'), '--steps', '30', '--mode', 'precision', '--param', '20', '--out', out]);
-    expect(r.err).toBe('');
+    expect(r.err).toBe('custom: 1/1 runs done\n'); // progress, a line per finished run off a terminal
     expect(r.code).toBe(0);
     const result = JSON.parse(readFileSync(join(out, 'custom.json'), 'utf8'));
     expect(result.experiment).toBe('custom');
@@ -67,6 +67,19 @@ describe('zfpwb experiment custom --problem', () => {
     expect(result.runs[0].steps[30].numericalError).toBeNull(); // no exact solution: unknown, not zero
     expect(readFileSync(join(out, 'custom.html'), 'utf8')).toMatch(/heated plate/);
     expect(zfpwb(['report', join(out, 'custom.json')]).code).toBe(0);
+  });
+
+  it('runs the precision sweep on the worker pool, each worker rebuilding the file with its --set', () => {
+    const out = mkdtempSync(join(tmpdir(), 'zfpwb-custom-'));
+    const r = zfpwb(['experiment', 'custom', '--problem', join(EXAMPLES, 'heated-plate.json'), '--steps', '6', '--set', 'q=3', '--out', out]);
+    expect(r.err).toMatch(/^(custom: \d\/4 runs done\n){4}$/);
+    expect(r.code).toBe(0);
+    const pooled = JSON.parse(readFileSync(join(out, 'custom.json'), 'utf8'));
+    expect(pooled.runs.map((run: { config: { label: string } }) => run.config.label)).toEqual(['β = 16', 'β = 20', 'β = 24', 'β = 32']);
+    const inline = mkdtempSync(join(tmpdir(), 'zfpwb-custom-'));
+    expect(zfpwb(['experiment', 'custom', '--inline', '--problem', join(EXAMPLES, 'heated-plate.json'), '--steps', '6', '--set', 'q=3', '--out', inline]).code).toBe(0);
+    // Same runs as on this thread: the workers saw q = 3, not the file's q = 1.
+    expect(pooled.runs).toEqual(JSON.parse(readFileSync(join(inline, 'custom.json'), 'utf8')).runs);
   });
 
   it('refuses custom without --problem', () => {
