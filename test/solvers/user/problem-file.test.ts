@@ -36,6 +36,21 @@ describe('built-ins restated as problem files', () => {
       expect(mine.steps.at(-1)!.zfpError).toBeGreaterThan(0);
     });
   }
+  it('poisson-jacobi (zero-outside boundary: an interior-only field) reproduces every per-step number, the stop and the extra iterations', async () => {
+    const name = await register({ ...example('poisson-jacobi'), shape: [14, 14], steps: 3000, tolerance: 1e-9 }, { n: 14 });
+    const spec: RepresentationSpec = { mode: 'precision', precision: 40 };
+    const mine = run(name, {}, spec);
+    const theirs = run('poisson-jacobi', { n: 14, tolerance: 1e-9, maxIterations: 3000 }, spec);
+    expect(mine.steps.length).toBe(theirs.steps.length);
+    expect(mine.steps.length).toBeLessThan(3001); // stopped at the tolerance, not the iteration cap
+    for (const field of ['zfpError', 'bound', 'numericalError', 'fixedPointError', 'fixedPointBound'] as const) {
+      expect(mine.steps.map((s) => s[field])).toEqual(theirs.steps.map((s) => s[field]));
+    }
+    expect(mine.summary.theorem).toBe(theirs.summary.theorem);
+    expect(mine.extraIterations).toEqual(theirs.extraIterations);
+    expect(mine.summary.boundHeld).toBe(true);
+  });
+
   it('advection1d also reproduces the numerical error from its exact solution', async () => {
     const name = await register(example('advection1d'));
     const spec: RepresentationSpec = { mode: 'precision', precision: 20 };
