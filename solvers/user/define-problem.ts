@@ -5,7 +5,7 @@
  */
 import { SolverError } from '../errors.ts';
 import { maxDistance, maxNorm } from '../grid.ts';
-import type { FactProvenance, FieldStep, Problem, UserProblemName } from '../problem.ts';
+import type { BlockSweep, FactProvenance, FieldStep, Problem, UserProblemName } from '../problem.ts';
 
 export interface ProblemDefinitionInput {
   readonly name: string;
@@ -13,8 +13,14 @@ export interface ProblemDefinitionInput {
   readonly shape: readonly number[];
   /** The initial state, or a function that writes it. */
   readonly initial: ArrayLike<number> | ((out: Float64Array) => void);
-  /** One step: reads src, writes every entry of dst. May be nonlinear or implicit. */
-  readonly step: FieldStep;
+  /** One step: reads src, writes every entry of dst. May be nonlinear or implicit. Give this or `blocks`. */
+  readonly step?: FieldStep;
+  /**
+   * Instead of `step`: a sweep that updates blocks of unknowns in place, in order (block Gauss–Seidel);
+   * inline compression then stores each block as soon as it is updated, and the bound is Theorem 3.16's,
+   * from `facts.blockSystem`.
+   */
+  readonly blocks?: BlockSweep;
   readonly steps: number;
   /** The exact solution after k steps (for fixed-point problems: the fixed point); omitted: unknown. */
   readonly exact?: (k: number, out: Float64Array) => void;
@@ -34,6 +40,8 @@ export interface StatedFacts {
   readonly nonnegative?: boolean;
   /** Needs linear: ‖Aⁿ‖∞ (or upper bounds on them) for n = 0..s, [0] = 1; Theorem 3.12 (3.7 for a fixed point). */
   readonly powerNorms?: readonly number[];
+  /** With `blocks`, required: the matrix M of the system M·x = b the sweep solves, whose block dominance gives γ and λ. */
+  readonly blockSystem?: readonly (readonly number[])[];
 }
 
 /** A checked problem definition, what a problem module default-exports. */
@@ -55,7 +63,16 @@ export function defineProblem(input: ProblemDefinitionInput): DefinedProblem {
   if (!Array.isArray(shape) || shape.length < 1 || shape.length > 3 || !shape.every((n) => Number.isInteger(n) && n >= 1)) fail(`shape must list 1 to 3 positive integer extents, got ${JSON.stringify(shape)}`);
   const size = shape.reduce((a, b) => a * b, 1);
   if (typeof input.initial !== 'function' && input.initial?.length !== size) fail(`initial has ${input.initial?.length} values, the shape ${size}`);
-  if (typeof input.step !== 'function') fail('step must be a function (src, dst) => void');
+  if ((input.step === undefined) === (input.blocks === undefined)) fail('give exactly one of step (src, dst) => void and blocks { size, sweep }');
+  if (input.step !== undefined && typeof input.step !== 'function') fail('step must be a function (src, dst) => void');
+  if (input.blocks !== undefined) {
+    const { blocks } = input;
+    if (!Number.isInteger(blocks.size) || blocks.size < 1 || size % blocks.size !== 0 || typeof blocks.sweep !== 'function') fail(`blocks must have an integer size dividing the field's ${size} values and a sweep function`);
+    const system = input.facts?.blockSystem;
+    if (!Array.isArray(system) || system.length < 1 || system.length > size || !system.every((row) => Array.isArray(row) && row.length === system.length && row.every(Number.isFinite))) {
+      fail('blocks need facts.blockSystem: the square matrix (at most the field\'s size, finite entries) of the system the sweep solves');
+    }
+  }
   if (!Number.isInteger(input.steps) || input.steps < 1) fail(`steps must be a positive integer, got ${input.steps}`);
   if (input.tolerance !== undefined && !(input.tolerance > 0)) fail(`tolerance must be positive, got ${input.tolerance}`);
   if (input.tolerance !== undefined && !input.exact) fail('a fixed-point problem (tolerance) needs exact: the fixed point');
@@ -66,7 +83,7 @@ export function defineProblem(input: ProblemDefinitionInput): DefinedProblem {
   if (powerNorms !== undefined) {
     if (!Array.isArray(powerNorms) || powerNorms.length < 2 || !powerNorms.every((p) => Number.isFinite(p) && p >= 0)) fail(`facts.powerNorms must list ‖Aⁿ‖∞ for n = 0..s (s ≥ 1), finite and ≥ 0, got ${JSON.stringify(powerNorms)}`);
     if (powerNorms[0] !== 1) fail(`facts.powerNorms[0] is ‖A⁰‖∞ = 1, got ${powerNorms[0]}`);
-    if (L !== undefined && powerNorms[1]! > L) fail(`facts.powerNorms[1] = ‖A‖∞ = ${powerNorms[1]} exceeds facts.lipschitz = ${L}`);
+    if (L !== undefined && powerNorms[1]! > L * (1 + 1e-12)) fail(`facts.powerNorms[1] = ‖A‖∞ = ${powerNorms[1]} exceeds facts.lipschitz = ${L}`);
   }
   return { ...input, kind: 'zfp-workbench problem' };
 }
@@ -143,7 +160,11 @@ export function problemFromDefinition(definition: DefinedProblem): Problem & { r
   const initial = new Float64Array(size);
   if (typeof definition.initial === 'function') definition.initial(initial);
   else initial.set(Array.from(definition.initial));
-  const step = definition.step;
+  const { blocks } = definition;
+  const step: FieldStep = definition.step ?? ((src, dst) => {
+    dst.set(src);
+    blocks!.sweep(dst, () => {});
+  });
   const scale = Math.max(maxNorm(initial), 1);
   const given = definition.facts ?? {};
   const linear = given.linear ?? estimateLinearity(step, size, scale);
@@ -163,16 +184,27 @@ export function problemFromDefinition(definition: DefinedProblem): Problem & { r
     linear: given.linear !== undefined ? 'assumed' : 'estimated',
     ...(given.nonnegative !== undefined && { nonnegative: 'assumed' }),
     ...(given.powerNorms !== undefined && { powerNorms: 'assumed' }),
+    ...(given.blockSystem !== undefined && { blockSystem: 'assumed' }),
   };
   return {
     name: `user:${definition.name}`,
     shape: [...definition.shape],
     steps: definition.steps,
     tolerance: definition.tolerance ?? null,
-    facts: { lipschitz, linear, nonnegative: given.nonnegative ?? false, stencil: null, applyLinearPart, provenance, ...(given.powerNorms && { powerNorms: [...given.powerNorms] }) },
+    facts: {
+      lipschitz,
+      linear,
+      nonnegative: given.nonnegative ?? false,
+      stencil: null,
+      applyLinearPart,
+      provenance,
+      ...(given.powerNorms && { powerNorms: [...given.powerNorms] }),
+      ...(given.blockSystem && { blockSystem: given.blockSystem.map((row) => [...row]) }),
+    },
     initial: (out) => out.set(initial),
     exact: definition.exact ?? ((_k, out) => out.fill(Number.NaN)),
     step,
+    ...(blocks && { blocks }),
     referenceStep: () => {
       throw new ProblemDefinitionError(`${definition.name}: a TypeScript step runs in double only; there is no decimal.js reference run for it`);
     },

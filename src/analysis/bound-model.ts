@@ -191,8 +191,8 @@ function contractionPowers(L: number): LinearPowers {
 }
 
 /** Theorem 3.16 with γ, λ from the Feingold–Varga check of the dense system (not the solver's own figures). */
-function successiveDisplacementModel(n: number, r: number): BoundModel {
-  const facts = blockDominance(backwardEulerDiffusion(n, r));
+function successiveDisplacementModel(system: readonly (readonly number[])[]): BoundModel {
+  const facts = blockDominance(system);
   return {
     theorem: `Theorem 3.16 of Fox et al. 2020 (γ = ${facts.gamma.toPrecision(4)}, λ = ${facts.lambda.toPrecision(4)})`,
     lemma: 'Theorem 3.16 of Fox et al. 2020, a-priori form',
@@ -217,9 +217,10 @@ export interface ModelInput {
 function withProvenance(model: BoundModel, problem: Problem): BoundModel {
   const p = problem.facts.provenance;
   if (!p) return model;
-  const facts = ['lipschitz', 'linear', 'nonnegative', 'powerNorms'] as const;
+  const facts = ['lipschitz', 'linear', 'nonnegative', 'powerNorms', 'blockSystem'] as const;
+  const spelling: Partial<Record<(typeof facts)[number], string>> = { powerNorms: 'power norms', blockSystem: 'block system' };
   const words = (names: readonly (typeof facts)[number][]): string => {
-    const spelled = names.map((fact) => (fact === 'powerNorms' ? 'power norms' : fact));
+    const spelled = names.map((fact) => spelling[fact] ?? fact);
     return spelled.length > 1 ? `${spelled.slice(0, -1).join(', ')} and ${spelled.at(-1)}` : (spelled[0] ?? '');
   };
   const estimated = words(facts.filter((fact) => p[fact] === 'estimated'));
@@ -237,7 +238,7 @@ export function boundModel(input: ModelInput): BoundModel {
 
 function chooseModel({ problem, params, steps, initialError, horizon = steps }: ModelInput): BoundModel {
   const facts = problem.facts;
-  if (problem.blocks) return successiveDisplacementModel(params['n'] as number, params['r'] as number);
+  if (problem.blocks) return successiveDisplacementModel(facts.blockSystem ?? backwardEulerDiffusion(params['n'] as number, params['r'] as number));
   if (facts.stencil && !facts.nonnegative) return powerBoundedModel(problem, steps, horizon);
   const isFixedPoint = problem.tolerance !== null;
   // Time stepping with A ≥ 0: ‖Aⁿ‖∞ ≤ ‖A‖∞ⁿ = Lⁿ is tight enough for diffusion-like steps, Theorem 3.3 as the built-ins.

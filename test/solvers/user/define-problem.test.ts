@@ -6,6 +6,8 @@ import { defineProblem, estimateLinearity, estimateLipschitz, ProblemDefinitionE
 import { densePowerNorms, TheoremHypothesisError } from '../../../theorems/index.ts';
 import burgers from '../../../examples/problems/burgers.ts';
 import leastSquares from '../../../examples/problems/least-squares.ts';
+import { advection2d } from '../../../examples/problems/advection2d.ts';
+import { gaussSeidel } from '../../../examples/problems/gauss-seidel.ts';
 
 const scale = (c: number) => (src: Float64Array, dst: Float64Array) => dst.forEach((_, i) => (dst[i] = c * src[i]!));
 
@@ -126,5 +128,41 @@ describe('stated operator facts: the theorems files get', () => {
     expect(() => defineProblem({ ...half, facts: { powerNorms: [1, 0.5] } })).toThrow(/state linear: true with them/);
     expect(() => defineProblem({ ...half, facts: { linear: true, powerNorms: [2, 0.5] } })).toThrow(/powerNorms\[0\] is ‖A⁰‖∞ = 1/);
     expect(() => defineProblem({ ...half, facts: { linear: true, powerNorms: [1, Number.NaN] } })).toThrow(ProblemDefinitionError);
+  });
+});
+
+describe('built-ins restated as modules', () => {
+  it('advection2d (two-step Lax–Wendroff, no one stencil rounds like it) reproduces every per-step number with stated powers', () => {
+    const setup = { n: 30, steps: 40, cfl: 0.4, velocity: [1, 1] as const };
+    const name = registerChecked(advection2d(setup));
+    const spec = { mode: 'precision', precision: 18 } as const;
+    const mine = runSimulation({ problem: name, params: {}, spec, maxRecorded: Infinity });
+    const theirs = runSimulation({ problem: 'advection2d', params: setup, spec, maxRecorded: Infinity });
+    for (const field of ['zfpError', 'bound', 'numericalError', 'boundConstantC'] as const) {
+      expect(mine.steps.map((s) => s[field])).toEqual(theirs.steps.map((s) => s[field]));
+    }
+    expect(mine.steps.at(-1)!.zfpError).toBeGreaterThan(0);
+    expect(mine.summary.theorem).toMatch(/^Theorem 3\.12 of Fox et al\. 2020, stated ‖Aⁿ‖∞ — lipschitz, linear and power norms assumed as given$/);
+    expect(theirs.summary.theorem).toBe('Theorem 3.12 of Fox et al. 2020, exact ‖Aⁿ‖∞');
+  });
+
+  it('gauss-seidel (compressed block by block inside each sweep) reproduces every per-step number with Theorem 3.16', () => {
+    const setup = { n: 30, r: 0.4, sweeps: 30 };
+    const name = registerChecked(gaussSeidel(setup));
+    const spec = { mode: 'precision', precision: 16 } as const;
+    const mine = runSimulation({ problem: name, params: {}, spec, maxRecorded: Infinity });
+    const theirs = runSimulation({ problem: 'gauss-seidel', params: setup, spec, maxRecorded: Infinity });
+    for (const field of ['zfpError', 'bound', 'numericalError', 'stateNorm'] as const) {
+      expect(mine.steps.map((s) => s[field])).toEqual(theirs.steps.map((s) => s[field]));
+    }
+    expect(mine.steps.at(-1)!.zfpError).toBeGreaterThan(0);
+    expect(mine.summary.theorem).toBe(`${theirs.summary.theorem} — lipschitz, linear and block system assumed as given`);
+    expect(mine.summary.boundHeld).toBe(true);
+  });
+
+  it('refuses blocks without the system they solve, and a definition with both step and blocks', () => {
+    const blocks = { size: 4, sweep: () => {} };
+    expect(() => defineProblem({ name: 'b', shape: [8], steps: 1, initial: new Float64Array(8), blocks })).toThrow(/blocks need facts\.blockSystem/);
+    expect(() => defineProblem({ name: 'b', shape: [8], steps: 1, initial: new Float64Array(8), blocks, step: scale(1), facts: { blockSystem: [[1]] } })).toThrow(/exactly one of step/);
   });
 });
