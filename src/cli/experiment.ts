@@ -61,7 +61,7 @@ async function runCustom(options: ExperimentCommandOptions & { problem: string }
   const spec = options.mode === undefined ? null : parseSpec(parseMode(options.mode), options.param!);
   const { problem, source } = await problemFileChoice(options);
   ensureWritableDirectory(options.out);
-  const [{ runCustomExperiment }, { CUSTOM_SWEEP }, { writeResults }, { inlinePool, workerPool }, { summaryTable, violations }, { createProgressBar }] = await Promise.all([
+  const [{ runCustomExperiment }, { CUSTOM_SWEEP }, { writeResults }, { inlinePool, workerPool, WORKERS_IMPORT_TYPESCRIPT }, { summaryTable, violations }, { createProgressBar }] = await Promise.all([
     import('../../experiments/custom.ts'),
     import('../analysis/custom-experiment.ts'),
     import('./output.ts'),
@@ -70,7 +70,9 @@ async function runCustom(options: ExperimentCommandOptions & { problem: string }
     import('../../solvers/progress.ts'),
   ]);
   const specs = spec ? [spec] : CUSTOM_SWEEP;
-  const pool = options.inline ? inlinePool : workerPool(Math.min(availableParallelism(), specs.length));
+  // The compiled program's workers start without the TypeScript loader its own thread was given (`node --import tsx`).
+  const needsThisThread = source.kind === 'module' && /\.[cm]?ts$/i.test(source.url) && !WORKERS_IMPORT_TYPESCRIPT;
+  const pool = options.inline || needsThisThread ? inlinePool : workerPool(Math.min(availableParallelism(), specs.length));
   const bar = createProgressBar({ label: 'custom', unit: 'runs', linesOffTerminal: true });
   const result = await runCustomExperiment({ problem, source, specs, pool, ...(bar && { onProgress: bar.update }) }).finally(async () => {
     bar?.stop();
