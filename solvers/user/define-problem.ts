@@ -65,6 +65,7 @@ export function defineProblem(input: ProblemDefinitionInput): DefinedProblem {
   if (typeof input.initial !== 'function' && input.initial?.length !== size) fail(`initial has ${input.initial?.length} values, the shape ${size}`);
   if ((input.step === undefined) === (input.blocks === undefined)) fail('give exactly one of step (src, dst) => void and blocks { size, sweep }');
   if (input.step !== undefined && typeof input.step !== 'function') fail('step must be a function (src, dst) => void');
+  if (input.facts?.blockSystem !== undefined && input.blocks === undefined) fail('facts.blockSystem is the system a block sweep solves: it goes with blocks');
   if (input.blocks !== undefined) {
     const { blocks } = input;
     if (!Number.isInteger(blocks.size) || blocks.size < 1 || size % blocks.size !== 0 || typeof blocks.sweep !== 'function') fail(`blocks must have an integer size dividing the field's ${size} values and a sweep function`);

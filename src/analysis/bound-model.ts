@@ -126,11 +126,10 @@ function linearPowers(problem: Problem, steps: number): LinearPowers | { readonl
   const { facts } = problem;
   if (!facts.linear || facts.stencil) return null;
   const size = problem.shape.reduce((a, b) => a * b, 1);
-  const operator = { size, apply: facts.applyLinearPart, nonnegative: true };
   if (facts.powerNorms) return extended(Float64Array.from(facts.powerNorms), 'stated ‖Aⁿ‖∞', `‖Aⁿ‖∞ as stated for n ≤ ${facts.powerNorms.length - 1}, submultiplicative beyond`);
   const derived = facts.provenance === undefined;
   if (facts.nonnegative && (derived || facts.provenance?.nonnegative === 'assumed')) {
-    return extended(nonnegativePowerNorms(operator, Math.max(steps, 1)), 'exact ‖Gⁿ‖∞', 'exact ‖Aⁿ‖∞ of the nonnegative linear part, from Aⁿ1');
+    return extended(nonnegativePowerNorms({ size, apply: facts.applyLinearPart, nonnegative: true }, Math.max(steps, 1)), 'exact ‖Gⁿ‖∞', 'exact ‖Aⁿ‖∞ of the nonnegative linear part, from Aⁿ1');
   }
   if (!derived || facts.nonnegative) return null;
   const exactTo = Math.min(Math.max(steps, 1), Math.floor(SIGNED_POWER_WORK / (size * size)));

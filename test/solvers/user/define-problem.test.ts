@@ -164,5 +164,6 @@ describe('built-ins restated as modules', () => {
     const blocks = { size: 4, sweep: () => {} };
     expect(() => defineProblem({ name: 'b', shape: [8], steps: 1, initial: new Float64Array(8), blocks })).toThrow(/blocks need facts\.blockSystem/);
     expect(() => defineProblem({ name: 'b', shape: [8], steps: 1, initial: new Float64Array(8), blocks, step: scale(1), facts: { blockSystem: [[1]] } })).toThrow(/exactly one of step/);
+    expect(() => defineProblem({ name: 'b', shape: [8], steps: 1, initial: new Float64Array(8), step: scale(1), facts: { blockSystem: [[1]] } })).toThrow(/it goes with blocks/);
   });
 });
