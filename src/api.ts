@@ -18,7 +18,7 @@ import type { Horizon } from './analysis/bound-model.ts';
 import type { RepresentationSpec, ZfpMode } from './results/representation-spec.ts';
 import type { RunRecord } from './results/schema.ts';
 
-export { defineProblem, type DefinedProblem, type ProblemDefinitionInput } from '../solvers/user/define-problem.ts';
+export { defineProblem, type DefinedProblem, type ProblemDefinitionInput, type StatedFacts } from '../solvers/user/define-problem.ts';
 export { loadProblem, type LoadOptions } from './cli/problem-loader.ts';
 export type { RepresentationSpec, RunRecord, ChooseResult, UserProblemName };
 
