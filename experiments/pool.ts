@@ -14,8 +14,11 @@ export const inlinePool: TaskPool = {
   close: async () => {},
 };
 
+/** Running from the TypeScript sources: the workers register tsx's loader, so they can import `.ts` modules too. */
+export const WORKERS_IMPORT_TYPESCRIPT = import.meta.url.endsWith('.ts');
+
 /** Compiled, the worker is JavaScript beside this file; from the sources it needs tsx's loader. */
-const WORKER = import.meta.url.endsWith('.ts') ? './task-worker-source.js' : './task-worker.js';
+const WORKER = WORKERS_IMPORT_TYPESCRIPT ? './task-worker-source.js' : './task-worker.js';
 
 /** A piscina pool with one thread per core. */
 export function workerPool(threads = availableParallelism()): TaskPool {

@@ -31,6 +31,10 @@ export type FactSource = 'derived' | 'assumed' | 'estimated';
 export interface FactProvenance {
   readonly lipschitz: FactSource;
   readonly linear: FactSource;
+  /** Present when a module states A ≥ 0 or its ‖Aⁿ‖∞ (always assumed: stated, then checked against probes). */
+  readonly nonnegative?: FactSource;
+  readonly powerNorms?: FactSource;
+  readonly blockSystem?: FactSource;
 }
 
 /** What the theorems need to know about the step F. */
@@ -47,6 +51,10 @@ export interface OperatorFacts {
   readonly stencil: Stencil | null;
   /** Applies A (the linear part of an affine F), to compute ‖Aⁿ‖∞ where there is no stencil. */
   readonly applyLinearPart: FieldStep;
+  /** ‖Aⁿ‖∞ (or upper bounds on them) for n = 0..s as a module states them; past s, submultiplicativity. */
+  readonly powerNorms?: readonly number[];
+  /** Block sweeps of a module: the matrix of the system solved, for Theorem 3.16's γ and λ. */
+  readonly blockSystem?: readonly (readonly number[])[];
   /** Jacobi only: ρ(G) = cos πh, while ‖G‖∞ = 1 (docs/theory.md, "Norms must agree"). */
   readonly jacobi?: { readonly spectralRadius: number; readonly maxNorm: 1 };
   /** Block Gauss–Seidel only: Feingold–Varga constants of Theorem 3.16 (γ < 1 checked). */

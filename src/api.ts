@@ -9,6 +9,7 @@ import { problemFromDefinition, type DefinedProblem } from '../solvers/user/defi
 import { chooseSetting, type ChooseResult } from './analysis/choose.ts';
 import type { Certify } from './results/schema.ts';
 import { customResult } from './analysis/custom-experiment.ts';
+import { checkOperatorFacts } from './analysis/operator-check.ts';
 import { registerProblem } from './analysis/problem-setup.ts';
 import { runSimulation } from './analysis/simulation-run.ts';
 import { inlinePlotly } from './cli/plotly-source.ts';
@@ -17,14 +18,19 @@ import type { Horizon } from './analysis/bound-model.ts';
 import type { RepresentationSpec, ZfpMode } from './results/representation-spec.ts';
 import type { RunRecord } from './results/schema.ts';
 
-export { defineProblem, type DefinedProblem, type ProblemDefinitionInput } from '../solvers/user/define-problem.ts';
+export { defineProblem, type DefinedProblem, type ProblemDefinitionInput, type StatedFacts } from '../solvers/user/define-problem.ts';
 export { loadProblem, type LoadOptions } from './cli/problem-loader.ts';
 export type { RepresentationSpec, RunRecord, ChooseResult, StateType, UserProblemName };
 
 /** A problem as loadProblem returns it, or a defineProblem result. */
 export type ProblemInput = UserProblemName | DefinedProblem;
 
-const registered = (problem: ProblemInput): UserProblemName => (typeof problem === 'string' ? problem : registerProblem(problemFromDefinition(problem)));
+function registered(problem: ProblemInput): UserProblemName {
+  if (typeof problem === 'string') return problem;
+  const defined = problemFromDefinition(problem);
+  checkOperatorFacts(defined);
+  return registerProblem(defined);
+}
 
 /** What `zfpwb validate --json` prints: one run, its steps and its summary (`summary.boundHeld`, `summary.theorem`). */
 export interface ValidateResult {

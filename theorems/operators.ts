@@ -148,6 +148,56 @@ export function nonnegativePowerNorms(op: LinearOperator, nMax: number): Float64
   return norms;
 }
 
+/**
+ * ‖Aⁿ‖∞ for n = 0..exactTo of a linear operator with entries of either sign (where max(Aⁿ1) is not
+ * the norm): the columns Aⁿeⱼ by repeated application, each |(Aⁿeⱼ)ᵢ| added to row i's sum, so
+ * ‖Aⁿ‖∞ = maxᵢ Σⱼ |(Aⁿ)ᵢⱼ| exactly (up to the double rounding of the sums). O(size² · exactTo) work:
+ * the caller picks exactTo for its budget and extends with `submultiplicativePowerNorms`.
+ */
+export function signedPowerNorms(op: LinearOperator, exactTo: number): Float64Array {
+  nonnegativeInteger('exactTo', exactTo);
+  const { size } = op;
+  const rowSums = new Float64Array((exactTo + 1) * size);
+  let v = new Float64Array(size);
+  let w = new Float64Array(size);
+  for (let j = 0; j < size; j++) {
+    v.fill(0);
+    v[j] = 1;
+    for (let n = 1; n <= exactTo; n++) {
+      op.apply(v, w);
+      [v, w] = [w, v];
+      const row = n * size;
+      for (let i = 0; i < size; i++) rowSums[row + i]! += Math.abs(v[i]!);
+    }
+  }
+  const norms = new Float64Array(exactTo + 1);
+  norms[0] = size > 0 ? 1 : 0;
+  for (let n = 1; n <= exactTo; n++) {
+    let m = 0;
+    for (let i = n * size; i < (n + 1) * size; i++) m = Math.max(m, rowSums[i]!);
+    norms[n] = m;
+  }
+  return norms;
+}
+
+/**
+ * Upper bounds on ‖Aⁿ‖ for n = 0..nMax from the known ‖Aⁿ‖, n ≤ s (exact, or themselves upper
+ * bounds): past s, ‖Aⁿ‖ ≤ min over 1 ≤ a ≤ s of ‖Aᵃ‖·‖Aⁿ⁻ᵃ‖ (submultiplicativity), at most ‖A‖ⁿ.
+ */
+export function submultiplicativePowerNorms(known: ArrayLike<number>, nMax: number): Float64Array {
+  nonnegativeInteger('nMax', nMax);
+  const s = known.length - 1;
+  if (s < 1) throw new TheoremDomainError(`submultiplicative extension needs ‖A⁰‖ and ‖A¹‖ at least, got ${known.length} norms`);
+  const norms = new Float64Array(Math.max(nMax, s) + 1);
+  for (let n = 0; n <= s; n++) norms[n] = known[n]!;
+  for (let n = s + 1; n <= nMax; n++) {
+    let best = Infinity;
+    for (let a = 1; a <= s; a++) best = Math.min(best, norms[a]! * norms[n - a]!);
+    norms[n] = best;
+  }
+  return norms.subarray(0, nMax + 1);
+}
+
 /** The Kreiss matrix theorem's horizon-free bound on sup_n ‖Aⁿ‖ (docs/theory.md §6). */
 export interface KreissPowerBound {
   /** K(A) = sup_{|z|>1} (|z| − 1)‖(zI − A)⁻¹‖₂. */

@@ -24,7 +24,10 @@ export const problemFileSchema = {
       maxItems: 3,
       items: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number' } },
     },
-    boundary: { enum: ['periodic', 'dirichlet'] },
+    boundary: {
+      description: 'periodic; dirichlet (the edge points hold boundaryValue); zero-outside (every point updated, neighbours past the edge read 0)',
+      enum: ['periodic', 'dirichlet', 'zero-outside'],
+    },
     boundaryValue: expression,
     parameters: { type: 'object', additionalProperties: { type: 'number' } },
     stencil: {

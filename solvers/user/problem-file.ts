@@ -5,11 +5,11 @@
  */
 import type { EvalFunction, MathNode } from 'mathjs';
 import { maxDistance, maxNorm } from '../grid.ts';
-import type { Boundary, Problem, ProblemName } from '../problem.ts';
+import type { Problem, ProblemName } from '../problem.ts';
 import { readNpy, readRaw, type RawType } from './npy.ts';
 import { ProblemFileError } from './problem-file-error.ts';
 import { problemFileSchema } from './problem-file-schema.ts';
-import { compileStencil } from './stencil-step.ts';
+import { compileStencil, type StencilBoundary } from './stencil-step.ts';
 
 export { ProblemFileError };
 
@@ -26,7 +26,7 @@ export interface ProblemFile {
   readonly name: string;
   readonly shape: readonly number[];
   readonly domain?: readonly (readonly [number, number])[];
-  readonly boundary: Boundary;
+  readonly boundary: StencilBoundary;
   readonly boundaryValue?: Expression;
   readonly parameters?: Readonly<Record<string, number>>;
   readonly stencil: { readonly offsets: readonly (readonly number[])[]; readonly weights: readonly Expression[] };
@@ -89,14 +89,18 @@ async function compileExpression(field: string, expression: Expression, names: R
   };
 }
 
-/** Grid coordinates per axis: periodic x_i = a + i(b − a)/n, Dirichlet x_i = a + i(b − a)/(n − 1). */
+/**
+ * Grid coordinates per axis: periodic x_i = a + i(b − a)/n, Dirichlet x_i = a + i(b − a)/(n − 1),
+ * zero-outside x_i = a + (i + 1)(b − a)/(n + 1) (the interior of a Dirichlet grid whose edge is not stored).
+ */
 function axes(file: ProblemFile): Float64Array[] {
   const domain = file.domain ?? file.shape.map(() => [0, 1] as const);
+  const [intervals, first] = { periodic: [0, 0], dirichlet: [-1, 0], 'zero-outside': [1, 1] }[file.boundary];
   return file.shape.map((n, axis) => {
     const [a, b] = domain[axis]!;
     if (!(b > a)) throw new ProblemFileError(`domain.${axis}: needs a < b, got [${a}, ${b}]`);
-    const h = (b - a) / (file.boundary === 'periodic' ? n : n - 1);
-    return Float64Array.from({ length: n }, (_, i) => a + i * h);
+    const h = (b - a) / (n + intervals);
+    return Float64Array.from({ length: n }, (_, i) => a + (i + first) * h);
   });
 }
 
@@ -131,6 +135,7 @@ function checkStructure(file: ProblemFile): void {
       if (file.boundary === 'dirichlet' && Math.abs(o) > 1) throw new ProblemFileError(`stencil.offsets.${tap}: a Dirichlet stencil reaches at most one point per axis, got ${o}`);
     });
   });
+  if (file.boundaryValue !== undefined && file.boundary !== 'dirichlet') throw new ProblemFileError(`boundaryValue: only a "dirichlet" boundary holds values (this one is "${file.boundary}")`);
   if (file.kind === 'fixed-point' && file.tolerance === undefined) throw new ProblemFileError('tolerance: required for kind "fixed-point" (the run stops once the double run is this close to the fixed point)');
 }
 

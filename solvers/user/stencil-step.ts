@@ -7,9 +7,12 @@
 import type { Arithmetic } from '../../src/reference/arithmetic.ts';
 import type { Boundary, FieldStep, Step } from '../problem.ts';
 
+/** A problem file's boundaries: the built-ins' two, and a homogeneous Dirichlet boundary kept outside the field. */
+export type StencilBoundary = Boundary | 'zero-outside';
+
 export interface StencilLayout {
   readonly shape: readonly number[];
-  readonly boundary: Boundary;
+  readonly boundary: StencilBoundary;
   readonly offsets: readonly (readonly number[])[];
   readonly weights: readonly number[];
   /** Affine part b of F(u) = A·u + b, per point; null for a linear step. */
@@ -41,7 +44,7 @@ function pairwiseFold<T>(terms: readonly T[], add: (a: T, b: T) => T): T {
   return pairs.reduce((a, b) => add(a, b));
 }
 
-/** The points a step updates (all, or the Dirichlet interior) and, per tap, each point's neighbour. */
+/** The points a step updates (all, or the Dirichlet interior) and, per tap, each point's neighbour (−1: past a zero-outside edge). */
 function neighbourTable({ shape, boundary, offsets }: StencilLayout): { points: Int32Array; neighbours: Int32Array[] } {
   const size = shape.reduce((a, b) => a * b, 1);
   const strides = shape.map((_, axis) => shape.slice(0, axis).reduce((a, b) => a * b, 1));
@@ -52,7 +55,7 @@ function neighbourTable({ shape, boundary, offsets }: StencilLayout): { points: 
       coordinate[axis] = rest % shape[axis]!;
       rest = Math.floor(rest / shape[axis]!);
     }
-    if (boundary === 'periodic' || coordinate.every((c, axis) => c > 0 && c < shape[axis]! - 1)) points.push(i);
+    if (boundary !== 'dirichlet' || coordinate.every((c, axis) => c > 0 && c < shape[axis]! - 1)) points.push(i);
   }
   const neighbours = offsets.map((offset) =>
     Int32Array.from(points, (i) => {
@@ -61,7 +64,9 @@ function neighbourTable({ shape, boundary, offsets }: StencilLayout): { points: 
         const n = shape[axis]!;
         const c = rest % n;
         rest = Math.floor(rest / n);
-        j += (((c + offset[axis]!) % n) + n) % n * strides[axis]!;
+        const to = c + offset[axis]!;
+        if (boundary === 'zero-outside' && (to < 0 || to >= n)) return -1;
+        j += ((to % n) + n) % n * strides[axis]!;
       }
       return j;
     }),
@@ -88,7 +93,8 @@ export function compileStencil(layout: StencilLayout): CompiledStencil {
   const groups = groupTaps(layout.weights);
   const isCentre = layout.offsets.map((o) => o.every((c) => c === 0));
   const literal = (w: number): string => `(${w.toString()})`;
-  const tapCode = (t: number): string => (isCentre[t] ? 'src[i]' : `src[n${t}[p]]`);
+  // Past a zero-outside edge a tap reads 0, as the built-in Jacobi adds it.
+  const tapCode = (t: number): string => (isCentre[t] ? 'src[i]' : layout.boundary === 'zero-outside' ? `(n${t}[p] < 0 ? 0 : src[n${t}[p]])` : `src[n${t}[p]]`);
   const body = stepTerms<string>(groups, literal, tapCode, { add: (a, b) => `(${a} + ${b})`, mul: (a, b) => `${a} * ${b}` });
   const tables = neighbours.map((_, t) => `n${t}`);
   const make = (source: Float64Array | null, held: Float64Array | null): FieldStep => {
@@ -103,11 +109,17 @@ export function compileStencil(layout: StencilLayout): CompiledStencil {
   const referenceStep = <T>(ar: Arithmetic<T>): Step<T> => {
     const source = layout.source ? Array.from(layout.source, (b) => ar.fromNumber(b)) : null;
     const held = layout.boundaryValues ? Array.from(layout.boundaryValues, (v) => ar.fromNumber(v)) : null;
+    const zero = ar.fromNumber(0);
+    const tap = (src: readonly T[], i: number, p: number, t: number): T => {
+      if (isCentre[t]) return src[i]!;
+      const j = neighbours[t]![p]!;
+      return j < 0 ? zero : src[j]!;
+    };
     return (src, dst) => {
       if (held) for (let i = 0; i < held.length; i++) dst[i] = held[i]!;
       for (let p = 0; p < points.length; p++) {
         const i = points[p]!;
-        const sum = stepTerms(groups, (w) => ar.fromNumber(w), (t) => src[isCentre[t] ? i : neighbours[t]![p]!]!, ar);
+        const sum = stepTerms(groups, (w) => ar.fromNumber(w), (t) => tap(src, i, p, t), ar);
         dst[i] = source ? ar.add(sum, source[i]!) : sum;
       }
     };

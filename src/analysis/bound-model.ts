@@ -13,6 +13,8 @@ import {
   periodicPowerNorms,
   powerBoundedBound,
   powerBoundedPriorBound,
+  signedPowerNorms,
+  submultiplicativePowerNorms,
   successiveDisplacementBound,
   successiveDisplacementPrior,
   TheoremDomainError,
@@ -44,12 +46,12 @@ export interface BoundModel {
   readonly kreissPowerBound?: number;
 }
 
-/** Theorem 3.3 with the operator's max-norm Lipschitz constant (diffusion: L = 1). */
-function lipschitzModel(L: number): BoundModel {
+/** Theorem 3.3 with the operator's max-norm Lipschitz constant (diffusion: L = 1); `why` says why no power norms were used. */
+function lipschitzModel(L: number, why?: string): BoundModel {
   return {
     theorem: `Theorem 3.3 of Fox et al. 2020 (L = ${L})`,
     lemma: 'Lemma 3.5 of Fox et al. 2020',
-    normHandling: 'max norm throughout',
+    normHandling: why ? `max norm throughout; ${why}` : 'max norm throughout',
     posterior: (local) => ({ bound: lipschitzBound({ L, norms: local, K: 1 }).bounds }),
     prior: (K, M, steps) => lipschitzPriorBound(K, { L, M, steps }),
   };
@@ -91,20 +93,88 @@ function powerBoundedModel(problem: Problem, steps: number, horizon: Horizon): B
   };
 }
 
+/** The largest of norms[1..n]. */
+function largestPower(norms: Float64Array, n: number): number {
+  let C = 0;
+  for (let k = 1; k <= n; k++) C = Math.max(C, norms[k]!);
+  return C;
+}
+
+/** ‖Aⁿ‖∞ of a linear step without a periodic stencil, n = 0..any: the known ones and how they were had. */
+interface LinearPowers {
+  /** The theorem line's words for them, e.g. "exact ‖Aⁿ‖∞". */
+  readonly label: string;
+  readonly how: string;
+  /** ‖Aⁿ‖∞ (or upper bounds) for n = 0..nMax. */
+  upTo(nMax: number): Float64Array;
+}
+
+/** Point updates (N² · n) the exact signed powers may take: about a second's work on one core. */
+export const SIGNED_POWER_WORK = 5e7;
+
+/** Known powers extended past their end by submultiplicativity (itself sound for exact or upper-bound norms). */
+function extended(known: Float64Array, label: string, how: string): LinearPowers {
+  return { label, how, upTo: (nMax) => (nMax < known.length ? known.subarray(0, nMax + 1) : submultiplicativePowerNorms(known, nMax)) };
+}
+
 /**
- * Jacobi: ‖G‖∞ = 1, so no max-norm contraction; the exact ‖Gⁿ‖∞ (G ≥ 0, from Gⁿ1) gives the §6
- * form of Theorem 3.7 for the affine map: ‖x̃_k − x*‖ ≤ ‖Gᵏ‖‖x_0 − x*‖ + Σ ‖G^{k−j}‖ K_j ‖x̃_j‖.
+ * Where the power norms come from: stated by a module; exact from Aⁿ1 for A ≥ 0; exact from the
+ * columns Aⁿeⱼ for a derived linear part of either sign (as many n as SIGNED_POWER_WORK allows,
+ * submultiplicativity beyond); null when none apply (then Theorem 3.3 with L, and `why` says so).
  */
-function jacobiModel(problem: Problem, steps: number, initialError: number): BoundModel {
+function linearPowers(problem: Problem, steps: number): LinearPowers | { readonly why: string } | null {
+  const { facts } = problem;
+  if (!facts.linear || facts.stencil) return null;
   const size = problem.shape.reduce((a, b) => a * b, 1);
-  const powerNorms = nonnegativePowerNorms({ size, apply: problem.facts.applyLinearPart, nonnegative: true }, steps);
-  const C = Math.max(...powerNorms.subarray(1));
+  if (facts.powerNorms) return extended(Float64Array.from(facts.powerNorms), 'stated ‖Aⁿ‖∞', `‖Aⁿ‖∞ as stated for n ≤ ${facts.powerNorms.length - 1}, submultiplicative beyond`);
+  const derived = facts.provenance === undefined;
+  if (facts.nonnegative && (derived || facts.provenance?.nonnegative === 'assumed')) {
+    return extended(nonnegativePowerNorms({ size, apply: facts.applyLinearPart, nonnegative: true }, Math.max(steps, 1)), 'exact ‖Gⁿ‖∞', 'exact ‖Aⁿ‖∞ of the nonnegative linear part, from Aⁿ1');
+  }
+  if (!derived || facts.nonnegative) return null;
+  const exactTo = Math.min(Math.max(steps, 1), Math.floor(SIGNED_POWER_WORK / (size * size)));
+  if (exactTo < 1) return { why: `‖Aⁿ‖∞ ≤ Lⁿ: exact powers of this ${size}-point operator would take N² = ${size * size} point updates per power, past the budget of ${SIGNED_POWER_WORK.toExponential(0)}` };
+  const known = signedPowerNorms({ size, apply: facts.applyLinearPart }, exactTo);
+  return exactTo >= steps
+    ? extended(known, 'exact ‖Aⁿ‖∞', 'exact ‖Aⁿ‖∞ from the columns Aⁿeⱼ of the linear part')
+    : extended(known, `‖Aⁿ‖∞ exact for n ≤ ${exactTo}, bounded beyond`, `exact ‖Aⁿ‖∞ from the columns Aⁿeⱼ for n ≤ ${exactTo} (the budget of ${SIGNED_POWER_WORK.toExponential(0)} point updates), beyond ‖Aⁿ‖∞ ≤ min ‖Aᵃ‖∞‖Aⁿ⁻ᵃ‖∞ (submultiplicativity)`);
+}
+
+/** Theorem 3.12 for a linear step without a periodic stencil (Dirichlet files, modules stating their powers). */
+function linearPowersModel(problem: Problem, steps: number, horizon: Horizon, powers: LinearPowers): BoundModel {
+  if (horizon === 'unbounded') throw new TheoremDomainError(`an unbounded horizon needs the Kreiss bound of a periodic stencil, which ${problem.name} has not: give the horizon in steps`);
+  if (!(Number.isInteger(horizon) && horizon >= 0)) throw new TheoremDomainError(`horizon must be an integer number of steps ≥ 0 or 'unbounded', got ${horizon}`);
+  const powerNorms = powers.upTo(Math.max(steps, horizon, 1));
+  const maxPower = (n: number): number => largestPower(n < powerNorms.length ? powerNorms : powers.upTo(n), n);
+  const L = problem.facts.lipschitz;
   return {
-    theorem: 'Theorem 3.7 of Fox et al. 2020, exact ‖Gⁿ‖∞',
+    theorem: `Theorem 3.12 of Fox et al. 2020, ${powers.label}`,
+    lemma: 'Lemma 3.14 of Fox et al. 2020',
+    normHandling: `max norm; ${powers.how} (max ${maxPower(horizon).toPrecision(4)} over n ≤ ${horizon}), Theorem 3.3 uses L = ${L.toPrecision(4)}`,
+    posterior: (local) => {
+      const { exact, constant } = powerBoundedBound({ powerNorms, norms: local, K: 1 });
+      return { bound: exact, boundConstantC: constant, boundLipschitz: lipschitzBound({ L, norms: local, K: 1 }).bounds };
+    },
+    prior: (K, M, n) => powerBoundedPriorBound(K, { C: maxPower(n), M, steps: n }),
+    powerNorms,
+  };
+}
+
+/**
+ * Fixed points (docs/theory.md §4–§6): Theorem 3.7 with ‖Gⁿ‖∞ in place of Lⁿ,
+ * ‖x̃_k − x*‖ ≤ ‖Gᵏ‖‖x_0 − x*‖ + Σ ‖G^{k−j}‖ K_j ‖x̃_j‖ — Jacobi's exact ‖Gⁿ‖∞ (‖G‖∞ = 1, no one-step
+ * contraction), other known powers, or Lⁿ for a contraction L < 1; Theorem 3.9's extra iterations follow from the same powers.
+ */
+function fixedPointModel(problem: Problem, steps: number, initialError: number, powers: LinearPowers): BoundModel {
+  const powerNorms = powers.upTo(Math.max(steps, 1));
+  const C = largestPower(powerNorms, powerNorms.length - 1);
+  const { jacobi, lipschitz } = problem.facts;
+  return {
+    theorem: `Theorem 3.7 of Fox et al. 2020, ${powers.label}`,
     lemma: 'Lemma 3.14 of Fox et al. 2020 (C = max ‖Gⁿ‖∞)',
-    normHandling: problem.facts.jacobi
-      ? `max norm with exact ‖Gⁿ‖∞ (‖G‖∞ = 1 although ρ(G) = ${problem.facts.jacobi.spectralRadius.toPrecision(6)})`
-      : `max norm with exact ‖Gⁿ‖∞ of the nonnegative linear part, from Gⁿ1 (‖G‖∞ = ${problem.facts.lipschitz.toPrecision(6)})`,
+    normHandling: jacobi
+      ? `max norm with exact ‖Gⁿ‖∞ (‖G‖∞ = 1 although ρ(G) = ${jacobi.spectralRadius.toPrecision(6)})`
+      : `max norm with ${powers.how} (‖G‖∞ ≤ ${lipschitz.toPrecision(6)})`,
     posterior: (local) => {
       const { exact } = powerBoundedBound({ powerNorms, norms: local, K: 1 });
       return { bound: exact, fixedPointBound: exact.map((b, k) => b + powerNorms[k]! * initialError) };
@@ -114,9 +184,14 @@ function jacobiModel(problem: Problem, steps: number, initialError: number): Bou
   };
 }
 
+/** A contraction's powers: ‖Gⁿ‖ ≤ Lⁿ, for any step with L < 1, linear or not. */
+function contractionPowers(L: number): LinearPowers {
+  return extended(Float64Array.of(1, L), `L = ${L}`, `‖Gⁿ‖∞ ≤ Lⁿ, L = ${L} < 1 (a contraction)`);
+}
+
 /** Theorem 3.16 with γ, λ from the Feingold–Varga check of the dense system (not the solver's own figures). */
-function successiveDisplacementModel(n: number, r: number): BoundModel {
-  const facts = blockDominance(backwardEulerDiffusion(n, r));
+function successiveDisplacementModel(system: readonly (readonly number[])[]): BoundModel {
+  const facts = blockDominance(system);
   return {
     theorem: `Theorem 3.16 of Fox et al. 2020 (γ = ${facts.gamma.toPrecision(4)}, λ = ${facts.lambda.toPrecision(4)})`,
     lemma: 'Theorem 3.16 of Fox et al. 2020, a-priori form',
@@ -141,11 +216,17 @@ export interface ModelInput {
 function withProvenance(model: BoundModel, problem: Problem): BoundModel {
   const p = problem.facts.provenance;
   if (!p) return model;
-  const estimated = (['lipschitz', 'linear'] as const).filter((fact) => p[fact] === 'estimated');
-  const assumed = (['lipschitz', 'linear'] as const).filter((fact) => p[fact] === 'assumed');
+  const facts = ['lipschitz', 'linear', 'nonnegative', 'powerNorms', 'blockSystem'] as const;
+  const spelling: Partial<Record<(typeof facts)[number], string>> = { powerNorms: 'power norms', blockSystem: 'block system' };
+  const words = (names: readonly (typeof facts)[number][]): string => {
+    const spelled = names.map((fact) => spelling[fact] ?? fact);
+    return spelled.length > 1 ? `${spelled.slice(0, -1).join(', ')} and ${spelled.at(-1)}` : (spelled[0] ?? '');
+  };
+  const estimated = words(facts.filter((fact) => p[fact] === 'estimated'));
+  const assumed = words(facts.filter((fact) => p[fact] === 'assumed'));
   const notes = [
-    ...(estimated.length > 0 ? [`estimated, not proven: ${estimated.join(' and ')} estimated from the step`] : []),
-    ...(assumed.length > 0 ? [`${assumed.join(' and ')} assumed as given`] : []),
+    ...(estimated.length > 0 ? [`estimated, not proven: ${estimated} estimated from the step`] : []),
+    ...(assumed.length > 0 ? [`${assumed} assumed as given`] : []),
   ];
   return { ...model, theorem: `${model.theorem} — ${notes.join('; ')}` };
 }
@@ -156,9 +237,13 @@ export function boundModel(input: ModelInput): BoundModel {
 
 function chooseModel({ problem, params, steps, initialError, horizon = steps }: ModelInput): BoundModel {
   const facts = problem.facts;
-  if (problem.blocks) return successiveDisplacementModel(params['n'] as number, params['r'] as number);
-  // A fixed-point iteration whose derived linear part is nonnegative (Jacobi-like problem files) gets Jacobi's exact ‖Gⁿ‖∞ too.
-  if (facts.jacobi || (problem.tolerance !== null && facts.linear && facts.nonnegative && !facts.provenance)) return jacobiModel(problem, steps, initialError);
+  if (problem.blocks) return successiveDisplacementModel(facts.blockSystem ?? backwardEulerDiffusion(params['n'] as number, params['r'] as number));
   if (facts.stencil && !facts.nonnegative) return powerBoundedModel(problem, steps, horizon);
-  return lipschitzModel(facts.lipschitz);
+  const isFixedPoint = problem.tolerance !== null;
+  // Time stepping with A ≥ 0: ‖Aⁿ‖∞ ≤ ‖A‖∞ⁿ = Lⁿ is tight enough for diffusion-like steps, Theorem 3.3 as the built-ins.
+  if (!isFixedPoint && facts.nonnegative && !facts.powerNorms) return lipschitzModel(facts.lipschitz);
+  const powers = linearPowers(problem, steps);
+  if (powers !== null && 'upTo' in powers) return isFixedPoint ? fixedPointModel(problem, steps, initialError, powers) : linearPowersModel(problem, steps, horizon, powers);
+  if (isFixedPoint && facts.lipschitz < 1) return fixedPointModel(problem, steps, initialError, contractionPowers(facts.lipschitz));
+  return lipschitzModel(facts.lipschitz, powers?.why);
 }

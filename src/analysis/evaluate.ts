@@ -135,10 +135,15 @@ function violates(s: StepResult): boolean {
   return s.fixedPointBound !== undefined && !(s.fixedPointError! <= s.fixedPointBound);
 }
 
+/** Why a run without an exact solution has no β_min, and what to do instead. */
+export const NO_EXACT_REASON = 'no exact solution, so no numerical error for ε to aim at; give the problem an exact solution, or choose for an ε of your own (zfpwb choose --tol ε)';
+
 function betaMin(input: TrackInput, epsilon: number, norms: Float64Array | null, steps: number): BetaMin {
   const { model } = input;
   if (!model || !norms) return { kind: 'not-applicable', epsilon, lemma: '—', reason: 'no ZFP bound for this representation' };
   const M = Math.max(0, ...norms);
+  // β_min aims ZFP's error at the numerical error, which only an exact solution measures.
+  if (Number.isNaN(epsilon)) return { kind: 'not-applicable', epsilon, lemma: model.lemma, reason: NO_EXACT_REASON };
   if (!(epsilon > 0)) return { kind: 'not-applicable', epsilon, lemma: model.lemma, reason: 'the numerical error is zero' };
   const choice = chooseBeta({ epsilon, d: input.d, type: input.type, predict: (K) => model.prior(K, M, steps) });
   return { kind: choice.kind, epsilon, lemma: model.lemma, beta: choice.beta, predicted: choice.predicted };

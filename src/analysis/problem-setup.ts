@@ -37,6 +37,10 @@ export function registerProblem(problem: Problem & { readonly name: UserProblemN
   return problem.name;
 }
 
+export function isRegisteredProblem(name: ProblemName): boolean {
+  return userProblems.has(name as UserProblemName);
+}
+
 /** Checks stability (throws UnstableParametersError naming the limit) and builds the problem. */
 export function createProblem(name: ProblemName, params: SolverParams): Problem {
   const user = userProblems.get(name as UserProblemName);

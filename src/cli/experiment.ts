@@ -1,4 +1,5 @@
 /** `zfpwb experiment <name…>|all`: run sweeps on worker threads, write JSON and HTML, print the summaries. */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Sweep } from '../../experiments/configs.ts';
@@ -56,19 +57,30 @@ function overridesFor(name: ExperimentName, options: ExperimentCommandOptions): 
   return { params, ...(options.mode !== undefined && { sweep: sweepOf(options.mode, options.param!, parseStateType(options.type)) }) };
 }
 
-/** `experiment custom --problem F`: the user's problem, on this thread, at --mode/--param or a short precision sweep. */
+/** `experiment custom --problem F`: the user's problem at --mode/--param or a short precision sweep, on the worker pool (or --inline). */
 async function runCustom(options: ExperimentCommandOptions & { problem: string }): Promise<void> {
   if ((options.mode === undefined) !== (options.param === undefined)) throw new CliUsageError('--mode and --param go together');
   if (parseStateType(options.type) === 'float32') throw new CliUsageError('--type float32 applies to the built-in solver experiments; validate --problem FILE --type float32 runs your problem in float32');
   const spec = options.mode === undefined ? null : parseSpec(parseMode(options.mode), options.param!);
-  const { problem } = await problemFileChoice(options);
+  const { problem, source } = await problemFileChoice(options);
   ensureWritableDirectory(options.out);
-  const [{ runCustomExperiment, CUSTOM_SWEEP }, { writeResults }, { summaryTable, violations }] = await Promise.all([
+  const [{ runCustomExperiment }, { CUSTOM_SWEEP }, { writeResults }, { inlinePool, workerPool, WORKERS_IMPORT_TYPESCRIPT }, { summaryTable, violations }, { createProgressBar }] = await Promise.all([
+    import('../../experiments/custom.ts'),
     import('../analysis/custom-experiment.ts'),
     import('./output.ts'),
+    import('../../experiments/pool.ts'),
     import('../results/summary.ts'),
+    import('../../solvers/progress.ts'),
   ]);
-  const result = runCustomExperiment(problem, spec ? [spec] : CUSTOM_SWEEP);
+  const specs = spec ? [spec] : CUSTOM_SWEEP;
+  // The compiled program's workers start without the TypeScript loader its own thread was given (`node --import tsx`).
+  const needsThisThread = source.kind === 'module' && /\.[cm]?ts$/i.test(source.url) && !WORKERS_IMPORT_TYPESCRIPT;
+  const pool = options.inline || needsThisThread ? inlinePool : workerPool(Math.min(availableParallelism(), specs.length));
+  const bar = createProgressBar({ label: 'custom', unit: 'runs', linesOffTerminal: true });
+  const result = await runCustomExperiment({ problem, source, specs, pool, ...(bar && { onProgress: bar.update }) }).finally(async () => {
+    bar?.stop();
+    await pool.close();
+  });
   const files = writeResults(result, options.out, options.selfContained ? inlinePlotly() : sharedPlotly(options.out));
   console.log(`${result.title} — ${(result.elapsedMs / 1000).toFixed(1)} s`);
   console.log(summaryTable(result));
@@ -133,7 +145,7 @@ export function addExperimentCommand(program: Command): void {
     .argument('<names...>', 'experiment names, or all')
     .option('--quick', 'small sizes and a short sweep (tests, the headline)', false)
     .option('--out <dir>', 'directory for the JSON and HTML files', 'reports')
-    .option('--inline', 'run on this thread instead of one worker thread per core', false)
+    .option('--inline', 'run on this thread instead of one worker thread per core (custom too: each worker rebuilds the problem)', false)
     .option('--self-contained', `inline plotly.js in every page instead of one shared ${SHARED_PLOTLY_FILE} beside them`, false)
     .option('--mode <mode>', "solver experiments: run only this mode (precision, rate or accuracy), with --param (default: the experiment's sweep)")
     .option('--param <value>', 'with --mode: β (precision), bits per value (rate) or tolerance (accuracy) (default: none, required with --mode)')

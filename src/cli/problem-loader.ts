@@ -1,14 +1,15 @@
 /**
  * `--problem FILE`: a problem file (JSON) or a module that default-exports `defineProblem({...})`;
- * binds `--set`/`--steps`, refuses unstable stencils, and registers the problem for the run.
+ * binds `--set`/`--steps`, refuses unstable stencils and stated facts a probe contradicts, and registers the problem for the run.
  * A `.ts` module needs a TypeScript loader in the process (`node --import tsx`): the package ships
  * none, so plain `zfpwb` takes compiled `.js`/`.mjs` modules and says so for `.ts`.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ProblemName, UserProblemName } from '../../solvers/problem.ts';
+import type { UserProblemName } from '../../solvers/problem.ts';
 import type { SolverParams } from '../analysis/problem-setup.ts';
+import type { UserProblemSource } from '../analysis/user-problem-source.ts';
 import { CliUsageError } from './errors.ts';
 import { MAX_STEPS, parseNumber, positiveInteger } from './solver-options.ts';
 
@@ -48,8 +49,8 @@ function readDocument(path: string): unknown {
 const MODULE = /\.(?:[cm]?js|[cm]?ts)$/i;
 const TYPESCRIPT = /\.[cm]?ts$/i;
 
-/** The module's default export, checked to be a `defineProblem` result. */
-async function importDefinition(path: string): Promise<import('../../solvers/user/define-problem.ts').DefinedProblem> {
+/** Refuses, with a usage message, a module that cannot be imported or does not default-export a `defineProblem` result. */
+async function checkDefinitionModule(path: string): Promise<void> {
   const { isDefinedProblem } = await import('../../solvers/user/define-problem.ts');
   let module: { default?: unknown };
   try {
@@ -63,7 +64,6 @@ async function importDefinition(path: string): Promise<import('../../solvers/use
     throw error;
   }
   if (!isDefinedProblem(module.default)) throw new CliUsageError(`--problem ${path}: the module must \`export default defineProblem({...})\``);
-  return module.default;
 }
 
 export interface LoadOptions {
@@ -75,42 +75,60 @@ export interface LoadOptions {
   readonly initial?: string;
 }
 
+/** A loaded problem: the name runs carry, and what a worker thread rebuilds it from. */
+export interface LoadedProblem {
+  readonly name: UserProblemName;
+  readonly source: UserProblemSource;
+}
+
 /**
  * Loads a problem file (JSON) or a `defineProblem` module and registers it for runs on this thread;
  * returns the name runs and records carry (`user:<name>`). Unstable stencils are refused here.
  */
 export async function loadProblem(path: string, options: LoadOptions = {}): Promise<UserProblemName> {
+  return (await loadProblemSource(path, options)).name;
+}
+
+/** loadProblem, with the source that worker threads rebuild the problem from (`experiment custom` on the pool). */
+export async function loadProblemSource(path: string, options: LoadOptions = {}): Promise<LoadedProblem> {
   const { steps, set = {}, initial } = options;
-  const { registerProblem } = await import('../analysis/problem-setup.ts');
+  const [{ registerProblem }, { checkOperatorFacts }] = await Promise.all([import('../analysis/problem-setup.ts'), import('../analysis/operator-check.ts')]);
   if (MODULE.test(path)) {
     if (Object.keys(set).length > 0 || initial !== undefined) throw new CliUsageError('--set and --initial apply to problem files (JSON); a module sets its own parameters and initial data');
-    const [definition, { problemFromDefinition }] = await Promise.all([importDefinition(path), import('../../solvers/user/define-problem.ts')]);
-    return registerProblem(problemFromDefinition(steps === undefined ? definition : { ...definition, steps }));
+    await checkDefinitionModule(path);
+    const { problemFromSource } = await import('../analysis/user-problem-source.ts');
+    const source: UserProblemSource = { kind: 'module', url: pathToFileURL(resolve(path)).href, ...(steps !== undefined && { steps }) };
+    const problem = await problemFromSource(source);
+    checkOperatorFacts(problem);
+    return { name: registerProblem(problem), source };
   }
   const document = readDocument(path);
-  const [{ problemFromFile }, { refuseUnstable }] = await Promise.all([import('../../solvers/user/problem-file.ts'), import('../analysis/operator-check.ts')]);
+  const { problemFromFile } = await import('../../solvers/user/problem-file.ts');
   const withSteps = steps === undefined || typeof document !== 'object' || document === null ? document : { ...document, steps };
   if (initial !== undefined && !/\.npy$/i.test(initial)) throw new CliUsageError(`--initial takes a .npy file, got "${initial}" (a raw file goes in the problem file as "initial": {"file", "type"})`);
+  const files: Record<string, Uint8Array> = {};
   const readFile = (file: string): Uint8Array => {
     const full = resolve(dirname(resolve(path)), file);
     try {
-      return readFileSync(full);
+      return (files[file] = readFileSync(full));
     } catch (error) {
       throw new CliUsageError(`cannot read ${full} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   };
-  const problem = await problemFromFile(withSteps, { set, readFile, ...(initial !== undefined && { initialFile: { file: resolve(initial) } }) });
-  refuseUnstable(problem);
-  return registerProblem(problem as typeof problem & { name: UserProblemName });
+  const initialFile = initial === undefined ? undefined : { file: resolve(initial) };
+  const problem = await problemFromFile(withSteps, { set, readFile, ...(initialFile && { initialFile }) });
+  checkOperatorFacts(problem);
+  const source: UserProblemSource = { kind: 'file', document: withSteps, set, files, ...(initialFile && { initialFile }) };
+  return { name: registerProblem(problem as typeof problem & { name: UserProblemName }), source };
 }
 
 /** `--problem F [--steps N] [--set k=v …]` as a registered problem; parameters are bound, so `params` is empty. */
-export async function problemFileChoice(options: ProblemFileOptions): Promise<{ problem: ProblemName; params: SolverParams }> {
+export async function problemFileChoice(options: ProblemFileOptions): Promise<{ problem: UserProblemName; params: SolverParams; source: UserProblemSource }> {
   if (options.grid !== undefined) throw new CliUsageError('--grid does not apply to --problem: the file\'s "shape" sets the grid');
   const steps = options.steps === undefined ? undefined : positiveInteger('--steps', options.steps);
   if (steps !== undefined && steps > MAX_STEPS) throw new CliUsageError(`--steps must be at most ${MAX_STEPS}, got ${steps}`);
-  const problem = await loadProblem(options.problem, { set: overrides(options.set ?? []), ...(steps !== undefined && { steps }), ...(options.initial !== undefined && { initial: options.initial }) });
-  return { problem, params: {} };
+  const { name, source } = await loadProblemSource(options.problem, { set: overrides(options.set ?? []), ...(steps !== undefined && { steps }), ...(options.initial !== undefined && { initial: options.initial }) });
+  return { problem: name, params: {}, source };
 }
 
 /** Exactly one of --solver and --problem. */

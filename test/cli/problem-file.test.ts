@@ -3,6 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Problem, UserProblemName } from '../../solvers/problem.ts';
+import { problemFromFile } from '../../solvers/user/problem-file.ts';
+import { CUSTOM_RECORDED, CUSTOM_SWEEP } from '../../src/analysis/custom-experiment.ts';
+import { registerProblem } from '../../src/analysis/problem-setup.ts';
+import { runSimulation } from '../../src/analysis/simulation-run.ts';
+import type { RunRecord } from '../../src/results/schema.ts';
 import { zfpwb } from './zfpwb.ts';
 
 const EXAMPLES = new URL('../../examples/problems/', import.meta.url).pathname;
@@ -58,7 +64,7 @@ describe('zfpwb experiment custom --problem', () => {
   it('writes custom.json (which zfpwb report reads back) and custom.html', () => {
     const out = mkdtempSync(join(tmpdir(), 'zfpwb-custom-'));
     const r = zfpwb(['experiment', 'custom', '--problem', join(EXAMPLES, 'heated-plate.json'), '--steps', '30', '--mode', 'precision', '--param', '20', '--out', out]);
-    expect(r.err).toBe('');
+    expect(r.err).toBe('custom: 1/1 runs done\n'); // progress, a line per finished run off a terminal
     expect(r.code).toBe(0);
     const result = JSON.parse(readFileSync(join(out, 'custom.json'), 'utf8'));
     expect(result.experiment).toBe('custom');
@@ -68,6 +74,22 @@ describe('zfpwb experiment custom --problem', () => {
     expect(readFileSync(join(out, 'custom.html'), 'utf8')).toMatch(/heated plate/);
     expect(zfpwb(['report', join(out, 'custom.json')]).code).toBe(0);
   });
+
+  it('runs the precision sweep on the worker pool, each worker rebuilding the file with its --set', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'zfpwb-custom-'));
+    // Each worker starts tsx and loads the sources anew: slow on a loaded machine, hence the longer limit.
+    const r = zfpwb(['experiment', 'custom', '--problem', join(EXAMPLES, 'heated-plate.json'), '--steps', '6', '--set', 'q=3', '--out', out], { timeout: 240_000 });
+    expect(r.err).toMatch(/^(custom: \d\/4 runs done\n){4}$/);
+    expect(r.code).toBe(0);
+    const pooled = JSON.parse(readFileSync(join(out, 'custom.json'), 'utf8'));
+    expect(pooled.runs.map((run: { config: { label: string } }) => run.config.label)).toEqual(['β = 16', 'β = 20', 'β = 24', 'β = 32']);
+    // The same runs on this thread, with q = 3: the workers saw the --set, not the file's q = 1.
+    const document = { ...JSON.parse(readFileSync(join(EXAMPLES, 'heated-plate.json'), 'utf8')), steps: 6 };
+    const problem = registerProblem((await problemFromFile(document, { set: { q: 3 } })) as Problem & { name: UserProblemName });
+    const here = CUSTOM_SWEEP.map((spec) => runSimulation({ problem, params: {}, spec, maxRecorded: CUSTOM_RECORDED }));
+    expect(pooled.runs.map((run: RunRecord) => run.steps.map((s) => s.zfpError))).toEqual(here.map((run) => run.steps.map((s) => s.zfpError)));
+    expect(pooled.runs.map((run: RunRecord) => run.summary.maxBound)).toEqual(here.map((run) => run.summary.maxBound));
+  }, 300_000);
 
   it('refuses custom without --problem', () => {
     const r = zfpwb(['experiment', 'custom', '--out', tmpdir()]);

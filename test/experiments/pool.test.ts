@@ -1,8 +1,10 @@
 /** The worker pool from the TypeScript sources: its worker thread registers tsx and gives what the inline pool gives. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inlinePool, workerPool } from '../../experiments/pool.ts';
 import { solverParams } from '../../src/analysis/problem-setup.ts';
 import type { SimulationTask } from '../../experiments/sweep-task.ts';
+import { problemFromSource, type UserProblemSource } from '../../src/analysis/user-problem-source.ts';
 
 describe('workerPool', () => {
   it('runs a task on a worker thread with the same result as inline', async () => {
@@ -14,4 +16,28 @@ describe('workerPool', () => {
       await pool.close();
     }
   });
+});
+
+describe('workerPool with a user problem', () => {
+  const examples = new URL('../../examples/problems/', import.meta.url);
+  // The task carries the problem's source; the worker, whose registry starts empty, rebuilds it from that.
+  const sources: readonly [string, UserProblemSource][] = [
+    ['a problem file', { kind: 'file', document: { ...JSON.parse(readFileSync(new URL('heated-plate.json', examples), 'utf8')), steps: 12 }, set: { q: 2 }, files: {} }],
+    ['a defineProblem module', { kind: 'module', url: new URL('burgers.ts', examples).href, steps: 12 }],
+  ];
+  for (const [what, source] of sources) {
+    it(`rebuilds ${what} on the worker and gives what the inline pool gives`, async () => {
+      const problem = await problemFromSource(source);
+      const task: SimulationTask = { type: 'simulation', problem: problem.name, params: {}, spec: { mode: 'precision', precision: 22 }, maxRecorded: 100, userProblem: source };
+      const pool = workerPool(1);
+      try {
+        const onWorker = await pool.run(task);
+        const inline = await inlinePool.run(task);
+        expect(onWorker).toEqual(inline);
+        expect(onWorker.type === 'simulation' && onWorker.run.steps.length).toBe(13);
+      } finally {
+        await pool.close();
+      }
+    });
+  }
 });

@@ -62,8 +62,8 @@ const MAY_IMPORT: Readonly<Record<Layer, Partial<Record<Layer, Access>>>> = {
 /** Files that may use Node built-ins outside src/cli: the experiments' worker-pool drivers. The web page may not import them. */
 const NODE_ALLOWED_FILES = new Set(['experiments/pool.ts', 'experiments/task-worker.js']);
 
-/** The one module that imports by a computed path: the user's own problem module (`--problem my-step.mjs`), outside every layer by nature. */
-const USER_MODULE_LOADERS = new Set(['src/cli/problem-loader.ts']);
+/** The modules that import by a computed path: the user's own problem module (`--problem my-step.mjs`), outside every layer by nature; a worker thread rebuilds it too. */
+const USER_MODULE_LOADERS = new Set(['src/cli/problem-loader.ts', 'src/analysis/user-problem-source.ts']);
 
 const BUILTINS = new Set(builtinModules);
 const isBuiltin = (specifier: string): boolean => specifier.startsWith('node:') || BUILTINS.has(specifier.split('/')[0]!);

@@ -15,7 +15,9 @@ import {
   powerBoundedBetaMin,
   powerBoundedBound,
   spectralRadius,
+  signedPowerNorms,
   stencilLipschitz,
+  submultiplicativePowerNorms,
 } from '../../theorems/index.ts';
 
 describe('stencils', () => {
@@ -109,5 +111,32 @@ describe('Theorem 3.12 and Lemma 3.14', () => {
     const c = powerBoundedBetaMin(1e-8, { C: 1.5, M: 1, steps: 225 }, 1, 'float64');
     expect(c.kind).toBe('feasible');
     expect(c.predicted).toBeLessThanOrEqual(1e-8);
+  });
+});
+
+describe('signed power norms (no stencil, entries of either sign)', () => {
+  // Lax–Wendroff with zero Dirichlet ends: a banded Toeplitz matrix whose rows near the ends lose taps.
+  const n = 12;
+  const [a, b, c] = laxWendroffStencil(0.6).weights as [number, number, number];
+  const dense = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (j === i - 1 ? a : j === i ? b : j === i + 1 ? c : 0)));
+  const apply = (x: Float64Array, out: Float64Array) => {
+    for (let i = 0; i < n; i++) out[i] = dense[i]!.reduce((s, w, j) => s + w * x[j]!, 0);
+  };
+
+  it('equal the dense matrix powers’ row sums, which differ from max(Aⁿ1) and from Lⁿ', () => {
+    const signed = signedPowerNorms({ size: n, apply }, 20);
+    const reference = densePowerNorms(dense, 20);
+    for (let k = 0; k <= 20; k++) expect(signed[k]).toBeCloseTo(reference[k]!, 13);
+    const L = Math.abs(a) + Math.abs(b) + Math.abs(c);
+    expect(signed[20]).toBeLessThan(0.5 * L ** 20);
+  });
+
+  it('past the exact ones, submultiplicativity bounds them soundly and tighter than Lⁿ', () => {
+    const exact = densePowerNorms(dense, 60);
+    const extended = submultiplicativePowerNorms(signedPowerNorms({ size: n, apply }, 8), 60);
+    expect(extended.length).toBe(61);
+    for (let k = 0; k <= 60; k++) expect(extended[k]).toBeGreaterThanOrEqual(exact[k]! * (1 - 1e-12));
+    expect(extended[60]).toBeLessThan(exact[1]! ** 60);
+    expect(() => submultiplicativePowerNorms([1], 5)).toThrow(/needs ‖A⁰‖ and ‖A¹‖/);
   });
 });

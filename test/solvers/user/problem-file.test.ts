@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { boundModel, SIGNED_POWER_WORK } from '../../../src/analysis/bound-model.ts';
 import { registerProblem } from '../../../src/analysis/problem-setup.ts';
 import { runSimulation } from '../../../src/analysis/simulation-run.ts';
 import type { RepresentationSpec } from '../../../src/results/representation-spec.ts';
 import type { ProblemName, UserProblemName } from '../../../solvers/problem.ts';
 import { ProblemFileError, problemFromFile } from '../../../solvers/user/problem-file.ts';
+import { densePowerNorms } from '../../../theorems/index.ts';
 
 const example = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../../examples/problems/${name}.json`, import.meta.url), 'utf8'));
 
@@ -34,6 +36,21 @@ describe('built-ins restated as problem files', () => {
       expect(mine.steps.at(-1)!.zfpError).toBeGreaterThan(0);
     });
   }
+  it('poisson-jacobi (zero-outside boundary: an interior-only field) reproduces every per-step number, the stop and the extra iterations', async () => {
+    const name = await register({ ...example('poisson-jacobi'), shape: [14, 14], steps: 3000, tolerance: 1e-9 }, { n: 14 });
+    const spec: RepresentationSpec = { mode: 'precision', precision: 40 };
+    const mine = run(name, {}, spec);
+    const theirs = run('poisson-jacobi', { n: 14, tolerance: 1e-9, maxIterations: 3000 }, spec);
+    expect(mine.steps.length).toBe(theirs.steps.length);
+    expect(mine.steps.length).toBeLessThan(3001); // stopped at the tolerance, not the iteration cap
+    for (const field of ['zfpError', 'bound', 'numericalError', 'fixedPointError', 'fixedPointBound'] as const) {
+      expect(mine.steps.map((s) => s[field])).toEqual(theirs.steps.map((s) => s[field]));
+    }
+    expect(mine.summary.theorem).toBe(theirs.summary.theorem);
+    expect(mine.extraIterations).toEqual(theirs.extraIterations);
+    expect(mine.summary.boundHeld).toBe(true);
+  });
+
   it('advection1d also reproduces the numerical error from its exact solution', async () => {
     const name = await register(example('advection1d'));
     const spec: RepresentationSpec = { mode: 'precision', precision: 20 };
@@ -62,6 +79,9 @@ describe('operator facts from the stencil', () => {
     const record = run(name, {}, { mode: 'precision', precision: 16 });
     expect(record.summary.theorem).toMatch(/Theorem 3\.3/);
     expect(record.summary.boundHeld).toBe(true);
+    // No exact solution: no numerical error, so β_min says why it has no ε rather than calling the error zero.
+    expect(record.summary.finalNumericalError).toBeNaN();
+    expect(record.summary.betaMin).toMatchObject({ kind: 'not-applicable', reason: expect.stringMatching(/^no exact solution, so no numerical error for ε.*zfpwb choose --tol ε/) });
   });
 
   it('a Dirichlet file with a source holds its boundary values and approaches the steady plate', async () => {
@@ -117,4 +137,40 @@ describe('bad problem files', () => {
   it('refuses an unknown --set parameter', () => refuse(base, /--set nu: the file has no parameter "nu"/, { nu: 1 }));
   it('refuses a wide Dirichlet stencil', () => refuse({ ...base, boundary: 'dirichlet', stencil: { offsets: [[2, 0]], weights: [1] } }, /at most one point per axis/));
   it('refuses offsets of the wrong dimension', () => refuse({ ...base, stencil: { offsets: [[1]], weights: [1] } }, /has 1 components, the shape 2/));
+});
+
+describe('Dirichlet stencils with negative weights: exact ‖Aⁿ‖∞, not Lⁿ', () => {
+  const laxWendroff = (shape: number[], steps: number) => ({
+    name: 'Lax-Wendroff, fixed ends', shape, boundary: 'dirichlet', parameters: { nu: 0.5 },
+    stencil: { offsets: [[-1, ...shape.slice(1).map(() => 0)], shape.map(() => 0), [1, ...shape.slice(1).map(() => 0)]], weights: ['nu*(1 + nu)/2', '1 - nu^2', 'nu*(nu - 1)/2'] },
+    initial: shape.length === 1 ? 'sin(pi*x)' : 'sin(pi*x)*sin(pi*y)', kind: 'time-stepping', steps,
+  });
+
+  it('uses the signed matrix powers (equal to dense ones) in Theorem 3.12, and the bound holds', async () => {
+    const problem = await problemFromFile(laxWendroff([30], 80));
+    const model = boundModel({ problem, params: {}, steps: 80, initialError: 0 });
+    expect(model.theorem).toBe('Theorem 3.12 of Fox et al. 2020, exact ‖Aⁿ‖∞');
+    // The matrix: boundary rows zero (held), interior rows the three taps, reading the boundary points too.
+    const [a, b, c] = [0.375, 0.75, -0.125];
+    const dense = Array.from({ length: 30 }, (_, i) => Array.from({ length: 30 }, (_, j) => (i === 0 || i === 29 ? 0 : j === i - 1 ? a : j === i ? b : j === i + 1 ? c : 0)));
+    const reference = densePowerNorms(dense, 80);
+    for (let n = 0; n <= 80; n++) expect(model.powerNorms![n]).toBeCloseTo(reference[n]!, 12);
+    expect(model.powerNorms![80]).toBeLessThan(1e-3 * problem.facts.lipschitz ** 80);
+    const record = run(await register(laxWendroff([30], 80)), {}, { mode: 'precision', precision: 18 });
+    expect(record.summary.theorem).toBe('Theorem 3.12 of Fox et al. 2020, exact ‖Aⁿ‖∞');
+    expect(record.summary.boundHeld).toBe(true);
+  });
+
+  it('past the work budget, exact powers as far as it allows and a submultiplicative bound beyond, stated as such', async () => {
+    const problem = await problemFromFile(laxWendroff([16, 16], 1000));
+    const exactTo = Math.floor(SIGNED_POWER_WORK / 256 ** 2);
+    expect(exactTo).toBeLessThan(1000);
+    const model = boundModel({ problem, params: {}, steps: 1000, initialError: 0 });
+    expect(model.theorem).toBe(`Theorem 3.12 of Fox et al. 2020, ‖Aⁿ‖∞ exact for n ≤ ${exactTo}, bounded beyond`);
+    expect(model.normHandling).toMatch(/submultiplicativity/);
+    const norms = model.powerNorms!;
+    expect(norms.length).toBe(1001);
+    for (let n = exactTo + 1; n <= 1000; n++) expect(norms[n]).toBeLessThanOrEqual(Math.min(...Array.from({ length: n - 1 }, (_, a) => norms[a + 1]! * norms[n - a - 1]!)) * (1 + 1e-15));
+    expect(norms[1000]).toBeLessThan(problem.facts.lipschitz ** 1000);
+  });
 });
