@@ -161,7 +161,8 @@ describe('web workbench: inline stability lab', { timeout: 600_000 }, () => {
   it('runs a problem file from the file input and a second setting beside the first, as the CLI runs each', async () => {
     const { page, problems } = await openView('lab');
     await page.setInputFiles('#lab-file', PROBLEM_FILE);
-    expect(await page.inputValue('#lab-problem')).toBe('file');
+    await page.waitForFunction(() => (document.querySelector('#lab-problem') as HTMLSelectElement).value === 'file');
+    expect(await page.textContent('#lab-problem option[value=file]')).toBe('file: diffusion2d.json');
     await page.fill('#lab-steps', '30');
     await page.check('#lab-compare');
     await page.selectOption('#lab-b-mode', 'rate');

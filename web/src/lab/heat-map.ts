@@ -7,13 +7,22 @@ const SEQUENTIAL: readonly Rgb[] = [[40, 30, 90], [35, 110, 140], [40, 170, 120]
 /** Blue → white → red, for signed differences around zero. */
 const DIVERGING: readonly Rgb[] = [[40, 80, 170], [250, 250, 250], [190, 40, 40]];
 
-function colorAt(ramp: readonly Rgb[], t: number): Rgb {
-  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0.5)) * (ramp.length - 1);
-  const i = Math.min(ramp.length - 2, Math.floor(x));
-  const f = x - i;
-  const [a, b] = [ramp[i]!, ramp[i + 1]!];
-  return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]), a[2] + f * (b[2] - a[2])];
+/** Levels a ramp is sampled at: a table lookup per pixel and no allocation, since the page redraws maps mid-run. */
+const LEVELS = 256;
+
+function table(ramp: readonly Rgb[]): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(4 * LEVELS);
+  for (let level = 0; level < LEVELS; level++) {
+    const x = (level / (LEVELS - 1)) * (ramp.length - 1);
+    const i = Math.min(ramp.length - 2, Math.floor(x));
+    const f = x - i;
+    for (let c = 0; c < 3; c++) out[4 * level + c] = ramp[i]![c]! + f * (ramp[i + 1]![c]! - ramp[i]![c]!);
+    out[4 * level + 3] = 255;
+  }
+  return out;
 }
+
+const TABLES = { sequential: table(SEQUENTIAL), diverging: table(DIVERGING) };
 
 export interface Scale {
   readonly low: number;
@@ -39,15 +48,14 @@ export function drawField(canvas: HTMLCanvasElement, values: Float64Array, width
   canvas.height = height;
   const image = new ImageData(width, height);
   const span = scale.high - scale.low;
-  const ramp = scale.diverging ? DIVERGING : SEQUENTIAL;
+  const colors = scale.diverging ? TABLES.diverging : TABLES.sequential;
   for (let j = 0; j < height; j++) {
     for (let i = 0; i < width; i++) {
-      const [r, g, b] = colorAt(ramp, span > 0 ? (values[j * width + i]! - scale.low) / span : 0.5);
+      const t = span > 0 ? (values[j * width + i]! - scale.low) / span : 0.5;
+      // NaN (a blown-up run) lands mid-scale rather than off the table.
+      const level = Number.isFinite(t) ? Math.round(Math.min(1, Math.max(0, t)) * (LEVELS - 1)) : LEVELS >> 1;
       const p = 4 * ((height - 1 - j) * width + i);
-      image.data[p] = r;
-      image.data[p + 1] = g;
-      image.data[p + 2] = b;
-      image.data[p + 3] = 255;
+      for (let c = 0; c < 4; c++) image.data[p + c] = colors[4 * level + c]!;
     }
   }
   canvas.getContext('2d')!.putImageData(image, 0, 0);

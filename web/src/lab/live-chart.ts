@@ -1,10 +1,11 @@
 /**
- * A plotly chart fed step by step: traces grow in place and the chart redraws at most once per
- * animation frame and per REDRAW_MS, however often data arrives, so a run never floods the page.
+ * A plotly chart fed step by step: traces grow in place and are redrawn later, never per message.
+ * A plotly redraw is the page's costliest work during a run, so every chart on the page shares one
+ * queue that redraws a single chart per animation frame, and each chart at most once per REDRAW_MS.
  */
 import Plotly from 'plotly.js-dist-min';
 
-const REDRAW_MS = 100;
+const REDRAW_MS = 250;
 
 export interface TraceStyle {
   readonly name: string;
@@ -17,20 +18,28 @@ interface Trace extends TraceStyle {
   y: number[];
 }
 
+/** Charts waiting for their redraw, first come first drawn, one per frame. */
+const queue: LiveChart[] = [];
+
+function drawNext(): void {
+  queue.shift()?.draw();
+  if (queue.length > 0) requestAnimationFrame(drawNext);
+}
+
 export class LiveChart {
   private traces: Trace[] = [];
-  private pending = false;
-  private lastDraw = 0;
+  private queued = false;
+  private lastDraw = -Infinity;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly layout: Record<string, unknown>,
   ) {}
 
-  /** Starts over with these (empty) traces; drawn right away. */
+  /** Starts over with these (empty) traces. */
   reset(styles: readonly TraceStyle[]): void {
     this.traces = styles.map((s) => ({ ...s, x: [], y: [] }));
-    this.draw();
+    this.schedule();
   }
 
   append(trace: number, x: readonly number[], y: readonly number[]): void {
@@ -52,14 +61,16 @@ export class LiveChart {
   }
 
   private schedule(): void {
-    if (this.pending) return;
-    this.pending = true;
-    const wait = Math.max(0, REDRAW_MS - (performance.now() - this.lastDraw));
-    setTimeout(() => requestAnimationFrame(() => this.draw()), wait);
+    if (this.queued) return;
+    this.queued = true;
+    setTimeout(() => {
+      queue.push(this);
+      if (queue.length === 1) requestAnimationFrame(drawNext);
+    }, Math.max(0, REDRAW_MS - (performance.now() - this.lastDraw)));
   }
 
-  private draw(): void {
-    this.pending = false;
+  draw(): void {
+    this.queued = false;
     this.lastDraw = performance.now();
     const data = this.traces.map((t) => ({ type: 'scatter', mode: 'lines', name: t.name, x: t.x, y: t.y, line: { color: t.color, dash: t.dash ?? 'solid', width: 2 } }));
     // plotly compares arrays by identity: a new revision tells it the grown ones changed.
