@@ -8,7 +8,7 @@
  * docs/images/web-lab.png.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,16 @@ async function ended(page: Page, view: 'lab' | 'choose', timeout = 240_000): Pro
 async function chartTraces(page: Page, selector: string): Promise<ChartTrace[]> {
   await page.waitForFunction((s) => (document.querySelector(s) as unknown as { data?: unknown[] } | null)?.data !== undefined, selector);
   return page.evaluate((s) => (document.querySelector(s) as unknown as { data: ChartTrace[] }).data.map(({ name, x, y }) => ({ name, x: [...x], y: [...y] })), selector);
+}
+
+/** A fixed piece of work timed on the page's main thread: how much of a core the page gets just now. */
+async function calibrationMs(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const start = performance.now();
+    let s = 0;
+    for (let i = 0; i < 10_000_000; i++) s += Math.sqrt(i);
+    return Math.round(performance.now() - start + (s < 0 ? 1 : 0));
+  });
 }
 
 /** The page's own long tasks (> 50 ms on the main thread) from now on. */
@@ -146,9 +156,11 @@ describe('web workbench: inline stability lab', { timeout: 600_000 }, () => {
     expectSameRoundoff(web.roundoff[0]!, expected.roundoff[0]!);
     expectSameRoundoff(traces[3]!.y, expected.roundoff[0]!);
     expect(await page.locator('#lab-summary td').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
 
     console.log(`web lab, diffusion2d 64×64, 400 steps, β = 16: ${await page.textContent('#lab-timing')}`);
     console.log(`web lab: long tasks on the page during the run: ${tasks.length === 0 ? 'none' : `${tasks.length}, ${tasks.join(', ')} ms`}`);
+    console.log(`web lab: machine load ${loadavg().map((l) => l.toFixed(1)).join(' ')} on 2 cores; a 10⁷-step sqrt loop took ${await calibrationMs(page)} ms on the page's main thread`);
     await page.screenshot({ path: join(SCREENSHOTS, 'lab-1280x800.png'), fullPage: true });
     if (process.env['ZFPWB_UPDATE_SCREENSHOT'] === '1') {
       mkdirSync(dirname(README_SCREENSHOT), { recursive: true });

@@ -5,7 +5,7 @@
  */
 import { specLabel } from '../../../src/results/representation-spec.ts';
 import type { ValidateResults } from '../../../src/analysis/simulation-run.ts';
-import { resolveReference } from '../../../src/reference/choice.ts';
+import { AUTO_DOUBLE_DOUBLE_ABOVE, resolveReference } from '../../../src/reference/choice.ts';
 import { SUMMARY_COLUMNS, summaryRows } from '../../../src/results/summary.ts';
 import { drawField, gradientOf, scaleOf } from './heat-map.ts';
 import { startJob, type LabJob } from './lab-job.ts';
@@ -115,7 +115,7 @@ export function mountLabView(root: HTMLElement): void {
   const describeReference = (): void => {
     const points = picker.points();
     referenceNote.textContent = Number.isFinite(points)
-      ? `auto takes ${resolveReference('auto', points)} for ${points} grid points (decimal.js up to 1024, double-double above: decimal.js costs minutes on large fields)`
+      ? `auto takes ${resolveReference('auto', points)} for ${points} grid points (decimal.js up to ${AUTO_DOUBLE_DOUBLE_ABOVE}, double-double above: decimal.js costs minutes on large fields)`
       : '';
   };
   picker.onChange(describeReference);
