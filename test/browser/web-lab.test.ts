@@ -238,6 +238,11 @@ describe('web workbench: choose', { timeout: 600_000 }, () => {
     const expected = ladderOf(chooseSetting({ problem: 'diffusion2d', params: solverParams('diffusion2d', false, { n: 16, steps: 40 }), mode: 'precision', epsilon }), epsilon);
     expect(rows).toEqual(expected.rows);
     expect(await page.textContent('#choose-lemma')).toBe(expected.lemmaLine);
+    // And these are the lines `zfpwb choose` prints (its table's padding aside).
+    const cli = zfpwb(['choose', '--solver', 'diffusion2d', '--grid', '16', '--steps', '40', '--tol', '1e-6'], { timeout: 240_000 });
+    const squeeze = (line: string): string => line.replace(/\s+/g, ' ').trim();
+    const cliLines = cli.out.split('\n').map(squeeze);
+    for (const line of [expected.lemmaLine, ...expected.rows.map((row) => row.join(' ')), expected.trialsLine]) expect(cliLines).toContain(squeeze(line));
     const traces = await chartTraces(page, '#choose-chart');
     expect(traces.at(-1)!.name).toBe('ε');
     await page.screenshot({ path: join(SCREENSHOTS, 'choose-1280x800.png'), fullPage: true });

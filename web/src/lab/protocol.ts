@@ -1,7 +1,7 @@
 /** What the page and the lab's worker say to each other: plain data, so it crosses postMessage. */
 import type { ChooseMode, ChooseResult } from '../../../src/analysis/choose.ts';
 import type { ValidateResults } from '../../../src/analysis/simulation-run.ts';
-import type { ReferenceChoice } from '../../../src/reference/choice.ts';
+import type { ReferenceArithmeticName, ReferenceChoice } from '../../../src/reference/choice.ts';
 import type { RepresentationSpec } from '../../../src/results/representation-spec.ts';
 import type { Certify, RunRecord } from '../../../src/results/schema.ts';
 import type { BuiltinProblemName } from '../../../solvers/problem.ts';
@@ -66,7 +66,7 @@ export type LabEvent =
   | { readonly type: 'roundoff-steps'; readonly ks: number[]; readonly roundoff: number[]; readonly progress: Progress }
   /** A setting's finished run, measured against its theorem (bounds per step), with the worker's time for it. */
   | { readonly type: 'run-done'; readonly setting: number; readonly record: RunRecord; readonly elapsedMs: number }
-  | { readonly type: 'reference-done'; readonly arithmetic: string; readonly elapsedMs: number }
+  | { readonly type: 'reference-done'; readonly arithmetic: ReferenceArithmeticName; readonly elapsedMs: number }
   | { readonly type: 'results'; readonly results: ValidateResults }
   | { readonly type: 'chosen'; readonly result: ChooseResult; readonly elapsedMs: number }
   | { readonly type: 'error'; readonly message: string };
