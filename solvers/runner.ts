@@ -21,6 +21,18 @@ export interface RunOptions {
    * reference stays high precision, started from the rounded initial state.
    */
   readonly type?: StateType;
+  /** Watches each step k = 0..steps as it is recorded (a live chart); nothing it receives may be kept: copy. */
+  readonly onStep?: (step: RunStep) => void;
+}
+
+/** One recorded step as a watcher sees it: the arrays are the run's own, overwritten by the next step. */
+export interface RunStep {
+  /** Each inline track's record of step k. */
+  readonly records: readonly StepRecord[];
+  /** u_k, the plain double run. */
+  readonly solution: Float64Array;
+  /** ũ_k per inline track. */
+  readonly states: readonly Float64Array[];
 }
 
 /** One inline track at step k (docs/experiments.md's per-step fields, plus the norms the bounds use). */
@@ -201,6 +213,7 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   const reference = options.reference ? referenceTrack(problem, referenceArithmetic(options.reference), u) : null;
   const results: TrackResult[] = tracks.map((t) => ({ representation: t.name, steps: [] }));
 
+  const watch = (k: number): void => options.onStep?.({ records: results.map((r) => r.steps[k]!), solution: u, states: tracks.map((t) => t.state) });
   const record = (k: number, outcomes: StoreOutcome[]): number => {
     problem.exact(k, exact);
     const numericalError = maxDistance(u, exact);
@@ -228,6 +241,7 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   };
 
   record(0, tracks.map((t) => t.start(u)));
+  watch(0);
   let k = 0;
   while (k < total) {
     plainStep(u, next);
@@ -236,6 +250,7 @@ export function run(problem: Problem, options: RunOptions): RunResult {
     const outcomes = tracks.map((t) => t.advance());
     k++;
     const numericalError = record(k, outcomes);
+    watch(k);
     options.onProgress?.(k, total);
     if (problem.tolerance !== null && numericalError < problem.tolerance) break;
   }

@@ -7,7 +7,7 @@ import { float64Kind } from '../array/ieee.ts';
 import type { Representation, RepresentationKind } from '../array/representation.ts';
 import { maxDistance } from '../../solvers/grid.ts';
 import type { ProblemName, StateType } from '../../solvers/problem.ts';
-import { run } from '../../solvers/runner.ts';
+import { run, type RunStep } from '../../solvers/runner.ts';
 import { resolveReference, type ReferenceArithmeticName, type ReferenceChoice, type ReferenceSpec } from '../reference/choice.ts';
 import { specLabel, type RepresentationSpec } from '../results/representation-spec.ts';
 import type { Certify, RunRecord } from '../results/schema.ts';
@@ -70,8 +70,11 @@ function distanceProbe(kind: RepresentationKind, target: Float64Array, log: numb
   };
 }
 
-/** `onProgress` is for callers on this thread (a progress bar); workers report per task instead. */
-export function runSimulation(request: SimulationRequest, onProgress?: (done: number, total: number) => void): RunRecord {
+/**
+ * `onProgress` is for callers on this thread (a progress bar); workers report per task instead.
+ * `onStep` watches every step as the run makes it (the web lab's live chart and field).
+ */
+export function runSimulation(request: SimulationRequest, onProgress?: (done: number, total: number) => void, onStep?: (step: RunStep) => void): RunRecord {
   const problem = createProblem(request.problem, request.params);
   const length = problem.shape.reduce((a, b) => a * b, 1);
   const initial = new Float64Array(length);
@@ -82,7 +85,7 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
   const type = request.stateType ?? 'float64';
   const kind = kindOf(request.spec, type);
   const isFixedPoint = problem.tolerance !== null;
-  const result = run(problem, { representations: [isFixedPoint ? distanceProbe(kind, fixedPoint, fixedPointErrors) : kind], type, ...(onProgress && { onProgress }) });
+  const result = run(problem, { representations: [isFixedPoint ? distanceProbe(kind, fixedPoint, fixedPointErrors) : kind], type, ...(onProgress && { onProgress }), ...(onStep && { onStep }) });
   const records = result.tracks[0]!.steps;
   const d = problem.blocks ? 1 : problem.shape.length;
   const model = request.spec.mode === 'ieee' ? null : boundModel({ problem, params: request.params, steps: result.steps, initialError: maxDistance(initial, fixedPoint), ...(request.horizon !== undefined && { horizon: request.horizon }) });
@@ -117,12 +120,25 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
   };
 }
 
-export function runReference(request: ReferenceRequest, onProgress?: (done: number, total: number) => void): ReferenceCurve {
+export function runReference(request: ReferenceRequest, onProgress?: (done: number, total: number) => void, onStep?: (step: RunStep) => void): ReferenceCurve {
   const problem = createProblem(request.problem, request.params);
   const arithmetic = resolveReference(request.reference, problem.shape.reduce((a, b) => a * b, 1));
   const reference: ReferenceSpec = arithmetic === 'decimal' ? { arithmetic, ...(request.digits !== undefined && { precision: request.digits }) } : { arithmetic };
-  const result = run(problem, { representations: [float64Kind], reference, type: request.stateType ?? 'float64', ...(onProgress && { onProgress }) });
+  const result = run(problem, { representations: [float64Kind], reference, type: request.stateType ?? 'float64', ...(onProgress && { onProgress }), ...(onStep && { onStep }) });
   return { arithmetic, roundoff: result.tracks[0]!.steps.map((s) => s.roundoffError!) };
+}
+
+/** Steps `zfpwb validate --json` records at most: beyond it, the smallest and largest error per window (the summary uses every step). */
+export const VALIDATE_RECORDED = 10_001;
+
+/** What `zfpwb validate --json` prints (and the web lab downloads): the runs, and the reference's arithmetic when one ran. */
+export interface ValidateResults {
+  readonly reference?: ReferenceArithmeticName;
+  readonly runs: RunRecord[];
+}
+
+export function validateResults(runs: RunRecord[], reference: ReferenceArithmeticName | null): ValidateResults {
+  return { ...(reference && { reference }), runs };
 }
 
 /** The reference's round-off joins a run's steps by k. */

@@ -1,6 +1,7 @@
 /** `zfpwb validate`: one solver, one ZFP or SZ-style configuration, the measured error against the theorem's bound. */
 import type { Command } from 'commander';
 import { createProblem } from '../analysis/problem-setup.ts';
+import type { ReferenceArithmeticName } from '../reference/choice.ts';
 import type { RunRecord } from '../results/schema.ts';
 import { formatTable } from '../results/summary.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
@@ -22,9 +23,6 @@ interface ValidateOptions {
   reference: string;
   type: string;
 }
-
-/** Steps in --json at most: beyond it, the smallest and largest error per window (the summary uses every step). */
-const VALIDATE_RECORDED = 10_001;
 
 /** Rows printed: about a dozen evenly spaced steps, the first violation and the last step. */
 function sampleRows(run: RunRecord, count = 12): RunRecord['steps'] {
@@ -101,12 +99,12 @@ async function validate(options: ValidateOptions): Promise<void> {
   const epsilon = options.tol === undefined ? null : parseNumber('--tol', options.tol, (x) => x > 0, 'a positive error target');
   const referenceOption = parseReference(options.reference);
   // The run (theorems, codec, reference arithmetic) loads only once the arguments are good, not for --help.
-  const [{ runReference, runSimulation, withRoundoff }, { createProgressBar }] = await Promise.all([import('../analysis/simulation-run.ts'), import('../../solvers/progress.ts')]);
+  const [{ runReference, runSimulation, validateResults, VALIDATE_RECORDED, withRoundoff }, { createProgressBar }] = await Promise.all([import('../analysis/simulation-run.ts'), import('../../solvers/progress.ts')]);
   createProblem(problem, params); // refuses unstable settings before any output
   const bar = options.json ? null : createProgressBar({ label: `${problem} ${options.mode} ${options.param}`, unit: 'steps' });
   let run = runSimulation({ problem, params, spec, certify, stateType, maxRecorded: VALIDATE_RECORDED }, bar?.update);
   bar?.stop();
-  let reference: string | null = null;
+  let reference: ReferenceArithmeticName | null = null;
   if (referenceOption !== 'none') {
     const referenceBar = options.json ? null : createProgressBar({ label: `${problem} reference`, unit: 'steps' });
     const curve = runReference({ problem, params, reference: referenceOption, stateType }, referenceBar?.update);
@@ -114,7 +112,7 @@ async function validate(options: ValidateOptions): Promise<void> {
     run = withRoundoff(run, curve.roundoff);
     reference = curve.arithmetic;
   }
-  if (options.json) console.log(JSON.stringify({ ...(reference && { reference }), runs: [run] }));
+  if (options.json) console.log(JSON.stringify(validateResults([run], reference)));
   else printRun(run, epsilon, reference);
   if (!passed(run, epsilon)) process.exitCode = EXIT_FAILED_CHECK;
 }

@@ -14,7 +14,7 @@ function betaMinText(run: RunRecord): string {
   return b.kind === 'feasible' ? String(b.beta) : `none (≥ ${e(b.predicted)})`;
 }
 
-export function summaryRows(result: ExperimentResult): string[][] {
+export function summaryRows(result: Pick<ExperimentResult, 'runs'>): string[][] {
   return result.runs.map((run) => {
     const s = run.summary;
     return [

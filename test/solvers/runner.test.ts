@@ -48,6 +48,26 @@ describe('runner', () => {
     for (const track of result.tracks) expect(track.steps[10]!.numericalError).toBe(maxDistance(u, exact));
   });
 
+  it('shows a watcher every step as it is recorded, with the double and inline states of that step', () => {
+    const problem = problems.advection1d.create(problems.advection1d.quick);
+    const seen: { k: number[]; solutionError: number; stateError: number } = { k: [], solutionError: 0, stateError: 0 };
+    const result = run(problem, {
+      representations: [float16Kind],
+      steps: 6,
+      onStep: ({ records, solution, states }) => {
+        const k = records[0]!.k;
+        seen.k.push(k);
+        seen.solutionError = Math.max(seen.solutionError, maxDistance(solution, advance(problem, k)));
+        // The record's own zfpError is ‖ũ_k − u_k‖∞ of exactly these two arrays.
+        seen.stateError = Math.max(seen.stateError, Math.abs(maxDistance(states[0]!, solution) - records[0]!.zfpError));
+      },
+    });
+    expect(seen.k).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(result.tracks[0]!.steps[6]!.zfpError).toBeGreaterThan(0);
+    expect(seen.solutionError).toBe(0);
+    expect(seen.stateError).toBe(0);
+  });
+
   it('records the reference round-off when asked', () => {
     const problem = problems.diffusion2d.create({ ...problems.diffusion2d.quick, n: 8 });
     const result = run(problem, { representations: [float64Kind], steps: 5, reference: { arithmetic: 'decimal', precision: 21 } });
