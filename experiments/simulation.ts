@@ -6,6 +6,7 @@ import type { ReferenceChoice } from '../src/reference/choice.ts';
 import type { RepresentationSpec } from '../src/results/representation-spec.ts';
 import type { ExperimentName, ExperimentResult, RunRecord } from '../src/results/schema.ts';
 import { sweepSpecs, type Sweep } from './configs.ts';
+import { compareFamilies, hasBothFamilies } from './family-comparison.ts';
 import { inlinePool, type TaskPool } from './pool.ts';
 import type { ReferenceTask, SimulationTask, Task, TaskResult } from './sweep-task.ts';
 
@@ -118,6 +119,7 @@ export function simulationExperiment(definition: SimulationExperimentDefinition)
           referenceDigits: reference === 'decimal' ? size.referenceDigits : null,
         },
         runs,
+        ...(hasBothFamilies(runs) && { comparison: [compareFamilies(definition.name, runs)] }),
         elapsedMs: performance.now() - started,
       };
     },
