@@ -33,7 +33,8 @@ function summaryHtml(result: ExperimentResult): string {
 function comparisonHtml(result: ExperimentResult): string {
   const tables = (result.comparison ?? []).flatMap(comparisonTables);
   if (tables.length === 0) return '';
-  const table = (t: Table) => `<h3>${escapeHtml(t.title)}</h3><p class="meta">${escapeHtml(t.caption)}</p><div class="scroll">${tableHtml(t.header, t.rows)}</div>`;
+  const table = (t: Table) =>
+    `<h3>${escapeHtml(t.title)}</h3><p class="meta">${escapeHtml(t.caption)}</p>${t.rows.length > 0 ? `<div class="scroll">${tableHtml(t.header, t.rows)}</div>` : `<p>${escapeHtml(t.empty)}</p>`}`;
   return `<section class="comparison"><h2>ZFP against SZ-style</h2>${tables.map(table).join('\n')}</section>`;
 }
 

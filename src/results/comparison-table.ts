@@ -9,6 +9,8 @@ export interface Table {
   readonly caption: string;
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** What to say instead of an empty table. */
+  readonly empty: string;
 }
 
 const e = (x: number | null): string => (x === null ? '—' : x === 0 ? '0' : x.toExponential(2));
@@ -48,12 +50,14 @@ export function comparisonTables(comparison: FamilyComparison): Table[] {
         "Per budget inside both families' ranges: each family's Pareto front (largest error against mean bits per value) read at the budget, log-linear between its two nearest runs, and the most accurate run within the budget with its own figures; the winner has the smaller error at the budget.",
       header: ['budget bits/value', ...familyHeader('ZFP', storageColumns), ...familyHeader('SZ', storageColumns), 'winner'],
       rows: comparison.matchedStorage.map((r) => [String(r.bitsPerValue), e(r.zfp.errorAtBudget), ...pickCells(r.zfp), e(r.sz.errorAtBudget), ...pickCells(r.sz), storageVerdict(r)]),
+      empty: "No budget lies inside both families' ranges of bits per value in this sweep: see the Pareto figure.",
     },
     {
       title: `${comparison.problem}: ZFP against SZ-style at matched error targets`,
       caption: "Per target ε, each family's cheapest run of the sweep whose bound stayed ≤ ε at every step; the winner stores fewer bits per value. zfpwb choose --mode all bisects each mode for its exact cheapest setting.",
       header: ['target ε', ...familyHeader('ZFP', FAMILY_COLUMNS), ...familyHeader('SZ', FAMILY_COLUMNS), 'winner'],
       rows: comparison.matchedError.map((r) => [e(r.epsilon), ...pickCells(r.zfp), ...pickCells(r.sz), errorVerdict(r)]),
+      empty: 'No run of either family keeps its bound under any of the targets.',
     },
   ];
 }
@@ -62,6 +66,6 @@ export function comparisonTables(comparison: FamilyComparison): Table[] {
 export function comparisonText(result: ExperimentResult): string {
   return (result.comparison ?? [])
     .flatMap(comparisonTables)
-    .map((t) => `${t.title}\n${formatTable(t.header, t.rows)}`)
+    .map((t) => `${t.title}\n${t.rows.length > 0 ? formatTable(t.header, t.rows) : t.empty}`)
     .join('\n\n');
 }
