@@ -48,15 +48,15 @@ export function comparisonTables(comparison: FamilyComparison): Table[] {
       title: `${comparison.problem}: ZFP against SZ-style at matched storage`,
       caption:
         "Per budget inside both families' ranges: each family's Pareto front (largest error against mean bits per value) read at the budget, log-linear between its two nearest runs, and the most accurate run within the budget with its own figures; the winner has the smaller error at the budget.",
-      header: ['budget bits/value', ...familyHeader('ZFP', storageColumns), ...familyHeader('SZ', storageColumns), 'winner'],
-      rows: comparison.matchedStorage.map((r) => [String(r.bitsPerValue), e(r.zfp.errorAtBudget), ...pickCells(r.zfp), e(r.sz.errorAtBudget), ...pickCells(r.sz), storageVerdict(r)]),
+      header: ['budget bits/value', 'winner', ...familyHeader('ZFP', storageColumns), ...familyHeader('SZ', storageColumns)],
+      rows: comparison.matchedStorage.map((r) => [String(r.bitsPerValue), storageVerdict(r), e(r.zfp.errorAtBudget), ...pickCells(r.zfp), e(r.sz.errorAtBudget), ...pickCells(r.sz)]),
       empty: "No budget lies inside both families' ranges of bits per value in this sweep: see the Pareto figure.",
     },
     {
       title: `${comparison.problem}: ZFP against SZ-style at matched error targets`,
       caption: "Per target ε, each family's cheapest run of the sweep whose bound stayed ≤ ε at every step; the winner stores fewer bits per value. zfpwb choose --mode all bisects each mode for its exact cheapest setting.",
-      header: ['target ε', ...familyHeader('ZFP', FAMILY_COLUMNS), ...familyHeader('SZ', FAMILY_COLUMNS), 'winner'],
-      rows: comparison.matchedError.map((r) => [e(r.epsilon), ...pickCells(r.zfp), ...pickCells(r.sz), errorVerdict(r)]),
+      header: ['target ε', 'winner', ...familyHeader('ZFP', FAMILY_COLUMNS), ...familyHeader('SZ', FAMILY_COLUMNS)],
+      rows: comparison.matchedError.map((r) => [e(r.epsilon), errorVerdict(r), ...pickCells(r.zfp), ...pickCells(r.sz)]),
       empty: 'No run of either family keeps its bound under any of the targets.',
     },
   ];

@@ -33,6 +33,9 @@ export function familyOf(mode: SpecMode): Family | null {
   return null;
 }
 
+/** 1e-5, 2.98e-8: three significant digits at most, always with an exponent, as bounds are read. */
+const shortExponent = (x: number): string => Number(x.toPrecision(3)).toExponential();
+
 /** Short legend text: "β = 24", "rate 16", "τ = 1e-6", "float32". */
 export function specLabel(spec: RepresentationSpec): string {
   switch (spec.mode) {
@@ -47,9 +50,9 @@ export function specLabel(spec: RepresentationSpec): string {
     case 'ieee':
       return spec.format;
     case 'sz-abs':
-      return `SZ e = ${Number(spec.tolerance.toPrecision(3))}`;
+      return `SZ e = ${shortExponent(spec.tolerance)}`;
     case 'sz-rel':
-      return `SZ ε = ${Number(spec.ratio.toPrecision(3))}·range`;
+      return `SZ ε = ${shortExponent(spec.ratio)}·range`;
   }
 }
 
