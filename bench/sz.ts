@@ -7,7 +7,7 @@
  * max error"). A last table weighs the lossless final stage: the SZ body raw, through fflate's
  * DEFLATE, and through the zstd tool (-19) when installed.
  *
- *   npx tsx bench/sz.ts [reps]      (default 5; fpzip and zstd from `apt-get install fpzip-utils zstd`)
+ *   npx tsx bench/sz.ts [reps]      (default 5; fpzip and zstd: bash scripts/setup-bench.sh)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -75,7 +75,7 @@ function main(): void {
         const into = new Float64Array(data.length);
         const zfpD = bestSeconds(reps, () => void zfpDecompress(zfpBytes, { type: 'float64', shape: f.shape, config }, { into }));
         const peer = fpzip ? fpzipAtError(dir, f.shape, data, e) : null;
-        const peerText = peer ? `${g(peer.ratio)} (p=${peer.precision}, ${g(peer.maxError)})` : fpzip ? 'none ≤ e' : 'fpzip not installed';
+        const peerText = peer ? `${g(peer.ratio)} (p=${peer.precision}, ${g(peer.maxError)})` : fpzip ? 'none ≤ e' : 'fpzip not installed (bash scripts/setup-bench.sh)';
         console.log(
           `${f.name.padEnd(10)} ${e.toExponential(0).padEnd(6)} | ${mbs(data.byteLength, szC).padStart(12)} ${mbs(data.byteLength, szD).padStart(12)} ${g(data.byteLength / stream.length).padStart(6)}  ${g(maxError(szOut, data)).padEnd(9)} | ` +
             `${mbs(data.byteLength, zfpC).padStart(13)} ${mbs(data.byteLength, zfpD).padStart(7)} ${g(data.byteLength / zfpBytes.length).padStart(6)}  ${g(maxError(into, data)).padEnd(9)} | ${peerText}`,

@@ -7,6 +7,7 @@ import type { ProblemName } from '../solvers/problem.ts';
 import type { RepresentationSpec } from '../src/results/representation-spec.ts';
 import type { ExperimentResult } from '../src/results/schema.ts';
 import { DEFAULT_SWEEP, QUICK_SWEEP, sweepSpecs, type Sweep } from './configs.ts';
+import { compareFamilies } from './family-comparison.ts';
 import { sweepProblem, type Experiment, type ExperimentOptions, type SimulationSize } from './simulation.ts';
 
 export const PROBLEMS: readonly (ProblemName & ('diffusion2d' | 'advection2d'))[] = ['diffusion2d', 'advection2d'];
@@ -19,25 +20,21 @@ const OTHERS: readonly RepresentationSpec[] = [
 ];
 
 /** SZ-style bounds spanning the ZFP sweep's errors: absolute e and range-relative ε, decade by decade. */
-const szSpecs = (quick: boolean): RepresentationSpec[] => {
-  const exponents = quick ? [2, 4, 6, 8] : [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-  return exponents.flatMap((n): RepresentationSpec[] => [
-    { mode: 'sz-abs', tolerance: 10 ** -n },
-    { mode: 'sz-rel', ratio: 10 ** -n },
-  ]);
-};
+function withSz(sweep: Sweep, exponents: readonly number[]): Sweep {
+  const bounds = exponents.map((n) => 10 ** -n);
+  return { ...sweep, szTolerances: bounds, szRatios: bounds };
+}
 
-// Only the final error is plotted: a few steps per curve are enough in the JSON, and no reference run.
+// Only the errors are plotted: a few steps per curve are enough in the JSON, and no reference run.
 const size = (sweep: Sweep): SimulationSize => ({ params: {}, sweep, referenceDigits: null, maxRecorded: 100 });
 
-export const defaults = { full: size(DEFAULT_SWEEP), quick: size(QUICK_SWEEP) };
+export const defaults = { full: size(withSz(DEFAULT_SWEEP, [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])), quick: size(withSz(QUICK_SWEEP, [2, 4, 6, 8])) };
 
 async function run(options: ExperimentOptions = {}): Promise<ExperimentResult> {
   const started = performance.now();
   const quick = options.quick ?? false;
   const chosen = quick ? defaults.quick : defaults.full;
-  const sz = szSpecs(quick);
-  const specs = [...sweepSpecs(chosen.sweep), ...sz, ...OTHERS];
+  const specs = [...sweepSpecs(chosen.sweep), ...OTHERS];
   // Both problems share the pool; progress counts the tasks of both.
   const done = PROBLEMS.map(() => 0);
   const totals = PROBLEMS.map(() => 0);
@@ -55,12 +52,14 @@ async function run(options: ExperimentOptions = {}): Promise<ExperimentResult> {
     ),
   );
   const runs = (await Promise.all(sweeps)).flatMap((sweep) => sweep.runs);
+  const comparison = PROBLEMS.map((problem) => compareFamilies(problem, runs.filter((r) => r.config.problem === problem)));
   return {
     experiment: 'representations',
     title: experiment.title,
     description: experiment.description,
-    params: { size: quick ? 'quick' : 'full', problems: PROBLEMS, sweep: chosen.sweep, sz, others: OTHERS },
+    params: { size: quick ? 'quick' : 'full', problems: PROBLEMS, sweep: chosen.sweep, others: OTHERS },
     runs,
+    comparison,
     elapsedMs: performance.now() - started,
   };
 }

@@ -3,9 +3,10 @@ import type { ProblemName, StateType } from '../solvers/problem.ts';
 import { solverParams, type SolverParams } from '../src/analysis/problem-setup.ts';
 import { withRoundoff, type ReferenceCurve } from '../src/analysis/simulation-run.ts';
 import type { ReferenceChoice } from '../src/reference/choice.ts';
-import type { RepresentationSpec } from '../src/results/representation-spec.ts';
+import { familyOf, type RepresentationSpec } from '../src/results/representation-spec.ts';
 import type { ExperimentName, ExperimentResult, RunRecord } from '../src/results/schema.ts';
 import { sweepSpecs, type Sweep } from './configs.ts';
+import { compareFamilies, hasBothFamilies } from './family-comparison.ts';
 import { inlinePool, type TaskPool } from './pool.ts';
 import type { ReferenceTask, SimulationTask, Task, TaskResult } from './sweep-task.ts';
 
@@ -77,8 +78,9 @@ export interface SweepResult {
 export async function sweepProblem(input: SweepInput, options: ExperimentOptions): Promise<SweepResult> {
   const { problem, size } = input;
   const stateType = options.stateType ?? 'float64';
-  // A float32 array has 32 planes: a larger β is the same setting as β = 32.
-  const specs = stateType === 'float32' ? input.specs.filter((spec) => spec.mode !== 'precision' || spec.precision <= 32) : input.specs;
+  // A float32 state lives in a float32 ZFP array: its 32 planes make a larger β the same setting as β = 32,
+  // and the SZ-style representations store float64 only.
+  const specs = stateType === 'float32' ? input.specs.filter((spec) => familyOf(spec.mode) === 'zfp' && (spec.mode !== 'precision' || spec.precision <= 32)) : input.specs;
   const params = solverParams(problem, input.quick, size.params);
   const simulations: SimulationTask[] = specs.map((spec) => ({ type: 'simulation', problem, params, spec, maxRecorded: size.maxRecorded, stateType }));
   const reference: ReferenceTask[] =
@@ -124,6 +126,7 @@ export function simulationExperiment(definition: SimulationExperimentDefinition)
           stateType: options.stateType ?? 'float64',
         },
         runs,
+        ...(hasBothFamilies(runs) && { comparison: [compareFamilies(definition.name, runs)] }),
         elapsedMs: performance.now() - started,
       };
     },

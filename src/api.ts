@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { StateType, UserProblemName } from '../solvers/problem.ts';
 import { problemFromDefinition, type DefinedProblem } from '../solvers/user/define-problem.ts';
-import { chooseSetting, type ChooseResult } from './analysis/choose.ts';
+import { chooseAcrossFamilies as chooseEveryMode, chooseSetting, type ChooseMode, type ChooseResult, type FamilyChoice } from './analysis/choose.ts';
 import type { Certify } from './results/schema.ts';
 import { customResult } from './analysis/custom-experiment.ts';
 import { checkOperatorFacts } from './analysis/operator-check.ts';
@@ -15,12 +15,12 @@ import { runSimulation } from './analysis/simulation-run.ts';
 import { inlinePlotly } from './cli/plotly-source.ts';
 import { writeResults, type WrittenFiles } from './cli/output.ts';
 import type { Horizon } from './analysis/bound-model.ts';
-import type { RepresentationSpec, ZfpMode } from './results/representation-spec.ts';
+import type { RepresentationSpec } from './results/representation-spec.ts';
 import type { RunRecord } from './results/schema.ts';
 
 export { defineProblem, type DefinedProblem, type ProblemDefinitionInput, type StatedFacts } from '../solvers/user/define-problem.ts';
 export { loadProblem, type LoadOptions } from './cli/problem-loader.ts';
-export type { RepresentationSpec, RunRecord, ChooseResult, StateType, UserProblemName };
+export type { RepresentationSpec, RunRecord, ChooseResult, FamilyChoice, StateType, UserProblemName };
 
 /** A problem as loadProblem returns it, or a defineProblem result. */
 export type ProblemInput = UserProblemName | DefinedProblem;
@@ -52,14 +52,28 @@ export function validate(problem: ProblemInput, config: RepresentationSpec, opti
 }
 
 export interface ChooseTarget {
-  readonly mode: ZfpMode;
+  /** A ZFP mode (precision, rate, accuracy) or an SZ-style bound (sz-abs, sz-rel). */
+  readonly mode: ChooseMode;
   /** Largest error inline compression may add (max norm). */
   readonly epsilon: number;
 }
 
-export function choose(problem: ProblemInput, target: ChooseTarget, options: { readonly horizon?: Horizon; readonly certify?: Certify; readonly stateType?: StateType } = {}): ChooseResult {
+export interface ChooseOptions {
+  readonly horizon?: Horizon;
+  readonly certify?: Certify;
+  /** The simulation state's type (default float64); float32 takes a ZFP mode, and not chooseAcrossFamilies. */
+  readonly stateType?: StateType;
+}
+
+export function choose(problem: ProblemInput, target: ChooseTarget, options: ChooseOptions = {}): ChooseResult {
   const { horizon, certify, stateType } = options;
   return chooseSetting({ problem: registered(problem), params: {}, mode: target.mode, epsilon: target.epsilon, ...(horizon !== undefined && { horizon }), ...(certify !== undefined && { certify }), ...(stateType && { stateType }) });
+}
+
+/** "Which family, which setting": every mode of ZFP and SZ-style for ε, each family's cheapest certified setting and the winner (`zfpwb choose --mode all`). */
+export function chooseAcrossFamilies(problem: ProblemInput, epsilon: number, options: ChooseOptions = {}): FamilyChoice {
+  const { horizon, certify } = options;
+  return chooseEveryMode({ problem: registered(problem), params: {}, epsilon, ...(horizon !== undefined && { horizon }), ...(certify !== undefined && { certify }) });
 }
 
 /** Writes `custom.json` and a self-contained `custom.html` into `dir`. */

@@ -3,8 +3,9 @@
  * (Lemma 3.5/3.14/Theorem 3.16's β_min; for accuracy the largest τ = 2^e its per-step bound allows;
  * for rate the smallest rate keeping β_min complete planes in every block), then bisection with
  * trial runs over the mode's ladder (β, integer bits/value, τ = 2^e, or the SZ-style absolute
- * bound e = 2^k, whose lemma is linear in e: docs/theory.md §10) finds the smallest setting whose
- * run's bound stays ≤ ε at every step, and the smallest whose measured error does.
+ * bound e = 2^k, whose lemma is linear in e: docs/theory.md §10, or its range-relative ε = 2^-k)
+ * finds the smallest setting whose run's bound stays ≤ ε at every step, and the smallest whose
+ * measured error does. chooseAcrossFamilies does it in every mode and names the cheaper family.
  */
 import { float64Kind } from '../array/ieee.ts';
 import { ZfpParameterError } from '../zfp/index.ts';
@@ -12,15 +13,18 @@ import { maxDistance } from '../../solvers/grid.ts';
 import type { ProblemName, StateType } from '../../solvers/problem.ts';
 import { run } from '../../solvers/runner.ts';
 import { chooseBeta, largestAbsoluteBound, maxBeta, ZFP_MIN_EXP } from '../../theorems/index.ts';
-import type { RepresentationSpec, ZfpMode } from '../results/representation-spec.ts';
+import { familyOf, type Family, type RepresentationSpec, type SzMode, type ZfpMode } from '../results/representation-spec.ts';
 import type { Certify, RunRecord } from '../results/schema.ts';
-
-/** What choose can pick: a ZFP mode's parameter or the SZ-style absolute bound. */
-export type ChooseMode = ZfpMode | 'sz-abs';
 import { boundModel, type BoundModel, type Horizon } from './bound-model.ts';
 import { stepK } from './local-error.ts';
 import { createProblem, type SolverParams } from './problem-setup.ts';
 import { runSimulation } from './simulation-run.ts';
+
+/** What choose can pick: a ZFP mode's parameter or an SZ-style bound. */
+export type ChooseMode = ZfpMode | SzMode;
+
+/** Every mode, in the order `choose --mode all` tries them. */
+export const CHOOSE_MODES: readonly ChooseMode[] = ['precision', 'rate', 'accuracy', 'sz-abs', 'sz-rel'];
 
 export interface ChooseRequest {
   readonly problem: ProblemName;
@@ -84,6 +88,9 @@ function ladderOf(mode: ChooseMode, M: number, type: StateType): Ladder {
       const top = Math.ceil(Math.log2(M > 0 ? M : 1)) + 1;
       return { size: SZ_LADDER_STEPS, spec: (i) => ({ mode, tolerance: 2 ** (top - i) }) };
     }
+    case 'sz-rel':
+      // ε = 1/2 of the range is the coarsest bound that still tells values apart.
+      return { size: SZ_LADDER_STEPS, spec: (i) => ({ mode, ratio: 2 ** -(i + 1) }) };
   }
 }
 
@@ -104,15 +111,19 @@ function lemmaPrecision(epsilon: number, p: Prior): LemmaPick {
   return { index: b.beta - 1, why: `${p.model.lemma}: β_min = ${b.beta} predicts ${b.predicted.toExponential(2)} ≤ ε (M = ${p.M.toPrecision(4)}, ${p.steps} steps)` };
 }
 
-function lemmaAccuracy(epsilon: number, p: Prior, ladder: Ladder): LemmaPick {
+/**
+ * The ladder's first setting whose K at the largest norm M the lemma lets through: fixed accuracy
+ * (per-block planes) and the range-relative bound (K = 2ε, as the range is at most 2M).
+ */
+function lemmaByK(epsilon: number, p: Prior, ladder: Ladder, how: string, name: (spec: RepresentationSpec) => string): LemmaPick {
   let best = Infinity;
   for (let i = 0; i < ladder.size; i++) {
     const spec = ladder.spec(i);
     const predicted = p.model.prior(stepK(spec, p.d, null, p.M, p.type)!, p.M, p.steps);
-    if (predicted <= epsilon) return { index: i, why: `${p.model.lemma} with the per-block planes of fixed accuracy: τ = 2^${Math.log2((spec as { tolerance: number }).tolerance)} predicts ${predicted.toExponential(2)} ≤ ε` };
+    if (predicted <= epsilon) return { index: i, why: `${p.model.lemma} with ${how}: ${name(spec)} predicts ${predicted.toExponential(2)} ≤ ε` };
     best = Math.min(best, predicted);
   }
-  return { infeasible: `no tolerance meets ε = ${epsilon} by ${p.model.lemma}; the smallest predicted error is ${best.toExponential(2)}` };
+  return { infeasible: `no setting meets ε = ${epsilon} by ${p.model.lemma}; the smallest predicted error is ${best.toExponential(2)}` };
 }
 
 /** K·M = e in every lemma, and each is linear in K·M: e = ε / (its error at K = M = 1); the ladder's first e at or below it. */
@@ -158,6 +169,21 @@ function smallestPassing(size: number, start: number, passes: (index: number) =>
   return hi;
 }
 
+function lemmaOf(mode: ChooseMode, epsilon: number, p: Prior, ladder: Ladder, trial: (index: number) => RunRecord): LemmaPick {
+  switch (mode) {
+    case 'precision':
+      return lemmaPrecision(epsilon, p);
+    case 'rate':
+      return lemmaRate(epsilon, p, trial);
+    case 'accuracy':
+      return lemmaByK(epsilon, p, ladder, 'the per-block planes of fixed accuracy', (spec) => `τ = 2^${Math.log2((spec as { tolerance: number }).tolerance)}`);
+    case 'sz-abs':
+      return lemmaAbsoluteBound(epsilon, p, ladder);
+    case 'sz-rel':
+      return lemmaByK(epsilon, p, ladder, 'a range-relative bound, K = 2ε as the range is at most 2M (docs/theory.md §10)', (spec) => `ε = 2^${Math.log2((spec as { ratio: number }).ratio)}`);
+  }
+}
+
 /** One setting with its run. */
 export interface Setting {
   readonly spec: RepresentationSpec;
@@ -184,7 +210,7 @@ export function chooseSetting(request: ChooseRequest, onTrial?: (done: number, t
   const { problem, params, mode, epsilon } = request;
   const certify = request.certify ?? 'data';
   const stateType = request.stateType ?? 'float64';
-  if (stateType === 'float32' && mode === 'sz-abs') throw new ZfpParameterError('a float32 state is kept in a float32 ZFP array: choose precision, rate or accuracy, not sz-abs');
+  if (stateType === 'float32' && familyOf(mode) === 'sz') throw new ZfpParameterError(`a float32 state is kept in a float32 ZFP array: choose precision, rate or accuracy, not ${mode}`);
   const p = prior(request);
   const ladder = ladderOf(mode, p.M, stateType);
   const runs = new Map<number, RunRecord>();
@@ -200,8 +226,7 @@ export function chooseSetting(request: ChooseRequest, onTrial?: (done: number, t
   };
   const setting = (index: number | null): Setting | null => (index === null ? null : { spec: ladder.spec(index), record: trial(index) });
 
-  const pick =
-    mode === 'precision' ? lemmaPrecision(epsilon, p) : mode === 'accuracy' ? lemmaAccuracy(epsilon, p, ladder) : mode === 'sz-abs' ? lemmaAbsoluteBound(epsilon, p, ladder) : lemmaRate(epsilon, p, trial);
+  const pick = lemmaOf(mode, epsilon, p, ladder, trial);
   const start = 'index' in pick ? pick.index : ladder.size - 1;
   const certifies = (i: number) => {
     const s = trial(i).summary;
@@ -220,4 +245,46 @@ export function chooseSetting(request: ChooseRequest, onTrial?: (done: number, t
     empiricalMinimum: setting(empiricalIndex),
     trials: runs.size,
   };
+}
+
+/** One family's cheapest certified setting over its modes. */
+export interface FamilyBest {
+  readonly mode: ChooseMode;
+  readonly setting: Setting;
+}
+
+export interface FamilyChoice {
+  readonly epsilon: number;
+  readonly certify: Certify;
+  /** Each mode's own answer, in CHOOSE_MODES order. */
+  readonly modes: readonly { readonly mode: ChooseMode; readonly result: ChooseResult }[];
+  /** Per family the certified setting storing the fewest bits per value, or null when none of its modes certifies one. */
+  readonly best: Readonly<Record<Family, FamilyBest | null>>;
+  /** The family whose best stores fewer bits per value (or the only one certifying); null when neither certifies or they tie. */
+  readonly winner: Family | null;
+}
+
+const bitsOf = (best: FamilyBest): number => best.setting.record.summary.meanBitsPerValue;
+
+/**
+ * "Which family, which setting": chooseSetting in every mode of both families, each family's
+ * cheapest certified setting, and the winner by bits per value. `onTrial` counts the trial runs of
+ * all modes against a running estimate.
+ */
+export function chooseAcrossFamilies(request: Omit<ChooseRequest, 'mode'>, onTrial?: (done: number, total: number) => void): FamilyChoice {
+  if (request.stateType === 'float32') throw new ZfpParameterError('comparing the families needs a float64 state (the SZ-style representations store float64): with a float32 state choose one ZFP mode');
+  let before = 0;
+  const modes = CHOOSE_MODES.map((mode, i) => {
+    const remaining = CHOOSE_MODES.length - i - 1;
+    const result = chooseSetting({ ...request, mode }, onTrial && ((done, total) => onTrial(before + done, before + total + remaining * Math.max(1, total))));
+    before += result.trials;
+    return { mode, result };
+  });
+  const bestOf = (family: Family): FamilyBest | null => {
+    const certified = modes.flatMap(({ mode, result }) => (familyOf(mode) === family && result.certified ? [{ mode, setting: result.certified }] : []));
+    return certified.length === 0 ? null : certified.reduce((a, b) => (bitsOf(b) < bitsOf(a) ? b : a));
+  };
+  const best = { zfp: bestOf('zfp'), sz: bestOf('sz') };
+  const winner = !best.zfp || !best.sz ? (best.zfp ? 'zfp' : best.sz ? 'sz' : null) : bitsOf(best.zfp) === bitsOf(best.sz) ? null : bitsOf(best.zfp) < bitsOf(best.sz) ? 'zfp' : 'sz';
+  return { epsilon: request.epsilon, certify: request.certify ?? 'data', modes, best, winner };
 }

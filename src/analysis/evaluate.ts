@@ -1,7 +1,7 @@
 /** A finished inline track, measured against its theorem: bounds per step and the run's summary. */
 import type { StateType } from '../../solvers/problem.ts';
 import type { StepRecord } from '../../solvers/runner.ts';
-import { chooseBeta, SCALAR_FACTS } from '../../theorems/index.ts';
+import { chooseBeta, largestAbsoluteBound, SCALAR_FACTS } from '../../theorems/index.ts';
 import type { BoundModel, Posterior } from './bound-model.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 import { localErrorBound } from './local-error.ts';
@@ -145,6 +145,12 @@ function betaMin(input: TrackInput, epsilon: number, norms: Float64Array | null,
   // β_min aims ZFP's error at the numerical error, which only an exact solution measures.
   if (Number.isNaN(epsilon)) return { kind: 'not-applicable', epsilon, lemma: model.lemma, reason: NO_EXACT_REASON };
   if (!(epsilon > 0)) return { kind: 'not-applicable', epsilon, lemma: model.lemma, reason: 'the numerical error is zero' };
+  if (input.spec.mode === 'sz-abs' || input.spec.mode === 'sz-rel') {
+    // The lemmas are linear in K·M, which is e for an absolute bound (docs/theory.md §10): no β to pick, but a largest e.
+    const perUnit = model.prior(1, 1, steps);
+    if (!(perUnit > 0)) return { kind: 'not-applicable', epsilon, lemma: model.lemma, reason: `${model.lemma} predicts no error over ${steps} steps` };
+    return { kind: 'largest-e', epsilon, lemma: model.lemma, tolerance: largestAbsoluteBound(epsilon, perUnit) };
+  }
   const choice = chooseBeta({ epsilon, d: input.d, type: input.type, predict: (K) => model.prior(K, M, steps) });
   return { kind: choice.kind, epsilon, lemma: model.lemma, beta: choice.beta, predicted: choice.predicted };
 }

@@ -50,8 +50,21 @@ export interface ReferenceCurve {
   readonly roundoff: number[];
 }
 
-/** Wraps a kind so that every stored state's distance to x* is logged (x̃_k, k = 0, 1, …). */
-function distanceProbe(kind: RepresentationKind, target: Float64Array, log: number[]): RepresentationKind {
+/** What an instrumented kind measures: the time spent storing and loading (the codec's share of the steps), and optionally each stored state's distance to x*. */
+interface Probe {
+  ms: number;
+  readonly distanceTo?: { readonly target: Float64Array; readonly log: number[] };
+}
+
+function instrumented(kind: RepresentationKind, probe: Probe): RepresentationKind {
+  const timed = <T>(work: () => T): T => {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      probe.ms += performance.now() - started;
+    }
+  };
   return {
     name: kind.name,
     create: (shape): Representation => {
@@ -60,10 +73,10 @@ function distanceProbe(kind: RepresentationKind, target: Float64Array, log: numb
         name: inner.name,
         shape: inner.shape,
         store: (values) => {
-          log.push(maxDistance(values, target));
-          return inner.store(values);
+          probe.distanceTo?.log.push(maxDistance(values, probe.distanceTo.target));
+          return timed(() => inner.store(values));
         },
-        load: (out) => inner.load(out),
+        load: (out) => timed(() => inner.load(out)),
         bitsPerValue: () => inner.bitsPerValue(),
       };
     },
@@ -83,9 +96,9 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
   problem.exact(0, fixedPoint);
   const fixedPointErrors: number[] = [];
   const type = request.stateType ?? 'float64';
-  const kind = kindOf(request.spec, type);
   const isFixedPoint = problem.tolerance !== null;
-  const result = run(problem, { representations: [isFixedPoint ? distanceProbe(kind, fixedPoint, fixedPointErrors) : kind], type, ...(onProgress && { onProgress }), ...(onStep && { onStep }) });
+  const probe: Probe = { ms: 0, ...(isFixedPoint && { distanceTo: { target: fixedPoint, log: fixedPointErrors } }) };
+  const result = run(problem, { representations: [instrumented(kindOf(request.spec, type), probe)], type, ...(onProgress && { onProgress }), ...(onStep && { onStep }) });
   const records = result.tracks[0]!.steps;
   const d = problem.blocks ? 1 : problem.shape.length;
   const model = request.spec.mode === 'ieee' ? null : boundModel({ problem, params: request.params, steps: result.steps, initialError: maxDistance(initial, fixedPoint), ...(request.horizon !== undefined && { horizon: request.horizon }) });
@@ -115,7 +128,7 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
   return {
     config: { representation: request.spec, label: type === 'float64' ? specLabel(request.spec) : `${specLabel(request.spec)}, float32 state`, problem: request.problem, type },
     steps: thin(steps, request.maxRecorded),
-    summary,
+    summary: { ...summary, codecMsPerStep: probe.ms / Math.max(1, result.steps) },
     ...(extraIterations && { extraIterations }),
   };
 }

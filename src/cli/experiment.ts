@@ -10,7 +10,7 @@ import { ensureWritableDirectory } from './atomic-file.ts';
 import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
 import { problemFileChoice } from './problem-loader.ts';
 import { inlinePlotly, SHARED_PLOTLY_FILE, sharedPlotly } from './plotly-source.ts';
-import { checkedParams, GRID_HELP, MIN_GRID, parseMode, parseReference, parseSpec, parseStateType, REFERENCE_HELP, solverOverrides, solverParamsHelp, STEPS_HELP, TYPE_HELP } from './solver-options.ts';
+import { checkedParams, GRID_HELP, MIN_GRID, parseInlineMode, parseReference, parseSpec, parseStateType, REFERENCE_HELP, solverOverrides, solverParamsHelp, STEPS_HELP, TYPE_HELP } from './solver-options.ts';
 import type { StateType } from '../../solvers/problem.ts';
 
 interface ExperimentCommandOptions {
@@ -38,11 +38,13 @@ function parseNames(names: readonly string[]): ExperimentName[] {
 
 /** `--mode/--param` as a one-configuration sweep. */
 function sweepOf(mode: string, param: string, type: StateType): Sweep {
-  const spec = parseSpec(parseMode(mode), param, type);
+  const spec = parseSpec(parseInlineMode(mode), param, type);
   return {
     precisions: spec.mode === 'precision' ? [spec.precision] : [],
     rates: spec.mode === 'rate' ? [spec.rate] : [],
     tolerances: spec.mode === 'accuracy' ? [spec.tolerance] : [],
+    szTolerances: spec.mode === 'sz-abs' ? [spec.tolerance] : [],
+    szRatios: spec.mode === 'sz-rel' ? [spec.ratio] : [],
   };
 }
 
@@ -61,7 +63,7 @@ function overridesFor(name: ExperimentName, options: ExperimentCommandOptions): 
 async function runCustom(options: ExperimentCommandOptions & { problem: string }): Promise<void> {
   if ((options.mode === undefined) !== (options.param === undefined)) throw new CliUsageError('--mode and --param go together');
   if (parseStateType(options.type) === 'float32') throw new CliUsageError('--type float32 applies to the built-in solver experiments; validate --problem FILE --type float32 runs your problem in float32');
-  const spec = options.mode === undefined ? null : parseSpec(parseMode(options.mode), options.param!);
+  const spec = options.mode === undefined ? null : parseSpec(parseInlineMode(options.mode), options.param!);
   const { problem, source } = await problemFileChoice(options);
   ensureWritableDirectory(options.out);
   const [{ runCustomExperiment }, { CUSTOM_SWEEP }, { writeResults }, { inlinePool, workerPool, WORKERS_IMPORT_TYPESCRIPT }, { summaryTable, violations }, { createProgressBar }] = await Promise.all([
@@ -103,11 +105,12 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
   if (stateType === 'float32' && notSolver) throw new CliUsageError(`--type float32 applies to the solver experiments, not to ${notSolver}`);
   const overrides = new Map(chosen.map((name) => [name, overridesFor(name, options)]));
   ensureWritableDirectory(options.out);
-  const [{ experiments }, { writeResults }, { inlinePool, workerPool }, { summaryTable, violations }, { createProgressBar }] = await Promise.all([
+  const [{ experiments }, { writeResults }, { inlinePool, workerPool }, { summaryTable, violations }, { comparisonText }, { createProgressBar }] = await Promise.all([
     import('../../experiments/index.ts'),
     import('./output.ts'),
     import('../../experiments/pool.ts'),
     import('../results/summary.ts'),
+    import('../results/comparison-table.ts'),
     import('../../solvers/progress.ts'),
   ]);
   const pool = options.inline ? inlinePool : workerPool();
@@ -125,6 +128,7 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
       written.push(files.html, files.json);
       console.log(`\n${result.title} — ${(result.elapsedMs / 1000).toFixed(1)} s`);
       if (result.runs.length > 0) console.log(summaryTable(result));
+      if (result.comparison) console.log(`\n${comparisonText(result)}`);
       const failed = violations(result);
       if (failed.length > 0) {
         console.log(`BOUND BROKEN in ${failed.map((r) => r.config.label).join(', ')}: a bug in a bound or in the codec`);
@@ -147,8 +151,8 @@ export function addExperimentCommand(program: Command): void {
     .option('--out <dir>', 'directory for the JSON and HTML files', 'reports')
     .option('--inline', 'run on this thread instead of one worker thread per core (custom too: each worker rebuilds the problem)', false)
     .option('--self-contained', `inline plotly.js in every page instead of one shared ${SHARED_PLOTLY_FILE} beside them`, false)
-    .option('--mode <mode>', "solver experiments: run only this mode (precision, rate or accuracy), with --param (default: the experiment's sweep)")
-    .option('--param <value>', 'with --mode: β (precision), bits per value (rate) or tolerance (accuracy) (default: none, required with --mode)')
+    .option('--mode <mode>', "solver experiments: run only this mode (precision, rate or accuracy; sz-abs or sz-rel, the SZ-style codec), with --param (default: the experiment's sweep)")
+    .option('--param <value>', 'with --mode: β (precision), bits per value (rate), tolerance (accuracy), absolute bound e (sz-abs) or range fraction ε (sz-rel) (default: none, required with --mode)')
     .option('--steps <n>', `solver experiments: ${STEPS_HELP}; default: the experiment's size`)
     .option('--grid <n>', `solver experiments: ${GRID_HELP}; at least ${MIN_GRID}; default: the experiment's size`)
     .option('--set <key=value...>', 'solver experiments: override a solver parameter; repeatable (default: none; keys and their defaults listed below)')

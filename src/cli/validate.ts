@@ -54,7 +54,9 @@ function verdict(run: RunRecord, epsilon: number | null): string[] {
       : `ZFP error exceeded the numerical (discretization) error from step ${s.zfpExceedsNumericalAt}`,
   );
   const b = s.betaMin;
-  lines.push(b.kind === 'not-applicable' ? `β_min: not applicable (${b.reason})` : `β_min for ε = the final numerical error ${e(b.epsilon)}: ${b.kind === 'feasible' ? `β = ${b.beta}` : `infeasible (no β ≤ ${run.config.type === 'float32' ? 32 : 64})`} by ${b.lemma}`);
+  if (b.kind === 'not-applicable') lines.push(`β_min: not applicable (${b.reason})`);
+  else if (b.kind === 'largest-e') lines.push(`largest SZ-style e for ε = the final numerical error ${e(b.epsilon)}: e ≤ ${e(b.tolerance)} by ${b.lemma} (β_min is ZFP's)`);
+  else lines.push(`β_min for ε = the final numerical error ${e(b.epsilon)}: ${b.kind === 'feasible' ? `β = ${b.beta}` : `infeasible (no β ≤ ${run.config.type === 'float32' ? 32 : 64})`} by ${b.lemma}`);
   if (epsilon !== null) {
     const errorOk = s.maxZfpError <= epsilon;
     const boundOk = s.maxBound !== null && s.maxBound <= epsilon;

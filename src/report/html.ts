@@ -1,4 +1,5 @@
 /** A results object as one HTML page: a short header, the figures, then the summary table. */
+import { comparisonTables, type Table } from '../results/comparison-table.ts';
 import { SUMMARY_COLUMNS, summaryRows, violations } from '../results/summary.ts';
 import type { ExperimentResult } from '../results/schema.ts';
 import { figuresFor } from './figures/index.ts';
@@ -17,13 +18,24 @@ function verdict(result: ExperimentResult): string {
     : `The bound FAILED in ${failed.length} of ${bounded.length} configurations (${failed.map((r) => r.config.label).join(', ')}): a bug in a bound or in the codec.`;
 }
 
+function tableHtml(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const head = header.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td${c.startsWith('NO') ? ' class="bad"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
 function summaryHtml(result: ExperimentResult): string {
   if (result.runs.length === 0) return '';
-  const head = SUMMARY_COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
-  const rows = summaryRows(result)
-    .map((r) => `<tr>${r.map((c) => `<td${c.startsWith('NO') ? ' class="bad"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`)
-    .join('\n');
-  return `<details><summary>Summary per configuration</summary><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></details>`;
+  return `<details><summary>Summary per configuration</summary>${tableHtml(SUMMARY_COLUMNS, summaryRows(result))}</details>`;
+}
+
+/** ZFP against SZ-style, beside the Pareto figure: who wins at each budget and each target, by how much. */
+function comparisonHtml(result: ExperimentResult): string {
+  const tables = (result.comparison ?? []).flatMap(comparisonTables);
+  if (tables.length === 0) return '';
+  const table = (t: Table) =>
+    `<h3>${escapeHtml(t.title)}</h3><p class="meta">${escapeHtml(t.caption)}</p>${t.rows.length > 0 ? `<div class="scroll">${tableHtml(t.header, t.rows)}</div>` : `<p>${escapeHtml(t.empty)}</p>`}`;
+  return `<section class="comparison"><h2>ZFP against SZ-style</h2>${tables.map(table).join('\n')}</section>`;
 }
 
 /** Theorem, lemma and figure numbers on every page are this paper's. */
@@ -43,6 +55,10 @@ figure { margin: 0; background: #fff; border-radius: 10px; box-shadow: 0 1px 3px
 figure h2 { font-size: 16px; margin: 0 0 2px 6px; }
 figcaption { font-size: 13px; color: #555; margin: 0 0 4px 6px; }
 .plot { height: 480px; }
+.comparison { margin: 0 32px 18px; background: #fff; border-radius: 10px; padding: 12px 16px; }
+.comparison h2 { font-size: 16px; margin: 0; }
+.comparison h3 { font-size: 14px; margin: 14px 0 2px; }
+.scroll { overflow-x: auto; }
 details { margin: 0 32px 32px; background: #fff; border-radius: 10px; padding: 12px 16px; }
 table { border-collapse: collapse; font-size: 12.5px; margin-top: 8px; }
 th, td { padding: 3px 10px; text-align: left; border-bottom: 1px solid #eee; white-space: nowrap; }
@@ -86,6 +102,7 @@ ${plotlyTag(plotly)}
 <main>
 ${blocks}
 </main>
+${comparisonHtml(result)}
 ${summaryHtml(result)}
 <script id="figures" type="application/json">${scriptJson(figures)}</script>
 <script>

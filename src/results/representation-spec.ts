@@ -21,6 +21,21 @@ export type ZfpMode = Extract<SpecMode, 'precision' | 'rate' | 'accuracy'>;
 /** The SZ-style modes, each tuned by one bound. */
 export type SzMode = Extract<SpecMode, 'sz-abs' | 'sz-rel'>;
 
+/** The two families of lossy inline storage the comparison weighs: ZFP's transform codec and SZ-style prediction. */
+export type Family = 'zfp' | 'sz';
+
+export const FAMILY_TITLES: Record<Family, string> = { zfp: 'ZFP', sz: 'SZ-style' };
+
+/** A lossy mode's family; null for lossless storage and IEEE rounding, which neither family's comparison counts. */
+export function familyOf(mode: SpecMode): Family | null {
+  if (mode === 'precision' || mode === 'rate' || mode === 'accuracy') return 'zfp';
+  if (mode === 'sz-abs' || mode === 'sz-rel') return 'sz';
+  return null;
+}
+
+/** 1e-5, 2.98e-8: three significant digits at most, always with an exponent, as bounds are read. */
+const shortExponent = (x: number): string => Number(x.toPrecision(3)).toExponential();
+
 /** Short legend text: "β = 24", "rate 16", "τ = 1e-6", "float32". */
 export function specLabel(spec: RepresentationSpec): string {
   switch (spec.mode) {
@@ -35,9 +50,9 @@ export function specLabel(spec: RepresentationSpec): string {
     case 'ieee':
       return spec.format;
     case 'sz-abs':
-      return `SZ e = ${Number(spec.tolerance.toPrecision(3))}`;
+      return `SZ e = ${shortExponent(spec.tolerance)}`;
     case 'sz-rel':
-      return `SZ ε = ${Number(spec.ratio.toPrecision(3))}·range`;
+      return `SZ ε = ${shortExponent(spec.ratio)}·range`;
   }
 }
 

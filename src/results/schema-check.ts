@@ -22,6 +22,7 @@ const number: Check = (v, path) => typeof v === 'number' || fail(path, v, 'a num
 const nullable = (check: Check): Check => (v, path) => v === null || check(v, path);
 const optional = (check: Check): Check => (v, path) => v === undefined || check(v, path);
 const boolean: Check = (v, path) => typeof v === 'boolean' || fail(path, v, 'true or false');
+const oneOf = (...values: readonly string[]): Check => (v, path) => values.includes(v as string) || fail(path, v, values.map((x) => `'${x}'`).join(', '));
 const anyObject: Check = (v, path) => isObject(v) || fail(path, v, 'an object');
 const list = (check: Check): Check => (v, path) => {
   if (!Array.isArray(v)) fail(path, v, 'an array');
@@ -69,7 +70,11 @@ const summary = record({
   finalRatio: number,
   minRatio: number,
   meanBitsPerValue: number,
-  betaMin: record({ kind: text, epsilon: nullable(number), lemma: text }),
+  codecMsPerStep: optional(number),
+  betaMin: (v, path) => {
+    record({ kind: oneOf('feasible', 'infeasible', 'largest-e', 'not-applicable'), epsilon: nullable(number), lemma: text })(v, path);
+    if ((v as { kind: string }).kind === 'largest-e') number((v as { tolerance: unknown }).tolerance, `${path}.tolerance`);
+  },
 });
 
 const run = record({
@@ -79,6 +84,16 @@ const run = record({
   extraIterations: optional(list(record({ epsilon: number, kDouble: nullable(number), kCompressed: nullable(number), mActual: nullable(number), mPred: nullable(number) }))),
 });
 
+const family = oneOf('zfp', 'sz');
+const pickFields = { label: text, mode: text, maxError: number, maxBound: nullable(number), bitsPerValue: number, ratio: number, codecMsPerStep: nullable(number) };
+const pick = nullable(record(pickFields));
+const budgetPick = record({ ...pickFields, errorAtBudget: number });
+const comparison = record({
+  problem: text,
+  matchedStorage: list(record({ bitsPerValue: number, zfp: budgetPick, sz: budgetPick, winner: nullable(family) })),
+  matchedError: list(record({ epsilon: number, zfp: pick, sz: pick, winner: nullable(family) })),
+});
+
 const result = record({
   experiment: (v, path) => (typeof v === 'string' && (isExperimentName(v) || v === 'custom')) || fail(path, v, "an experiment's name"),
   title: text,
@@ -86,6 +101,7 @@ const result = record({
   params: anyObject,
   runs: list(run),
   contours: optional(list(record({ lemma: text, xLabel: text, x: list(number), y: list(number), z: list(list(number)) }))),
+  comparison: optional(list(comparison)),
   elapsedMs: number,
 });
 

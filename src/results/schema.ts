@@ -1,7 +1,7 @@
 /** The results JSON of docs/experiments.md: `{experiment, params, runs:[{config, steps, summary}]}`. */
 import type { StateType } from '../../solvers/problem.ts';
 import type { StepRecord } from '../../solvers/runner.ts';
-import type { RepresentationSpec } from './representation-spec.ts';
+import type { Family, RepresentationSpec } from './representation-spec.ts';
 
 /** Every experiment by the name `zfpwb experiment` takes and a results file carries. */
 export const EXPERIMENT_NAMES = [
@@ -44,8 +44,13 @@ export interface StepResult extends Omit<StepRecord, 'maxBlockNorm' | 'exponents
   readonly fixedPointBound?: number;
 }
 
+/**
+ * What the lemma asks of a setting for ε = the final numerical error: ZFP's β_min; for the SZ-style
+ * codec, whose bound is absolute, the largest e (`largest-e`) whose a-priori error stays ≤ ε.
+ */
 export type BetaMin =
   | { readonly kind: 'feasible' | 'infeasible'; readonly epsilon: number; readonly lemma: string; readonly beta: number; readonly predicted: number }
+  | { readonly kind: 'largest-e'; readonly epsilon: number; readonly lemma: string; readonly tolerance: number }
   | { readonly kind: 'not-applicable'; readonly epsilon: number; readonly lemma: string; readonly reason: string };
 
 /**
@@ -79,6 +84,8 @@ export interface RunSummary {
   readonly minRatio: number;
   /** Storage averaged over the steps, 64 / ratio. */
   readonly meanBitsPerValue: number;
+  /** Milliseconds a step spent storing and loading its state (the codec alone), when the run timed it. */
+  readonly codecMsPerStep?: number;
   /** β_min for ε = the final numerical error. */
   readonly betaMin: BetaMin;
 }
@@ -123,6 +130,52 @@ export interface ContourGrid {
   readonly z: (number | null)[][];
 }
 
+/** One family's best run for one budget or target, as the comparison tables print it. */
+export interface FamilyPick {
+  /** The run's label (runs[].config.label) and mode. */
+  readonly label: string;
+  readonly mode: string;
+  readonly maxError: number;
+  readonly maxBound: number | null;
+  readonly bitsPerValue: number;
+  readonly ratio: number;
+  readonly codecMsPerStep: number | null;
+}
+
+/** One family at a storage budget: its most accurate run within the budget, and its error front read at the budget. */
+export interface BudgetPick extends FamilyPick {
+  /**
+   * The family's error at exactly the budget: log-linear between the two runs of its Pareto front
+   * (error against bits per value) around the budget, so both families are read at equal storage.
+   */
+  readonly errorAtBudget: number;
+}
+
+/** At a storage budget (a compression ratio 64/bits) inside both families' fronts. */
+export interface MatchedStorageRow {
+  readonly bitsPerValue: number;
+  readonly zfp: BudgetPick;
+  readonly sz: BudgetPick;
+  /** The family with the smaller error at the budget, or null for a tie. */
+  readonly winner: Family | null;
+}
+
+/** At an error target ε: each family's cheapest run whose bound stays ≤ ε at every step. */
+export interface MatchedErrorRow {
+  readonly epsilon: number;
+  readonly zfp: FamilyPick | null;
+  readonly sz: FamilyPick | null;
+  /** The family storing fewer bits per value, or null when a family certifies no run for ε (or a tie). */
+  readonly winner: Family | null;
+}
+
+/** ZFP against the SZ-style codec on one problem, from the sweep's own runs. */
+export interface FamilyComparison {
+  readonly problem: string;
+  readonly matchedStorage: MatchedStorageRow[];
+  readonly matchedError: MatchedErrorRow[];
+}
+
 export interface ExperimentResult {
   readonly experiment: ResultsExperimentName;
   readonly title: string;
@@ -131,6 +184,8 @@ export interface ExperimentResult {
   readonly params: Record<string, unknown>;
   readonly runs: RunRecord[];
   readonly contours?: ContourGrid[];
+  /** Sweeps with both families: ZFP against SZ-style at matched storage and at matched error targets, per problem. */
+  readonly comparison?: FamilyComparison[];
   /** How long the run took, milliseconds. */
   readonly elapsedMs: number;
 }

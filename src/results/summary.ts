@@ -3,7 +3,7 @@ import type { ExperimentResult, RunRecord } from './schema.ts';
 
 const e = (x: number | null): string => (x === null ? '—' : x === 0 ? '0' : x.toExponential(2));
 
-export const SUMMARY_COLUMNS = ['problem', 'config', 'max zfpError', 'max bound', 'bound/error (data)', 'bound/error (any)', 'final numErr', 'final ratio', 'min ratio', 'ZFP < numErr', 'bound held', 'β_min'] as const;
+export const SUMMARY_COLUMNS = ['problem', 'config', 'max zfpError', 'max bound', 'bound/error (data)', 'bound/error (any)', 'final numErr', 'final ratio', 'min ratio', 'ZFP < numErr', 'bound held', 'β_min (ZFP) / largest e (SZ)'] as const;
 
 /** How far a bound sits above the error it bounds: 1 is sharp. */
 const factor = (bound: number | null, error: number): string => (bound === null ? '—' : error > 0 ? (bound / error).toPrecision(3) : bound === 0 ? '1' : '∞');
@@ -11,6 +11,8 @@ const factor = (bound: number | null, error: number): string => (bound === null 
 function betaMinText(run: RunRecord): string {
   const b = run.summary.betaMin;
   if (b.kind === 'not-applicable') return '—';
+  // SZ-style storage: the lemma's largest absolute e; a range-relative run meets it while ε·range stays below it.
+  if (b.kind === 'largest-e') return run.config.representation.mode === 'sz-rel' ? `ε·range ≤ ${e(b.tolerance)}` : `e ≤ ${e(b.tolerance)}`;
   return b.kind === 'feasible' ? String(b.beta) : `none (≥ ${e(b.predicted)})`;
 }
 

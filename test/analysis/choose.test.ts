@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chooseSetting } from '../../src/analysis/choose.ts';
+import { CHOOSE_MODES, chooseAcrossFamilies, chooseSetting, type ChooseMode } from '../../src/analysis/choose.ts';
 import { solverParams } from '../../src/analysis/problem-setup.ts';
 import { runSimulation } from '../../src/analysis/simulation-run.ts';
 import type { ProblemName } from '../../solvers/problem.ts';
-import type { RepresentationSpec, ZfpMode } from '../../src/results/representation-spec.ts';
+import { familyOf, type RepresentationSpec } from '../../src/results/representation-spec.ts';
 import type { RunRecord } from '../../src/results/schema.ts';
 
 /** Every built-in solver at a CI size: small grids, a few steps. */
@@ -16,7 +16,7 @@ const SMALL: Record<ProblemName, Record<string, unknown>> = {
   'gauss-seidel': { n: 12, sweeps: 8 },
 };
 
-/** One ladder step cheaper: a plane, a bit per value, or a factor 2 in τ; null at the bottom. */
+/** One ladder step cheaper: a plane, a bit per value, or a factor 2 in τ, e or ε; null at the bottom. */
 function cheaper(spec: RepresentationSpec): RepresentationSpec | null {
   switch (spec.mode) {
     case 'precision':
@@ -24,15 +24,22 @@ function cheaper(spec: RepresentationSpec): RepresentationSpec | null {
     case 'rate':
       return spec.rate > 1 ? { mode: 'rate', rate: spec.rate - 1 } : null;
     case 'accuracy':
-      return { mode: 'accuracy', tolerance: spec.tolerance * 2 };
+    case 'sz-abs':
+      return { mode: spec.mode, tolerance: spec.tolerance * 2 };
+    case 'sz-rel':
+      return spec.ratio < 0.5 ? { mode: 'sz-rel', ratio: spec.ratio * 2 } : null;
     default:
-      throw new Error(`not a lossy ZFP mode: ${spec.mode}`);
+      throw new Error(`not a mode choose picks: ${spec.mode}`);
   }
 }
 
+const szBound = (spec: RepresentationSpec): number => (spec.mode === 'sz-abs' ? spec.tolerance : spec.mode === 'sz-rel' ? spec.ratio : NaN);
+
+const bits = (record: RunRecord): number => record.summary.meanBitsPerValue;
+
 const certifies = (record: RunRecord, epsilon: number): boolean => record.summary.boundHeld && record.summary.maxBound !== null && record.summary.maxBound <= epsilon;
 
-const cases = (Object.keys(SMALL) as ProblemName[]).flatMap((problem) => (['precision', 'rate', 'accuracy'] as ZfpMode[]).map((mode) => [problem, mode] as const));
+const cases = (Object.keys(SMALL) as ProblemName[]).flatMap((problem) => CHOOSE_MODES.map((mode) => [problem, mode] as const));
 
 describe('choose returns the cheapest setting its run certifies', () => {
   it.each(cases)('%s, %s, at 1e-4 and 1e-7 of the solution', (problem, mode) => {
@@ -48,10 +55,40 @@ describe('choose returns the cheapest setting its run certifies', () => {
       expect(certified.record.summary.certify).toBe('data');
       const below = cheaper(certified.spec);
       if (below) expect(certifies(runSimulation({ problem, params, spec: below, maxRecorded: Infinity }), epsilon), `${problem} ${mode} one step below`).toBe(false);
-      // The empirical minimum meets ε with its measured error and is never dearer than the certified setting.
+      // The empirical minimum meets ε with its measured error and is never dearer than the certified setting:
+      // for ZFP in bits per value; for an SZ-style bound in e (its bits need not fall as e grows on such small fields).
       const empirical = result.empiricalMinimum!;
       expect(empirical.record.summary.maxZfpError).toBeLessThanOrEqual(epsilon);
-      expect(empirical.record.summary.meanBitsPerValue).toBeLessThanOrEqual(certified.record.summary.meanBitsPerValue);
+      if (empirical.spec.mode === 'sz-abs' || empirical.spec.mode === 'sz-rel') expect(szBound(empirical.spec)).toBeGreaterThanOrEqual(szBound(certified.spec));
+      else expect(empirical.record.summary.meanBitsPerValue).toBeLessThanOrEqual(certified.record.summary.meanBitsPerValue);
     }
+  });
+});
+
+describe('choose across families answers "which family, which setting"', () => {
+  it.each(['diffusion2d', 'advection1d', 'gauss-seidel'] as ProblemName[])('%s: each mode as chooseSetting alone, each family its cheapest, the winner by bits per value', (problem) => {
+    const params = solverParams(problem, true, SMALL[problem]);
+    const epsilon = 1e-6;
+    const choice = chooseAcrossFamilies({ problem, params, epsilon });
+    expect(choice.modes.map((m) => m.mode)).toEqual(CHOOSE_MODES);
+    const alone = new Map(CHOOSE_MODES.map((mode) => [mode, chooseSetting({ problem, params, mode, epsilon })]));
+    for (const { mode, result } of choice.modes) {
+      expect(result.certified?.spec ?? null, `${problem} ${mode}`).toEqual(alone.get(mode)!.certified?.spec ?? null);
+    }
+    // Per family, brute force over the per-mode answers run on their own.
+    for (const family of ['zfp', 'sz'] as const) {
+      const certified = [...alone].filter(([mode, r]) => familyOf(mode) === family && r.certified).map(([mode, r]) => ({ mode, bits: bits(r.certified!.record) }));
+      const best = choice.best[family];
+      if (certified.length === 0) expect(best).toBeNull();
+      else {
+        expect(bits(best!.setting.record)).toBe(Math.min(...certified.map((c) => c.bits)));
+        expect(certifies(best!.setting.record, epsilon)).toBe(true);
+        expect(familyOf(best!.mode as ChooseMode)).toBe(family);
+      }
+    }
+    const { zfp, sz } = choice.best;
+    expect(zfp, `${problem}: some ZFP mode certifies 1e-6`).not.toBeNull();
+    expect(sz, `${problem}: some SZ-style bound certifies 1e-6`).not.toBeNull();
+    if (bits(zfp!.setting.record) !== bits(sz!.setting.record)) expect(choice.winner).toBe(bits(zfp!.setting.record) < bits(sz!.setting.record) ? 'zfp' : 'sz');
   });
 });

@@ -52,6 +52,23 @@ describe('SZ-style inline runs meet their bounds', () => {
   });
 });
 
+describe("the summary's largest e, SZ-style's counterpart of β_min", () => {
+  it('diffusion (L = 1): a run at that e keeps its bound ≤ ε = the final numerical error, and the lemma refuses twice that e', () => {
+    const params = solverParams('diffusion2d', true);
+    const probe = runSimulation({ problem: 'diffusion2d', params, spec: { mode: 'sz-abs', tolerance: 1e-5 }, maxRecorded: 100_000 });
+    const b = probe.summary.betaMin;
+    expect(b.kind).toBe('largest-e');
+    if (b.kind !== 'largest-e') return;
+    const steps = probe.steps.length - 1;
+    expect(absoluteLipschitzPrior(b.tolerance, 1, steps)).toBeLessThanOrEqual(b.epsilon);
+    expect(absoluteLipschitzPrior(2 * b.tolerance, 1, steps)).toBeGreaterThan(b.epsilon);
+    const atLargest = runSimulation({ problem: 'diffusion2d', params, spec: { mode: 'sz-abs', tolerance: b.tolerance }, maxRecorded: 100_000 });
+    expect(atLargest.summary.boundHeld).toBe(true);
+    expect(atLargest.summary.maxBound!).toBeLessThanOrEqual(b.epsilon);
+    expect(atLargest.summary.maxZfpError).toBeLessThanOrEqual(b.epsilon);
+  });
+});
+
 describe('choose --mode sz-abs', () => {
   it('starts from the largest e = 2^k ≤ ε / k on diffusion (L = 1); the certified e meets ε under its bound and twice it does not', () => {
     const params = solverParams('diffusion2d', true);

@@ -57,7 +57,15 @@ describe('HTML reports in Chromium', () => {
   it.each(experimentNames)('%s renders every figure without console errors, plotly shared beside the page', async (name) => {
     const result = await experiments[name].run({ quick: true, pool: inlinePool });
     const { html } = writeResults(result, dir, sharedPlotly(dir));
-    expect(readFileSync(html, 'utf8')).toContain(`<script src="${SHARED_PLOTLY_FILE}"></script>`);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain(`<script src="${SHARED_PLOTLY_FILE}"></script>`);
+    // Every sweep weighs ZFP against SZ-style: its Pareto figure per problem and both tables.
+    if (name !== 'precision-contours') {
+      for (const { problem } of result.comparison!) {
+        expect(page).toContain(`${problem}: error against storage, ZFP and SZ-style`);
+        expect(page).toContain(`${problem}: ZFP against SZ-style at matched error targets`);
+      }
+    }
     const { plots, rendered, problems } = await openReport(html, async (page) => {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
       if (name === 'diffusion2d' && process.env['ZFPWB_UPDATE_SCREENSHOT'] === '1') {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { choose, defineProblem, loadProblem, validate, writeReport } from '../../src/api.ts';
+import { choose, chooseAcrossFamilies, defineProblem, loadProblem, validate, writeReport } from '../../src/api.ts';
 
 const EXAMPLES = new URL('../../examples/problems/', import.meta.url).pathname;
 
@@ -39,6 +39,16 @@ describe('zfp-workbench/api', () => {
     expect(stateType).toBe('float32');
     expect(certified!.record.config.type).toBe('float32');
     expect(certified!.record.summary.maxBound).toBeLessThanOrEqual(1e-4);
+  });
+
+  it('chooseAcrossFamilies answers for a user problem with the per-mode answers choose gives', () => {
+    const halve = defineProblem({ name: 'halve-families', shape: [16], steps: 8, initial: Float64Array.from({ length: 16 }, (_, i) => i), step: (s, d) => d.forEach((_, i) => (d[i] = 0.5 * s[i]!)) });
+    const choice = chooseAcrossFamilies(halve, 1e-6);
+    const relative = choice.modes.find((m) => m.mode === 'sz-rel')!.result;
+    expect(relative.certified?.spec).toEqual(choose(halve, { mode: 'sz-rel', epsilon: 1e-6 }).certified?.spec);
+    expect(choice.best.zfp).not.toBeNull();
+    expect(choice.best.sz).not.toBeNull();
+    expect(['zfp', 'sz']).toContain(choice.winner);
   });
 
   it('loadProblem refuses an unstable stencil before any run', async () => {

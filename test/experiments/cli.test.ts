@@ -124,6 +124,23 @@ describe('zfpwb choose', () => {
     expect(v.code).toBe(0);
   });
 
+  it('--mode all: each mode\'s certified setting, each family\'s cheapest, and the winner; --json the same with settings validate takes back', () => {
+    const args = ['choose', '--solver', 'diffusion2d', '--mode', 'all', '--tol', '1e-6', '--grid', '16', '--steps', '20'];
+    const r = zfpwb(...args);
+    expect(r.code).toBe(0);
+    for (const mode of ['precision', 'rate', 'accuracy', 'sz-abs', 'sz-rel']) expect(r.out).toMatch(new RegExp(`^${mode} +\\S`, 'm'));
+    expect(r.out).toMatch(/^ZFP: .+ bits\/value$/m);
+    expect(r.out).toMatch(/^SZ-style: .+ bits\/value$/m);
+    expect(r.out).toMatch(/^winner: (ZFP|SZ-style), [\d.]+ fewer bits\/value/m);
+    const json = JSON.parse(zfpwb(...args, '--json').out);
+    expect(Object.keys(json.modes)).toEqual(['precision', 'rate', 'accuracy', 'sz-abs', 'sz-rel']);
+    const winner = json.best[json.winner];
+    expect(winner.bitsPerValue).toBeLessThanOrEqual(json.best[json.winner === 'zfp' ? 'sz' : 'zfp'].bitsPerValue);
+    const v = zfpwb('validate', '--solver', 'diffusion2d', '--mode', winner.mode, '--param', String(winner.param), '--grid', '16', '--steps', '20', '--tol', '1e-6');
+    expect(v.code).toBe(0);
+    expect(json.modes['sz-rel'].certified.maxBound).toBeLessThanOrEqual(1e-6);
+  });
+
   it('says why a target below what double precision allows is infeasible', () => {
     const r = zfpwb('choose', '--solver', 'diffusion2d', '--tol', '1e-30', '--grid', '16', '--steps', '20');
     expect(r.code).toBe(1);
@@ -137,6 +154,7 @@ describe('zfpwb experiment and report', () => {
     const r = zfpwb('experiment', 'advection1d', '--quick', '--inline', '--out', dir);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/advection1d\.html/);
+    expect(r.out).toMatch(/^advection1d: ZFP against SZ-style at matched error targets$/m);
     const rebuilt = join(dir, 'rebuilt.html');
     expect(zfpwb('report', join(dir, 'advection1d.json'), '--out', rebuilt).code).toBe(0);
     expect(readFileSync(rebuilt, 'utf8')).toBe(readFileSync(join(dir, 'advection1d.html'), 'utf8'));

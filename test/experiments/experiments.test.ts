@@ -1,7 +1,8 @@
 /** Every experiment's quick run: results that match the schema, and bounds above the measured error. */
 import { describe, expect, it } from 'vitest';
-import { experimentNames, experiments, type ExperimentResult, type StepResult } from '../../experiments/index.ts';
+import { experimentNames, experiments, type ExperimentResult, type FamilyComparison, type RunRecord, type StepResult } from '../../experiments/index.ts';
 import { inlinePool } from '../../experiments/pool.ts';
+import { checkResults } from '../../src/results/schema-check.ts';
 
 const finiteOrNull = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x));
 
@@ -11,6 +12,45 @@ function checkStep(s: StepResult): void {
   for (const field of ['bound', 'roundoffError', 'minPlanes', 'maxPlanes'] as const) expect(finiteOrNull(s[field]), field).toBe(true);
   if (s.bound !== null) expect(s.zfpError).toBeLessThanOrEqual(s.bound);
   if (s.fixedPointBound !== undefined) expect(s.fixedPointError!).toBeLessThanOrEqual(s.fixedPointBound);
+}
+
+const ZFP_MODES = ['precision', 'rate', 'accuracy'];
+const SZ_MODES = ['sz-abs', 'sz-rel'];
+
+/**
+ * The comparison against the runs it came from, recomputed here by brute force: each matched-error
+ * pick is the cheapest run of its family whose bound certifies ε; each matched-storage pick is the
+ * most accurate run within the budget, and the error read at the budget lies between the family's
+ * best error and that run's; winners follow from the numbers.
+ */
+function checkComparison(comparison: FamilyComparison, runs: readonly RunRecord[]): void {
+  const ofFamily = (modes: string[]) => runs.filter((r) => modes.includes(r.config.representation.mode));
+  const families = { zfp: ofFamily(ZFP_MODES), sz: ofFamily(SZ_MODES) };
+  expect(families.zfp.length).toBeGreaterThan(0);
+  expect(families.sz.length).toBeGreaterThan(0);
+  expect(comparison.matchedError.length).toBeGreaterThan(0);
+  for (const row of comparison.matchedError) {
+    for (const family of ['zfp', 'sz'] as const) {
+      const certified = families[family].filter((r) => r.summary.boundHeld && r.summary.maxBound! <= row.epsilon);
+      const cheapest = Math.min(...certified.map((r) => r.summary.meanBitsPerValue));
+      const pick = row[family];
+      if (certified.length === 0) expect(pick).toBeNull();
+      else expect(pick!.bitsPerValue, `${comparison.problem} ε = ${row.epsilon} ${family}`).toBe(cheapest);
+      if (pick) expect(pick.maxBound!).toBeLessThanOrEqual(row.epsilon);
+    }
+    if (row.zfp && row.sz && row.zfp.bitsPerValue !== row.sz.bitsPerValue) expect(row.winner).toBe(row.zfp.bitsPerValue < row.sz.bitsPerValue ? 'zfp' : 'sz');
+  }
+  for (const row of comparison.matchedStorage) {
+    for (const family of ['zfp', 'sz'] as const) {
+      const pick = row[family];
+      const within = families[family].filter((r) => r.summary.meanBitsPerValue <= row.bitsPerValue && r.summary.maxZfpError > 0);
+      expect(pick.bitsPerValue).toBeLessThanOrEqual(row.bitsPerValue);
+      expect(pick.maxError).toBe(Math.min(...within.map((r) => r.summary.maxZfpError)));
+      expect(pick.errorAtBudget).toBeLessThanOrEqual(pick.maxError);
+      expect(pick.errorAtBudget).toBeGreaterThanOrEqual(Math.min(...families[family].map((r) => r.summary.maxZfpError).filter((e) => e > 0)));
+    }
+    if (row.zfp.errorAtBudget !== row.sz.errorAtBudget) expect(row.winner).toBe(row.zfp.errorAtBudget < row.sz.errorAtBudget ? 'zfp' : 'sz');
+  }
 }
 
 /** The results survive JSON (what the report command reads back). */
@@ -32,9 +72,17 @@ describe('experiments, quick size', () => {
       expect(s.boundHeld, `${run.config.label}: bound broken at k=${s.firstViolation}`).toBe(true);
       expect(s.minRatio).toBeLessThanOrEqual(s.finalRatio);
       expect(s.finalNumericalError).toBe(run.steps[run.steps.length - 1]!.numericalError);
-      expect(['feasible', 'infeasible', 'not-applicable']).toContain(s.betaMin.kind);
+      expect(['feasible', 'infeasible', 'largest-e', 'not-applicable']).toContain(s.betaMin.kind);
       if (run.config.representation.mode !== 'ieee') expect(s.maxBound).not.toBeNull();
+      expect(s.codecMsPerStep!).toBeGreaterThanOrEqual(0);
+      // β_min means nothing for an absolute bound: SZ-style rows carry the lemma's largest e instead.
+      if (SZ_MODES.includes(run.config.representation.mode)) expect(s.betaMin.kind).toBe('largest-e');
     }
+    // Every sweep weighs ZFP against SZ-style, per problem, from its own runs; the file checks against the schema.
+    checkResults(result);
+    const problems = [...new Set(result.runs.map((r) => r.config.problem))];
+    expect(result.comparison!.map((c) => c.problem)).toEqual(problems);
+    for (const comparison of result.comparison!) checkComparison(comparison, result.runs.filter((r) => r.config.problem === comparison.problem));
   });
 
   it('diffusion2d records the double round-off from the decimal.js reference, and double-double gives the same curve', async () => {

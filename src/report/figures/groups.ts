@@ -8,7 +8,7 @@ export interface RunGroup {
   readonly runs: RunRecord[];
 }
 
-const ORDER: readonly SpecMode[] = ['precision', 'rate', 'accuracy', 'reversible', 'ieee'];
+const ORDER: readonly SpecMode[] = ['precision', 'rate', 'accuracy', 'sz-abs', 'sz-rel', 'reversible', 'ieee'];
 
 export function groupByMode(runs: readonly RunRecord[]): RunGroup[] {
   return ORDER.map((mode) => ({ mode, title: MODE_TITLES[mode], runs: runs.filter((r) => r.config.representation.mode === mode) })).filter(

@@ -20,11 +20,14 @@ function simulationFigures(result: ExperimentResult): Figure[] {
   return figures;
 }
 
+/** One Pareto figure per problem. */
+function paretoFigures(result: ExperimentResult, problems: readonly string[]): Figure[] {
+  return problems.map((problem) => paretoFigure(problem, result.runs.filter((r) => r.config.problem === problem)));
+}
+
 export function figuresFor(result: ExperimentResult): Figure[] {
   if (result.contours) return result.contours.map(contourFigure);
-  if (result.experiment === 'representations') {
-    const problems = [...new Set(result.runs.map((r) => r.config.problem))];
-    return problems.map((p) => paretoFigure(p, result.runs.filter((r) => r.config.problem === p)));
-  }
-  return simulationFigures(result);
+  if (result.experiment === 'representations') return paretoFigures(result, [...new Set(result.runs.map((r) => r.config.problem))]);
+  // A solver sweep gets its Pareto figure where it compares the two families.
+  return [...simulationFigures(result), ...paretoFigures(result, (result.comparison ?? []).map((c) => c.problem))];
 }
