@@ -181,8 +181,12 @@ export class ZfpArray {
   get(index: ArrayLike<number>): number;
   get(i: number | ArrayLike<number>, j?: number, k?: number, l?: number): number {
     if (typeof i !== 'number') return this.getAt(i);
-    if (arguments.length !== this.dims) this.badIndex([i, j, k, l].slice(0, arguments.length));
-    return this.valueAt(i, j, k, l);
+    const dims = this.dims;
+    if (arguments.length !== dims) this.badIndex([i, j, k, l].slice(0, arguments.length));
+    // The axes past dims are 0; a coordinate left undefined within dims fails locate's test.
+    if (dims === 3) return this.valueAt(i, j!, k!, 0);
+    if (dims === 2) return this.valueAt(i, j!, 0, 0);
+    return dims === 1 ? this.valueAt(i, 0, 0, 0) : this.valueAt(i, j!, k!, l!);
   }
 
   /**
@@ -199,9 +203,10 @@ export class ZfpArray {
     if (typeof i !== 'number') return this.setAt(i, j);
     const dims = this.dims;
     if (arguments.length !== dims + 1) this.badIndex([i, j, k, l, m].slice(0, arguments.length - 1));
-    // locate() ignores the arguments past dims, the value among them.
-    const value = dims === 3 ? l! : dims === 2 ? k! : dims === 1 ? j : m!;
-    this.storeAt(this.locate(i, j, k, l), value);
+    if (dims === 3) this.storeAt(this.locate(i, j, k!, 0), l!);
+    else if (dims === 2) this.storeAt(this.locate(i, j, 0, 0), k!);
+    else if (dims === 1) this.storeAt(this.locate(i, 0, 0, 0), j);
+    else this.storeAt(this.locate(i, j, k!, l!), m!);
   }
 
   /**
@@ -312,20 +317,15 @@ export class ZfpArray {
     if (block === this.hitBlock) this.hitWritable = false;
   }
 
-  /** The block holding (i, j, k, l), its axes past dims absent; sets `local`. Throws ArrayIndexError outside the shape. */
-  private locate(i: number, j?: number, k?: number, l?: number): number {
-    const dims = this.dims;
-    // (x >>> 0) === x holds for integers 0 ≤ x < 2^32 only: undefined, NaN, fractions and negatives fail.
-    if (!((i >>> 0) === i && i < this.nx)) this.badIndex([i, j, k, l].slice(0, dims));
-    if (dims > 1) {
-      if (!((j! >>> 0) === j && j < this.ny)) this.badIndex([i, j, k, l].slice(0, dims));
-    } else j = 0;
-    if (dims > 2) {
-      if (!((k! >>> 0) === k && k < this.nz)) this.badIndex([i, j, k, l].slice(0, dims));
-    } else k = 0;
-    if (dims > 3) {
-      if (!((l! >>> 0) === l && l < this.nw)) this.badIndex([i, j, k, l].slice(0, dims));
-    } else l = 0;
+  /**
+   * The block holding (i, j, k, l), the axes past dims given as 0 (their extent is 1); sets `local`.
+   * Throws ArrayIndexError outside the shape. One test for all axes keeps the hit path short.
+   */
+  private locate(i: number, j: number, k: number, l: number): number {
+    // (x >>> 0) === x holds for integers 0 ≤ x < 2^32 only: NaN, fractions and negatives fail.
+    if (!((i >>> 0) === i && i < this.nx && (j >>> 0) === j && j < this.ny && (k >>> 0) === k && k < this.nz && (l >>> 0) === l && l < this.nw)) {
+      this.badIndex([i, j, k, l].slice(0, this.dims));
+    }
     this.local = (i & 3) | ((j & 3) << 2) | ((k & 3) << 4) | ((l & 3) << 6);
     return (i >> 2) + this.bx * ((j >> 2) + this.by * ((k >> 2) + this.bz * (l >> 2)));
   }
@@ -358,20 +358,27 @@ export class ZfpArray {
   }
 
   private getAt(index: ArrayLike<number>): number {
-    if (index?.length !== this.dims) this.badIndex(Array.from(index ?? []));
-    return this.valueAt(index[0]!, index[1], index[2], index[3]);
+    const [i, j, k, l] = this.coordinates(index);
+    return this.valueAt(i, j, k, l);
   }
 
-  /** The element at (i, j, k, l), the axes past dims ignored. */
-  private valueAt(i: number, j?: number, k?: number, l?: number): number {
+  /** An index array's coordinates, 0 on the axes past dims. */
+  private coordinates(index: ArrayLike<number>): [number, number, number, number] {
+    if (index?.length !== this.dims) this.badIndex(Array.from(index ?? []));
+    const d = this.dims;
+    return [index[0]!, d > 1 ? index[1]! : 0, d > 2 ? index[2]! : 0, d > 3 ? index[3]! : 0];
+  }
+
+  /** The element at (i, j, k, l), the axes past dims given as 0. */
+  private valueAt(i: number, j: number, k: number, l: number): number {
     const block = this.locate(i, j, k, l);
     if (block !== this.hitBlock) this.touch(block);
     return this.values[this.hitBase + this.local]!;
   }
 
   private setAt(index: ArrayLike<number>, value: number): void {
-    if (index?.length !== this.dims) this.badIndex(Array.from(index ?? []));
-    this.storeAt(this.locate(index[0]!, index[1], index[2], index[3]), value);
+    const [i, j, k, l] = this.coordinates(index);
+    this.storeAt(this.locate(i, j, k, l), value);
   }
 
   /** Encode the block at `at` of `values` (layout L) in the array's type; `ieee` their bits for float32 arrays, else null. */
