@@ -46,6 +46,11 @@ export interface BlockInfo {
   readonly planes: number;
 }
 
+/** Where (i, j, k, l) lies inside its block: x fastest, 4 per axis. */
+function offsetInBlock(i: number, j: number, k: number, l: number): number {
+  return (i & 3) | ((j & 3) << 2) | ((k & 3) << 4) | ((l & 3) << 6);
+}
+
 /** Bytes the write-back cache may take: far above any useful cache, below an allocation that fails. */
 const MAX_CACHE_BYTES = 2 ** 30;
 
@@ -109,8 +114,6 @@ export class ZfpArray {
   private hitBase = 0;
   /** Whether the cache has hitBlock marked modified, so a set may store straight into it. */
   private hitWritable = false;
-  /** Set by locate(): the element's offset inside its block (x fastest, 4 per axis). */
-  private local = 0;
 
   constructor(shape: Shape, config: ZfpConfig, options: ZfpArrayOptions = {}) {
     if (typeof options !== 'object' || options === null) throw new ZfpParameterError(`ZfpArray options must be an object, got ${String(options)}`);
@@ -183,7 +186,7 @@ export class ZfpArray {
     if (typeof i !== 'number') return this.getAt(i);
     const dims = this.dims;
     if (arguments.length !== dims) this.badIndex([i, j, k, l].slice(0, arguments.length));
-    // The axes past dims are 0; a coordinate left undefined within dims fails locate's test.
+    // The axes past dims are 0; a coordinate left undefined within dims fails blockOf's test.
     if (dims === 3) return this.valueAt(i, j!, k!, 0);
     if (dims === 2) return this.valueAt(i, j!, 0, 0);
     return dims === 1 ? this.valueAt(i, 0, 0, 0) : this.valueAt(i, j!, k!, l!);
@@ -203,10 +206,10 @@ export class ZfpArray {
     if (typeof i !== 'number') return this.setAt(i, j);
     const dims = this.dims;
     if (arguments.length !== dims + 1) this.badIndex([i, j, k, l, m].slice(0, arguments.length - 1));
-    if (dims === 3) this.storeAt(this.locate(i, j, k!, 0), l!);
-    else if (dims === 2) this.storeAt(this.locate(i, j, 0, 0), k!);
-    else if (dims === 1) this.storeAt(this.locate(i, 0, 0, 0), j);
-    else this.storeAt(this.locate(i, j, k!, l!), m!);
+    if (dims === 3) this.storeAt(i, j, k!, 0, l!);
+    else if (dims === 2) this.storeAt(i, j, 0, 0, k!);
+    else if (dims === 1) this.storeAt(i, 0, 0, 0, j);
+    else this.storeAt(i, j, k!, l!, m!);
   }
 
   /**
@@ -318,15 +321,14 @@ export class ZfpArray {
   }
 
   /**
-   * The block holding (i, j, k, l), the axes past dims given as 0 (their extent is 1); sets `local`.
-   * Throws ArrayIndexError outside the shape. One test for all axes keeps the hit path short.
+   * The block holding (i, j, k, l), the axes past dims given as 0 (their extent is 1). Throws
+   * ArrayIndexError outside the shape. One test for all axes keeps the hit path short.
    */
-  private locate(i: number, j: number, k: number, l: number): number {
+  private blockOf(i: number, j: number, k: number, l: number): number {
     // (x >>> 0) === x holds for integers 0 ≤ x < 2^32 only: NaN, fractions and negatives fail.
     if (!((i >>> 0) === i && i < this.nx && (j >>> 0) === j && j < this.ny && (k >>> 0) === k && k < this.nz && (l >>> 0) === l && l < this.nw)) {
       this.badIndex([i, j, k, l].slice(0, this.dims));
     }
-    this.local = (i & 3) | ((j & 3) << 2) | ((k & 3) << 4) | ((l & 3) << 6);
     return (i >> 2) + this.bx * ((j >> 2) + this.by * ((k >> 2) + this.bz * (l >> 2)));
   }
 
@@ -342,19 +344,20 @@ export class ZfpArray {
     this.hitWritable = false;
   }
 
-  /** Store `value` at `local` (from locate) of `block`, after the checks set() promises. */
-  private storeAt(block: number, value: number): void {
-    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, this.flatIndex(block, this.local));
+  /** Store `value` at (i, j, k, l) (as blockOf takes them), after the checks set() promises. */
+  private storeAt(i: number, j: number, k: number, l: number, value: number): void {
+    const block = this.blockOf(i, j, k, l), local = offsetInBlock(i, j, k, l);
+    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, this.flatIndex(block, local));
     if (block !== this.hitBlock) this.touch(block);
     if (this.huge !== null && (Math.abs(value) >= this.huge || this.hugeLines[this.hitLine])) {
-      this.checkLineWith(block, this.hitLine, this.local, value, this.flatIndex(block, this.local));
+      this.checkLineWith(block, this.hitLine, local, value, this.flatIndex(block, local));
       this.hugeLines[this.hitLine] = 1;
     }
     if (!this.hitWritable) {
       this.cache.write(block);
       this.hitWritable = true;
     }
-    this.values[this.hitBase + this.local] = value;
+    this.values[this.hitBase + local] = value;
   }
 
   private getAt(index: ArrayLike<number>): number {
@@ -371,14 +374,14 @@ export class ZfpArray {
 
   /** The element at (i, j, k, l), the axes past dims given as 0. */
   private valueAt(i: number, j: number, k: number, l: number): number {
-    const block = this.locate(i, j, k, l);
+    const block = this.blockOf(i, j, k, l);
     if (block !== this.hitBlock) this.touch(block);
-    return this.values[this.hitBase + this.local]!;
+    return this.values[this.hitBase + offsetInBlock(i, j, k, l)]!;
   }
 
   private setAt(index: ArrayLike<number>, value: number): void {
     const [i, j, k, l] = this.coordinates(index);
-    this.storeAt(this.locate(i, j, k, l), value);
+    this.storeAt(i, j, k, l, value);
   }
 
   /** Encode the block at `at` of `values` (layout L) in the array's type; `ieee` their bits for float32 arrays, else null. */
