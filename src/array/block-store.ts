@@ -73,6 +73,11 @@ class FixedRateStore implements BlockStore {
 
   replace(block: number, source: Uint32Array, bits: number): void {
     const at = block * this.blockBits;
+    if ((this.blockBits & 31) === 0) {
+      // Slots of whole words (and every block fills its slot): a word copy, no bit shuffling.
+      for (let i = 0, to = at >>> 5, n = this.blockBits >>> 5; i < n; i++) this.words[to + i] = source[i]!;
+      return;
+    }
     clearBits(this.words, at, this.blockBits);
     copyBits(source, 0, this.words, at, bits);
   }

@@ -1,6 +1,6 @@
 import type { NdArray } from 'ndarray';
 import { BitReader, BitWriter } from '../zfp/bitstream.ts';
-import { BlockCursor, gatherBlock, scatterBlock, type BlockPosition } from '../zfp/fast/gather.ts';
+import { BlockCursor, gatherBlock, placeBlock, scatterBlock, type BlockPosition } from '../zfp/fast/gather.ts';
 import { BlockCodec, NO_EXPONENT, resolveParams, traitsOf, ZfpDataError, ZfpParameterError, type BlockStatsTable } from '../zfp/index.ts';
 import { checkExtent, isContiguous, layoutOf, type Layout } from '../zfp/layout.ts';
 import { isReversible } from '../zfp/params.ts';
@@ -46,6 +46,11 @@ export interface BlockInfo {
   readonly planes: number;
 }
 
+/** Where (i, j, k, l) lies inside its block: x fastest, 4 per axis. */
+function offsetInBlock(i: number, j: number, k: number, l: number): number {
+  return (i & 3) | ((j & 3) << 2) | ((k & 3) << 4) | ((l & 3) << 6);
+}
+
 /** Bytes the write-back cache may take: far above any useful cache, below an allocation that fails. */
 const MAX_CACHE_BYTES = 2 ** 30;
 
@@ -65,8 +70,11 @@ export class ZfpArray {
   readonly name: string;
   private readonly grid: BlockGrid;
   private readonly codec: BlockCodec;
-  /** The codec's block in the array's scalar type. */
-  private readonly block: BlockValues;
+  /** One block's values in the array's scalar type (x fastest, padding included): rounded, trial-coded or read out. */
+  private readonly blockValues: BlockValues;
+  /** float32 arrays: the IEEE bits of `blockValues` and of the cache, as the codec takes float32 values; null for float64. */
+  private readonly blockIeee: Int32Array | null;
+  private readonly cacheIeee: Int32Array | null;
   private readonly store: BlockStore;
   private readonly table: BlockStatsTable;
   private readonly cache: BlockCache;
@@ -75,6 +83,8 @@ export class ZfpArray {
   /** A walk over the blocks of the array's own contiguous layout, reused; the position of a cache line. */
   private readonly fieldBlocks: BlockCursor;
   private readonly lineAt: BlockPosition;
+  /** The whole of `blockValues` as a block of `lineLayout`. */
+  private readonly wholeBlock: BlockPosition;
   /** One block's bits on their way into the store. */
   private readonly scratch: BitWriter;
   /** Lossy modes cannot hold NaN or ±Inf: values must be below this in magnitude. Null in reversible mode. */
@@ -104,8 +114,6 @@ export class ZfpArray {
   private hitBase = 0;
   /** Whether the cache has hitBlock marked modified, so a set may store straight into it. */
   private hitWritable = false;
-  /** Set by locate(): the element's offset inside its block (x fastest, 4 per axis). */
-  private local = 0;
 
   constructor(shape: Shape, config: ZfpConfig, options: ZfpArrayOptions = {}) {
     if (typeof options !== 'object' || options === null) throw new ZfpParameterError(`ZfpArray options must be an object, got ${String(options)}`);
@@ -125,7 +133,8 @@ export class ZfpArray {
     this.params = resolveParams(config, type, this.grid.dims);
     this.name = type === 'float64' ? zfpName(config) : `${zfpName(config)}-float32`;
     this.codec = new BlockCodec(type, this.grid.dims, this.params);
-    this.block = type === 'float64' ? this.codec.fblock : new Float32Array(this.codec.bits32.buffer);
+    this.blockValues = type === 'float64' ? new Float64Array(this.grid.blockSize) : new Float32Array(this.grid.blockSize);
+    this.blockIeee = type === 'float64' ? null : new Int32Array(this.blockValues.buffer);
     this.store = createBlockStore(this.params, type, this.grid.dims, this.grid.blockCount);
     this.table = blockStatsTable(this.grid.blockCount);
     const size = this.grid.blockSize;
@@ -137,12 +146,15 @@ export class ZfpArray {
     this.lineLayout = layoutOf(this.shape.map(() => 4));
     this.fieldBlocks = new BlockCursor(this.grid.layout);
     this.lineAt = this.grid.positionIn(this.lineLayout);
+    this.wholeBlock = this.grid.positionIn(this.lineLayout);
+    placeBlock(this.wholeBlock, this.lineLayout, 0, 0, 0, 0);
     this.scratch = new BitWriter(maxBlockBits(this.params, type, this.grid.dims) / 8);
     this.limit = isReversible(this.params) ? null : type === 'float64' ? Infinity : FLOAT32_OVERFLOW;
     this.huge = isReversible(this.params) ? null : 2 ** (traitsOf(type).ebias - 1);
     this.hugeLines = new Uint8Array(lines);
     this.hugeExponent = traitsOf(type).ebias - 1;
     this.values = values;
+    this.cacheIeee = type === 'float64' ? null : new Int32Array(values.buffer);
     [this.nx, this.ny, this.nz, this.nw] = this.grid.layout.n;
     [this.bx, this.by, this.bz] = this.grid.layout.nb;
     // All zeros: every stride 0, so each element reads the one zero.
@@ -172,8 +184,12 @@ export class ZfpArray {
   get(index: ArrayLike<number>): number;
   get(i: number | ArrayLike<number>, j?: number, k?: number, l?: number): number {
     if (typeof i !== 'number') return this.getAt(i);
-    if (arguments.length !== this.dims) this.badIndex([i, j, k, l].slice(0, arguments.length));
-    return this.valueAt(i, j, k, l);
+    const dims = this.dims;
+    if (arguments.length !== dims) this.badIndex([i, j, k, l].slice(0, arguments.length));
+    // The axes past dims are 0; a coordinate left undefined within dims fails blockOf's test.
+    if (dims === 3) return this.valueAt(i, j!, k!, 0);
+    if (dims === 2) return this.valueAt(i, j!, 0, 0);
+    return dims === 1 ? this.valueAt(i, 0, 0, 0) : this.valueAt(i, j!, k!, l!);
   }
 
   /**
@@ -190,9 +206,10 @@ export class ZfpArray {
     if (typeof i !== 'number') return this.setAt(i, j);
     const dims = this.dims;
     if (arguments.length !== dims + 1) this.badIndex([i, j, k, l, m].slice(0, arguments.length - 1));
-    // locate() ignores the arguments past dims, the value among them.
-    const value = dims === 3 ? l! : dims === 2 ? k! : dims === 1 ? j : m!;
-    this.storeAt(this.locate(i, j, k, l), value);
+    if (dims === 3) this.storeAt(i, j, k!, 0, l!);
+    else if (dims === 2) this.storeAt(i, j, 0, 0, k!);
+    else if (dims === 1) this.storeAt(i, 0, 0, 0, j);
+    else this.storeAt(i, j, k!, l!, m!);
   }
 
   /**
@@ -245,8 +262,7 @@ export class ZfpArray {
     this.checkBlock(index);
     if (out.length !== this.grid.blockSize) throw new RepresentationShapeError(`a block holds ${this.grid.blockSize} values, output has ${out.length}`);
     this.flushBlock(index);
-    this.decode(index);
-    for (let i = 0; i < out.length; i++) out[i] = this.block[i]!;
+    this.decodeField(index, out, this.lineLayout, this.wholeBlock);
   }
 
   /** Append one block's compressed bits to `writer` (whose buffer is zero from its position on). */
@@ -304,21 +320,15 @@ export class ZfpArray {
     if (block === this.hitBlock) this.hitWritable = false;
   }
 
-  /** The block holding (i, j, k, l), its axes past dims absent; sets `local`. Throws ArrayIndexError outside the shape. */
-  private locate(i: number, j?: number, k?: number, l?: number): number {
-    const dims = this.dims;
-    // (x >>> 0) === x holds for integers 0 ≤ x < 2^32 only: undefined, NaN, fractions and negatives fail.
-    if (!((i >>> 0) === i && i < this.nx)) this.badIndex([i, j, k, l].slice(0, dims));
-    if (dims > 1) {
-      if (!((j! >>> 0) === j && j < this.ny)) this.badIndex([i, j, k, l].slice(0, dims));
-    } else j = 0;
-    if (dims > 2) {
-      if (!((k! >>> 0) === k && k < this.nz)) this.badIndex([i, j, k, l].slice(0, dims));
-    } else k = 0;
-    if (dims > 3) {
-      if (!((l! >>> 0) === l && l < this.nw)) this.badIndex([i, j, k, l].slice(0, dims));
-    } else l = 0;
-    this.local = (i & 3) | ((j & 3) << 2) | ((k & 3) << 4) | ((l & 3) << 6);
+  /**
+   * The block holding (i, j, k, l), the axes past dims given as 0 (their extent is 1). Throws
+   * ArrayIndexError outside the shape. One test for all axes keeps the hit path short.
+   */
+  private blockOf(i: number, j: number, k: number, l: number): number {
+    // (x >>> 0) === x holds for integers 0 ≤ x < 2^32 only: NaN, fractions and negatives fail.
+    if (!((i >>> 0) === i && i < this.nx && (j >>> 0) === j && j < this.ny && (k >>> 0) === k && k < this.nz && (l >>> 0) === l && l < this.nw)) {
+      this.badIndex([i, j, k, l].slice(0, this.dims));
+    }
     return (i >> 2) + this.bx * ((j >> 2) + this.by * ((k >> 2) + this.bz * (l >> 2)));
   }
 
@@ -334,40 +344,72 @@ export class ZfpArray {
     this.hitWritable = false;
   }
 
-  /** Store `value` at `local` (from locate) of `block`, after the checks set() promises. */
-  private storeAt(block: number, value: number): void {
-    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, this.flatIndex(block, this.local));
+  /** Store `value` at (i, j, k, l) (as blockOf takes them), after the checks set() promises. */
+  private storeAt(i: number, j: number, k: number, l: number, value: number): void {
+    const block = this.blockOf(i, j, k, l), local = offsetInBlock(i, j, k, l);
+    if (this.limit !== null && !(Math.abs(value) < this.limit)) this.reject(value, this.flatIndex(block, local));
     if (block !== this.hitBlock) this.touch(block);
     if (this.huge !== null && (Math.abs(value) >= this.huge || this.hugeLines[this.hitLine])) {
-      this.checkLineWith(block, this.hitLine, this.local, value, this.flatIndex(block, this.local));
+      this.checkLineWith(block, this.hitLine, local, value, this.flatIndex(block, local));
       this.hugeLines[this.hitLine] = 1;
     }
     if (!this.hitWritable) {
       this.cache.write(block);
       this.hitWritable = true;
     }
-    this.values[this.hitBase + this.local] = value;
+    this.values[this.hitBase + local] = value;
   }
 
   private getAt(index: ArrayLike<number>): number {
-    if (index?.length !== this.dims) this.badIndex(Array.from(index ?? []));
-    return this.valueAt(index[0]!, index[1], index[2], index[3]);
+    const [i, j, k, l] = this.coordinates(index);
+    return this.valueAt(i, j, k, l);
   }
 
-  /** The element at (i, j, k, l), the axes past dims ignored. */
-  private valueAt(i: number, j?: number, k?: number, l?: number): number {
-    const block = this.locate(i, j, k, l);
+  /** An index array's coordinates, 0 on the axes past dims. */
+  private coordinates(index: ArrayLike<number>): [number, number, number, number] {
+    if (index?.length !== this.dims) this.badIndex(Array.from(index ?? []));
+    const d = this.dims;
+    return [index[0]!, d > 1 ? index[1]! : 0, d > 2 ? index[2]! : 0, d > 3 ? index[3]! : 0];
+  }
+
+  /** The element at (i, j, k, l), the axes past dims given as 0. */
+  private valueAt(i: number, j: number, k: number, l: number): number {
+    const block = this.blockOf(i, j, k, l);
     if (block !== this.hitBlock) this.touch(block);
-    return this.values[this.hitBase + this.local]!;
+    return this.values[this.hitBase + offsetInBlock(i, j, k, l)]!;
   }
 
   private setAt(index: ArrayLike<number>, value: number): void {
-    if (index?.length !== this.dims) this.badIndex(Array.from(index ?? []));
-    this.storeAt(this.locate(index[0]!, index[1], index[2], index[3]), value);
+    const [i, j, k, l] = this.coordinates(index);
+    this.storeAt(i, j, k, l, value);
   }
 
-  private decode(block: number): void {
-    this.codec.decodeFloat(this.store.reader(block));
+  /** Encode the block at `at` of `values` (layout L) in the array's type; `ieee` their bits for float32 arrays, else null. */
+  private encodeValues(w: BitWriter, values: BlockValues, ieee: Int32Array | null, L: Layout, at: BlockPosition): number {
+    return ieee === null ? this.codec.encodeFloat64From(w, values as Float64Array, L, at) : this.codec.encodeFloat32From(w, ieee, L, at);
+  }
+
+  /** Decode `r`'s block into `values` at `at`, as encodeValues reads them. */
+  private decodeValues(r: BitReader, values: BlockValues, ieee: Int32Array | null, L: Layout, at: BlockPosition): number {
+    return ieee === null ? this.codec.decodeFloat64Into(r, values as Float64Array, L, at) : this.codec.decodeFloat32Into(r, ieee, L, at);
+  }
+
+  /** Encode the block at `at` of a float64 field; a float32 array rounds its values first. */
+  private encodeField(w: BitWriter, data: Float64Array, L: Layout, at: BlockPosition): number {
+    if (this.blockIeee === null) return this.codec.encodeFloat64From(w, data, L, at);
+    gatherBlock<BlockValues>(this.blockValues, data, L, at);
+    return this.codec.encodeFloat32From(w, this.blockIeee, this.lineLayout, this.wholeBlock);
+  }
+
+  /** Decode stored `block` into a float64 field at `at`. */
+  private decodeField(block: number, data: Float64Array, L: Layout, at: BlockPosition): void {
+    const r = this.store.reader(block);
+    if (this.blockIeee === null) {
+      this.codec.decodeFloat64Into(r, data, L, at);
+      return;
+    }
+    this.codec.decodeFloat32Into(r, this.blockIeee, this.lineLayout, this.wholeBlock);
+    scatterBlock<BlockValues>(this.blockValues, data, L, at);
   }
 
   private record(block: number, bits: number): void {
@@ -377,15 +419,7 @@ export class ZfpArray {
   }
 
   private decodeAll(data: Float64Array, blocks: BlockCursor): void {
-    const { L, block: at } = blocks;
-    while (blocks.next()) {
-      if (this.type === 'float64') {
-        this.codec.decodeFloatInto(this.store.reader(blocks.index), data, L, at);
-      } else {
-        this.decode(blocks.index);
-        scatterBlock<BlockValues>(this.block, data, L, at);
-      }
-    }
+    while (blocks.next()) this.decodeField(blocks.index, data, blocks.L, blocks.block);
   }
 
   private encodeChecked(data: Float64Array, blocks: BlockCursor): void {
@@ -400,16 +434,17 @@ export class ZfpArray {
   /** Trial-encode every block of `data` holding a huge magnitude; throw for the first that would not decode finite. */
   private checkBlocks(data: Float64Array, blocks: BlockCursor): void {
     const { L, block: at } = blocks;
+    const block = this.blockValues;
     while (blocks.next()) {
-      gatherBlock<BlockValues>(this.block, data, L, at);
+      gatherBlock<BlockValues>(block, data, L, at);
       // The largest valid value (padding repeats valid ones) names the culprit.
       let largest = 0, where = 0;
-      for (let i = 0; i < this.block.length; i++) {
+      for (let i = 0; i < block.length; i++) {
         const inside = (i & 3) < at.mx && ((i >> 2) & 3) < at.my && ((i >> 4) & 3) < at.mz && ((i >> 6) & 3) < at.mw;
-        if (inside && Math.abs(this.block[i]!) > largest) [largest, where] = [Math.abs(this.block[i]!), i];
+        if (inside && Math.abs(block[i]!) > largest) [largest, where] = [Math.abs(block[i]!), i];
       }
       if (largest < this.huge!) continue;
-      const value = this.block[where]!;
+      const value = block[where]!;
       if (!this.decodesFinite()) this.refuse(value, this.flatIndex(blocks.index, where));
     }
   }
@@ -423,18 +458,19 @@ export class ZfpArray {
     const at = this.lineAt;
     this.grid.position(block, this.grid.layout, at);
     at.base = base;
-    gatherBlock<BlockValues>(this.block, values, this.lineLayout, at);
+    gatherBlock<BlockValues>(this.blockValues, values, this.lineLayout, at);
     values[base + local] = old;
     if (!this.decodesFinite()) this.refuse(value, flat);
   }
 
-  /** Encode the codec's block into scratch and decode it back: are all its values finite? */
+  /** Encode `blockValues` into scratch and decode them back in place: are all finite? */
   private decodesFinite(): boolean {
+    const { blockValues, blockIeee, lineLayout, wholeBlock } = this;
     const w = this.scratch;
-    const bits = this.codec.encodeFloat(w);
-    this.codec.decodeFloat(new BitReader(w.words, 0, bits));
+    const bits = this.encodeValues(w, blockValues, blockIeee, lineLayout, wholeBlock);
+    this.decodeValues(new BitReader(w.words, 0, bits), blockValues, blockIeee, lineLayout, wholeBlock);
     this.clearScratch();
-    return this.block.every(Number.isFinite);
+    return blockValues.every(Number.isFinite);
   }
 
   private refuse(value: number, flat: number): never {
@@ -456,23 +492,17 @@ export class ZfpArray {
     const { L, block: at } = blocks;
     store.start();
     while (blocks.next()) {
-      gatherBlock<BlockValues>(this.block, data, L, at);
-      this.record(blocks.index, this.codec.encodeFloat(store.writer()));
+      this.record(blocks.index, this.encodeField(store.writer(), data, L, at));
       store.commit(blocks.index);
     }
   }
 
   /** Decode `block` into the cache line at `base` (float64 straight from the codec's last pass), noting whether it holds huge magnitudes. */
   private decodeLine(block: number, into: BlockValues, base: number): void {
-    if (into instanceof Float64Array) {
-      const at = this.lineAt;
-      this.grid.position(block, this.grid.layout, at);
-      at.base = base;
-      this.codec.decodeFloatInto(this.store.reader(block), into, this.lineLayout, at);
-    } else {
-      this.decode(block);
-      into.set(this.block, base);
-    }
+    const at = this.lineAt;
+    this.grid.position(block, this.grid.layout, at);
+    at.base = base;
+    this.decodeValues(this.store.reader(block), into, this.cacheIeee, this.lineLayout, at);
     const emax = this.codec.emax;
     this.hugeLines[base / this.grid.blockSize] = this.huge !== null && emax !== NO_EXPONENT && emax >= this.hugeExponent ? 1 : 0;
   }
@@ -482,9 +512,8 @@ export class ZfpArray {
     const at = this.lineAt;
     this.grid.position(block, this.grid.layout, at);
     at.base = base;
-    gatherBlock<BlockValues>(this.block, values, this.lineLayout, at);
     const w = this.scratch;
-    const bits = this.codec.encodeFloat(w);
+    const bits = this.encodeValues(w, values, this.cacheIeee, this.lineLayout, at);
     this.store.replace(block, w.words, bits);
     this.record(block, bits);
     this.clearScratch();

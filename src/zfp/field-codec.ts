@@ -1,7 +1,7 @@
 import { BitReader, BitWriter, checkStreamBits, DEFAULT_WORD_BITS, type StreamWordBits } from './bitstream.ts';
 import { ZfpFormatError, ZfpParameterError } from './errors.ts';
 import { BlockCodec, NO_EXPONENT } from './fast/block-codec.ts';
-import { BlockCursor, gatherBlock, scatterBlock } from './fast/gather.ts';
+import { BlockCursor } from './fast/gather.ts';
 import { readHeader, writeHeader } from './header.ts';
 import { checkExtent, layoutOf, type Layout } from './layout.ts';
 import { maximumSize, minimumBlockBits, resolveParams } from './params.ts';
@@ -99,33 +99,18 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
   if (options.header) writeHeader(w, field.type, field.shape, params);
   const codec = new BlockCodec(field.type, L.dims, params);
   const stats = statsTable(L.blocks);
-  const { fblock, hi, lo } = codec;
   const data = field.data;
   if (field.type === 'float64') {
-    for (const c = new BlockCursor(L); c.next(); ) {
-      gatherBlock(fblock, data as Float64Array, L, c.block);
-      record(stats, c.index, codec, codec.encodeFloat(w));
-    }
+    for (const c = new BlockCursor(L); c.next(); ) record(stats, c.index, codec, codec.encodeFloat64From(w, data as Float64Array, L, c.block));
   } else if (field.type === 'float32') {
     const src = bitsOf(data as Float32Array);
-    for (const c = new BlockCursor(L); c.next(); ) {
-      gatherBlock(codec.bits32, src, L, c.block);
-      record(stats, c.index, codec, codec.encodeFloat(w));
-    }
+    for (const c = new BlockCursor(L); c.next(); ) record(stats, c.index, codec, codec.encodeFloat32From(w, src, L, c.block));
   } else if (field.type === 'int32') {
-    for (const c = new BlockCursor(L); c.next(); ) {
-      gatherBlock(lo, data as Int32Array, L, c.block);
-      record(stats, c.index, codec, codec.encodeInt(w));
-    }
+    for (const c = new BlockCursor(L); c.next(); ) record(stats, c.index, codec, codec.encodeInt32From(w, data as Int32Array, L, c.block));
   } else {
     const src = words64(data as BigInt64Array);
     const lo64 = { ...L, offset: 2 * L.offset, s: L.s.map((s) => 2 * s) as unknown as Layout['s'] };
-    for (const c = new BlockCursor(lo64); c.next(); ) {
-      gatherBlock(lo, src, lo64, c.block);
-      c.block.base += 1;
-      gatherBlock(hi, src, lo64, c.block);
-      record(stats, c.index, codec, codec.encodeInt(w));
-    }
+    for (const c = new BlockCursor(lo64); c.next(); ) record(stats, c.index, codec, codec.encodeInt64From(w, src, lo64, c.block));
   }
   w.flush(wordBits);
   checkStreamBits(w.pos, 'the compressed stream');
@@ -199,35 +184,29 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: Decompr
   const codec = new BlockCodec(type, L.dims, params);
   const stats = statsTable(L.blocks);
   const data = options.into === undefined ? new (traitsOf(type).array)(L.count) : scratchFor(options.into);
-  const { hi, lo } = codec;
   // Reads past the end yield zeros: checking after every block stops a corrupt stream within one block of its end.
   if (type === 'float64') {
     for (const c = new BlockCursor(L); c.next(); ) {
-      record(stats, c.index, codec, codec.decodeFloatInto(r, data as Float64Array, L, c.block));
+      record(stats, c.index, codec, codec.decodeFloat64Into(r, data as Float64Array, L, c.block));
       r.check();
     }
   } else if (type === 'float32') {
     const dst = bitsOf(data as Float32Array);
     for (const c = new BlockCursor(L); c.next(); ) {
-      record(stats, c.index, codec, codec.decodeFloat(r));
+      record(stats, c.index, codec, codec.decodeFloat32Into(r, dst, L, c.block));
       r.check();
-      scatterBlock(codec.bits32, dst, L, c.block);
     }
   } else if (type === 'int32') {
     for (const c = new BlockCursor(L); c.next(); ) {
-      record(stats, c.index, codec, codec.decodeInt(r));
+      record(stats, c.index, codec, codec.decodeInt32Into(r, data as Int32Array, L, c.block));
       r.check();
-      scatterBlock(lo, data as Int32Array, L, c.block);
     }
   } else {
     const dst = words64(data as BigInt64Array);
     const lo64 = { ...L, s: L.s.map((s) => 2 * s) as unknown as Layout['s'] };
     for (const c = new BlockCursor(lo64); c.next(); ) {
-      record(stats, c.index, codec, codec.decodeInt(r));
+      record(stats, c.index, codec, codec.decodeInt64Into(r, dst, lo64, c.block));
       r.check();
-      scatterBlock(lo, dst, lo64, c.block);
-      c.block.base += 1;
-      scatterBlock(hi, dst, lo64, c.block);
     }
   }
   if (options.into === undefined) return { type, shape: [...shape], data, params, blocks: stats };

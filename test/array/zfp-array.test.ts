@@ -122,6 +122,24 @@ describe('ZfpArray errors', () => {
     expect(thrown(() => a.set(index, 1))).toBeInstanceOf(ArrayIndexError);
   });
 
+  it('rejects a coordinate left undefined, by position or in an index', () => {
+    const hole = undefined as unknown as number;
+    expect(thrown(() => a.get(1, hole))).toBeInstanceOf(ArrayIndexError);
+    expect(thrown(() => a.set(1, hole, 1))).toBeInstanceOf(ArrayIndexError);
+    expect(thrown(() => a.get([1, hole]))).toBeInstanceOf(ArrayIndexError);
+    expect(thrown(() => a.set([1, hole], 1))).toBeInstanceOf(ArrayIndexError);
+  });
+
+  it('tests every axis of a 4D array, the last included', () => {
+    const b = new ZfpArray([3, 4, 5, 6], { mode: 'rate', rate: 16 });
+    for (const index of [[3, 0, 0, 0], [0, 4, 0, 0], [0, 0, 5, 0], [0, 0, 0, 6], [0, 0, 0, -1]]) {
+      expect(thrown(() => b.get(index[0]!, index[1]!, index[2]!, index[3]!))).toMatchObject({ index, shape: [3, 4, 5, 6] });
+      expect(thrown(() => b.set(index[0]!, index[1]!, index[2]!, index[3]!, 1))).toBeInstanceOf(ArrayIndexError);
+    }
+    b.set(2, 3, 4, 5, 7);
+    expect(b.get(2, 3, 4, 5)).toBeCloseTo(7, 1);
+  });
+
   it('names what was wrong', () => {
     expect((thrown(() => a.get([6, 0])) as Error).message).toBe('index [6, 0] is outside the array of shape [6, 5]');
     expect((thrown(() => a.get([1])) as Error).message).toBe('an array of shape [6, 5] takes 2 indices, got [1]');

@@ -11,7 +11,7 @@ import { castToSplit, fwdOrderSplit, fwdXformSplit } from './lift-split.ts';
 import { doubleInverseExact, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { planeCoderFor, type PlaneCoder, type PlaneCount } from './plane-coder.ts';
-import { scatterBlock, type BlockPosition } from './gather.ts';
+import { gatherBlock, scatterBlock, type BlockPosition } from './gather.ts';
 import type { Layout } from '../layout.ts';
 import { blockExponent, castFromInts, castToInts, pow2, reinterpretFromInts, reinterpretToInts, reversibleCast, scaleOverflows } from './block-float.ts';
 
@@ -21,22 +21,24 @@ export const NO_EXPONENT = -32768;
 /**
  * Encodes and decodes single blocks of one scalar type, dimensionality and
  * parameter set, bit for bit as zfp 1.0 does. Holds all scratch memory, so a
- * block costs no allocation. After each call, `emax` and `planes` describe the block.
- * A block is exchanged through `fblock` for float64, through `bits32` (the IEEE
- * bits) for float32 — a float32 NaN's payload would not survive a trip through
- * a double, and reversible mode must keep it — and through (hi, lo) for integers.
+ * block costs no allocation. A block is read from, or written to, a field given
+ * as (array, layout, block position): float64 values, float32 values as their
+ * IEEE bits (a float32 NaN's payload would not survive a trip through a double,
+ * and reversible mode must keep it), int32 values, int64 values as (lo, hi)
+ * int32 pairs. Each call returns the block's size in bits; after it, `emax`
+ * and `planes` describe the block.
  */
 export class BlockCodec {
   readonly traits: ScalarTraits;
   readonly size: number;
   /** Float values of the current block (float32 values held exactly as doubles). */
-  readonly fblock: Float64Array;
+  private readonly fblock: Float64Array;
   /** float32 blocks: the values' bits, and the same memory as floats. */
-  readonly bits32: Int32Array;
+  private readonly bits32: Int32Array;
   private readonly values32: Float32Array;
   /** The block's integers: (hi, lo) words for 64-bit types, lo alone for 32-bit types. */
-  readonly hi: Int32Array;
-  readonly lo: Int32Array;
+  private readonly hi: Int32Array;
+  private readonly lo: Int32Array;
   /** The last block's common exponent, or NO_EXPONENT. */
   private exponent = NO_EXPONENT;
   private readonly uhi: Int32Array;
@@ -78,21 +80,83 @@ export class BlockCodec {
     return this.count.planes;
   }
 
-  /** Encode the float block in `fblock` (float64) or `bits32` (float32); returns its size in bits. */
-  encodeFloat(w: BitWriter): number {
-    if (this.traits.intprec === 32) for (let i = 0; i < this.size; i++) this.fblock[i] = this.values32[i]!;
+  /** Encode the float64 block of `field` (layout L) at `at`, padded as zfp pads partial blocks. */
+  encodeFloat64From(w: BitWriter, field: Float64Array, L: Layout, at: BlockPosition): number {
+    gatherBlock(this.fblock, field, L, at);
+    return this.encodeFloat(w);
+  }
+
+  /** Encode the float32 block at `at` of a field given by its IEEE bits. */
+  encodeFloat32From(w: BitWriter, bits: Int32Array, L: Layout, at: BlockPosition): number {
+    gatherBlock(this.bits32, bits, L, at);
+    for (let i = 0; i < this.size; i++) this.fblock[i] = this.values32[i]!;
+    return this.encodeFloat(w);
+  }
+
+  encodeInt32From(w: BitWriter, field: Int32Array, L: Layout, at: BlockPosition): number {
+    gatherBlock(this.lo, field, L, at);
+    return this.encodeInt(w);
+  }
+
+  /** Encode the int64 block at `at` of a field of (lo, hi) word pairs; L and `at` address the lo words. */
+  encodeInt64From(w: BitWriter, words: Int32Array, L: Layout, at: BlockPosition): number {
+    gatherBlock(this.lo, words, L, at);
+    at.base++;
+    gatherBlock(this.hi, words, L, at);
+    at.base--;
+    return this.encodeInt(w);
+  }
+
+  /**
+   * Decode a float64 block into `field` (layout L) at block position `at`, padding dropped.
+   * A full block whose inverse runs in doubles goes from the last pass straight into the
+   * field, skipping a store and reload of every value; any other block is decoded into
+   * `fblock` and scattered.
+   */
+  decodeFloat64Into(r: BitReader, field: Float64Array, L: Layout, at: BlockPosition): number {
+    const bits = this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
+    const inField = !this.reversible && this.coefficientsPending() && this.inverseLossy64(at.full ? field : null, at);
+    if (!inField) scatterBlock(this.fblock, field, L, at);
+    return bits;
+  }
+
+  /** Decode a float32 block into a field given by its IEEE bits, padding dropped. */
+  decodeFloat32Into(r: BitReader, bits: Int32Array, L: Layout, at: BlockPosition): number {
+    const n = this.decodeFloat(r);
+    scatterBlock(this.bits32, bits, L, at);
+    return n;
+  }
+
+  decodeInt32Into(r: BitReader, field: Int32Array, L: Layout, at: BlockPosition): number {
+    const n = this.decodeInt(r);
+    scatterBlock(this.lo, field, L, at);
+    return n;
+  }
+
+  /** Decode an int64 block into a field of (lo, hi) word pairs; L and `at` address the lo words. */
+  decodeInt64Into(r: BitReader, words: Int32Array, L: Layout, at: BlockPosition): number {
+    const n = this.decodeInt(r);
+    scatterBlock(this.lo, words, L, at);
+    at.base++;
+    scatterBlock(this.hi, words, L, at);
+    at.base--;
+    return n;
+  }
+
+  /** Encode the float block in `fblock`, float32 values held there as doubles. */
+  private encodeFloat(w: BitWriter): number {
     return this.reversible ? this.encodeFloatReversible(w) : this.encodeFloatLossy(w);
   }
 
-  /** Encode the integer block in (hi, lo); returns its size in bits. */
-  encodeInt(w: BitWriter): number {
+  /** Encode the integer block in (hi, lo). */
+  private encodeInt(w: BitWriter): number {
     const { minbits, maxbits, maxprec } = this.params;
     this.exponent = NO_EXPONENT;
     return this.reversible ? this.encodeIntsReversible(w, minbits, maxbits, maxprec) : this.encodeInts(w, minbits, maxbits, maxprec);
   }
 
-  /** Decode a float block into `fblock` (float64) or `bits32` (float32); returns its size in bits. */
-  decodeFloat(r: BitReader): number {
+  /** Decode a float block into `fblock` and, for float32, `bits32`. */
+  private decodeFloat(r: BitReader): number {
     if (this.reversible) return this.decodeFloatReversible(r);
     const bits = this.decodeFloatLossy(r);
     if (this.coefficientsPending()) this.inverseLossy64(null, null);
@@ -100,21 +164,8 @@ export class BlockCodec {
     return bits;
   }
 
-  /**
-   * Decode a float64 block into `field` (layout L) at block position `at`, padding dropped;
-   * returns its size in bits. A full block whose inverse runs in doubles goes from the last
-   * pass straight into the field, skipping a store and reload of every value; any other
-   * block is decoded into `fblock` and scattered.
-   */
-  decodeFloatInto(r: BitReader, field: Float64Array, L: Layout, at: BlockPosition): number {
-    const bits = this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
-    const inField = !this.reversible && this.coefficientsPending() && this.inverseLossy64(at.full ? field : null, at);
-    if (!inField) scatterBlock(this.fblock, field, L, at);
-    return bits;
-  }
-
-  /** Decode an integer block into (hi, lo); returns its size in bits. */
-  decodeInt(r: BitReader): number {
+  /** Decode an integer block into (hi, lo). */
+  private decodeInt(r: BitReader): number {
     const { minbits, maxbits, maxprec } = this.params;
     this.exponent = NO_EXPONENT;
     return this.reversible ? this.decodeIntsReversible(r, minbits, maxbits) : this.decodeInts(r, minbits, maxbits, maxprec);
