@@ -5,6 +5,17 @@ import { SolverParameterError } from '../../solvers/errors.ts';
 
 export type SolverParams = Record<string, unknown>;
 
+/** The smallest grid a run takes: one whole 4-point ZFP block per side, which also holds every solver's 3-point stencil. */
+export const MIN_GRID = 4;
+
+/** Each built-in problem counts its steps by one of these: time steps, sweeps or iterations. */
+const STEP_KEYS = ['steps', 'sweeps', 'maxIterations'] as const;
+
+/** The parameter `name` counts its steps by (what --steps sets). */
+export function stepKeyOf(name: string): string {
+  return STEP_KEYS.find((key) => Object.hasOwn(definitionOf(name).defaults, key))!;
+}
+
 export function isProblemName(name: string): name is BuiltinProblemName {
   return Object.hasOwn(problems, name);
 }

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import type { ChooseOptions } from './choose.ts';
 import { guarded } from './errors.ts';
-import { CERTIFY_HELP, GRID_HELP, HORIZON_HELP, MIN_GRID, solverParamsHelp, STEPS_HELP, TYPE_HELP } from './solver-options.ts';
+import { CERTIFY_HELP, GRID_HELP, HORIZON_HELP, solverParamsHelp, STEPS_HELP, TYPE_HELP } from './solver-options.ts';
+import { MIN_GRID } from '../analysis/problem-setup.ts';
 
 export function addChooseCommand(program: Command): void {
   program

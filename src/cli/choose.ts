@@ -1,5 +1,6 @@
 /** `zfpwb choose`'s action: parses the request, asks the analysis for the cheapest certified setting (one mode, or every mode of both families), prints it. */
 import { CHOOSE_MODES, chooseAcrossFamilies, chooseSetting, type ChooseResult, type FamilyChoice, type Setting } from '../analysis/choose.ts';
+import { chooseLadder } from '../analysis/choose-ladder.ts';
 import { bitsOfType } from '../analysis/evaluate.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 import { FAMILY_TITLES, specLabel } from '../results/representation-spec.ts';
@@ -53,27 +54,10 @@ function settingJson(setting: Setting | null, type: StateType) {
 const e = (x: number | null): string => (x === null ? '—' : x.toExponential(2));
 
 function printResult(result: ChooseResult, epsilon: number): void {
-  if ('infeasible' in result.lemma) console.log(`lemma: infeasible: ${result.lemma.infeasible}`);
-  else console.log(`lemma: ${result.lemma.why}`);
-  const row = (name: string, setting: Setting | null, note: string): string[] => {
-    if (!setting) return [name, 'none', '—', '—', '—', '—', note];
-    const s = setting.record.summary;
-    return [name, specLabel(setting.spec), e(s.maxZfpError), e(s.maxBound), s.meanBitsPerValue.toFixed(2), (bitsOfType(result.stateType) / s.meanBitsPerValue).toFixed(2), note];
-  };
-  const lemma = 'infeasible' in result.lemma ? null : result.lemma;
-  const empirical = result.empiricalMinimum;
-  const margin = empirical ? `margin ε/error ${(epsilon / Math.max(empirical.record.summary.maxZfpError, Number.MIN_VALUE)).toPrecision(3)}` : 'no setting keeps the error ≤ ε';
-  console.log(
-    formatTable(
-      ['', 'setting', 'max ZFP error', `max bound (${result.certify})`, 'bits/value', 'ratio', ''],
-      [
-        row('lemma', lemma, lemma ? (lemma.record.summary.maxZfpError <= epsilon ? 'error ≤ ε' : 'error > ε') : 'infeasible'),
-        row('certified', result.certified, result.certified ? 'bound ≤ ε at every step; one step cheaper is not' : 'no setting has a bound ≤ ε'),
-        row('empirical minimum', empirical, margin),
-      ],
-    ),
-  );
-  console.log(`${result.trials} trial runs; certified by the ${result.certify === 'data' ? "run's own bound (measured local errors)" : 'K_β bound (any data with the same norms)'}`);
+  const ladder = chooseLadder(result, epsilon);
+  console.log(ladder.lemmaLine);
+  console.log(formatTable(ladder.header, ladder.rows));
+  console.log(ladder.trialsLine);
 }
 
 /** `--mode all`: each mode's certified setting, each family's cheapest, and the winner by bits per value. */

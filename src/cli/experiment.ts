@@ -4,13 +4,13 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Sweep } from '../../experiments/configs.ts';
 import type { ExperimentOptions } from '../../experiments/simulation.ts';
-import { isProblemName } from '../analysis/problem-setup.ts';
+import { isProblemName, MIN_GRID } from '../analysis/problem-setup.ts';
 import { EXPERIMENT_NAMES, type ExperimentName } from '../results/schema.ts';
 import { ensureWritableDirectory } from './atomic-file.ts';
 import { CliUsageError, EXIT_FAILED_CHECK, guarded } from './errors.ts';
 import { problemFileChoice } from './problem-loader.ts';
 import { inlinePlotly, SHARED_PLOTLY_FILE, sharedPlotly } from './plotly-source.ts';
-import { checkedParams, GRID_HELP, MIN_GRID, parseInlineMode, parseReference, parseSpec, parseStateType, REFERENCE_HELP, solverOverrides, solverParamsHelp, STEPS_HELP, TYPE_HELP } from './solver-options.ts';
+import { checkedParams, GRID_HELP, parseInlineMode, parseReference, parseSpec, parseStateType, REFERENCE_HELP, solverOverrides, solverParamsHelp, STEPS_HELP, TYPE_HELP } from './solver-options.ts';
 import type { StateType } from '../../solvers/problem.ts';
 
 interface ExperimentCommandOptions {

@@ -2,7 +2,7 @@
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import type { ProblemName, StateType } from '../../solvers/problem.ts';
-import { definitionOf, solverParams, type SolverParams } from '../analysis/problem-setup.ts';
+import { definitionOf, MIN_GRID, solverParams, stepKeyOf, type SolverParams } from '../analysis/problem-setup.ts';
 import type { RepresentationSpec, SzMode, ZfpMode } from '../results/representation-spec.ts';
 import { problems } from '../../solvers/index.ts';
 import type { Horizon } from '../analysis/bound-model.ts';
@@ -108,9 +108,6 @@ const GRID_DIMS: Readonly<Record<ProblemName, number>> = {
 export const STEPS_HELP = `time steps, sweeps or maximum iterations (at most ${MAX_STEPS}, from the heap limit at 1 KB a step)`;
 export const GRID_HELP = `grid points per side (at most ${MAX_GRID_POINTS} points in all, from a quarter of this machine's memory at ${BYTES_PER_POINT} bytes a point)`;
 
-/** Each problem's name for its step count. */
-const STEP_KEYS = ['steps', 'sweeps', 'maxIterations'] as const;
-
 export interface SolverSizeOptions {
   grid?: string;
   steps?: string;
@@ -121,9 +118,6 @@ export interface SolverChoice {
   readonly problem: ProblemName;
   readonly params: SolverParams;
 }
-
-/** The smallest grid the CLI runs: one whole 4-point ZFP block per side, which also holds every solver's 3-point stencil. */
-export const MIN_GRID = 4;
 
 /** Help text: each solver's parameters and their defaults, the keys `--set` accepts. */
 export function solverParamsHelp(): string {
@@ -151,7 +145,7 @@ export function solverOverrides(problem: ProblemName, options: SolverSizeOptions
     overrides['n'] = n;
   }
   if (options.steps !== undefined) {
-    const key = STEP_KEYS.find((k) => Object.hasOwn(definitionOf(problem).defaults, k))!;
+    const key = stepKeyOf(problem);
     const steps = positiveInteger('--steps', options.steps);
     if (steps > MAX_STEPS) throw new CliUsageError(`--steps must be at most ${MAX_STEPS} (a run keeps about 1 KB a step within half the heap), got ${steps}`);
     overrides[key] = steps;

@@ -1,12 +1,12 @@
 /** `zfpwb validate`: one solver, one ZFP or SZ-style configuration, the measured error against the theorem's bound. */
 import type { Command } from 'commander';
-import { createProblem } from '../analysis/problem-setup.ts';
+import { createProblem, MIN_GRID } from '../analysis/problem-setup.ts';
 import type { ReferenceArithmeticName } from '../reference/choice.ts';
 import type { RunRecord } from '../results/schema.ts';
 import { formatTable } from '../results/summary.ts';
 import { EXIT_FAILED_CHECK, guarded } from './errors.ts';
 import { problemFileChoice, requireOneSource } from './problem-loader.ts';
-import { CERTIFY_HELP, GRID_HELP, MIN_GRID, parseCertify, parseInlineMode, parseNumber, parseReference, parseSpec, parseStateType, REFERENCE_HELP, solverChoice, solverParamsHelp, STEPS_HELP, TYPE_HELP } from './solver-options.ts';
+import { CERTIFY_HELP, GRID_HELP, parseCertify, parseInlineMode, parseNumber, parseReference, parseSpec, parseStateType, REFERENCE_HELP, solverChoice, solverParamsHelp, STEPS_HELP, TYPE_HELP } from './solver-options.ts';
 
 interface ValidateOptions {
   solver?: string;

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseSetting } from '../../src/analysis/choose.ts';
 import { solverParams } from '../../src/analysis/problem-setup.ts';
-import { ladderOf } from '../../web/src/choose/ladder.ts';
+import { chooseLadder } from '../../src/analysis/choose-ladder.ts';
 import { zfpwb } from '../cli/zfpwb.ts';
 import { startWebSite, type WebSite } from './web-site.ts';
 
@@ -235,7 +235,7 @@ describe('web workbench: choose', { timeout: 600_000 }, () => {
     const rows = await page.locator('#choose-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!)));
 
     const epsilon = 1e-6;
-    const expected = ladderOf(chooseSetting({ problem: 'diffusion2d', params: solverParams('diffusion2d', false, { n: 16, steps: 40 }), mode: 'precision', epsilon }), epsilon);
+    const expected = chooseLadder(chooseSetting({ problem: 'diffusion2d', params: solverParams('diffusion2d', false, { n: 16, steps: 40 }), mode: 'precision', epsilon }), epsilon);
     expect(rows).toEqual(expected.rows);
     expect(await page.textContent('#choose-lemma')).toBe(expected.lemmaLine);
     // And these are the lines `zfpwb choose` prints (its table's padding aside).

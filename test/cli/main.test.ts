@@ -8,7 +8,8 @@ import { experimentNames } from '../../experiments/index.ts';
 import { problems } from '../../solvers/index.ts';
 import { CliUsageError, CommandFailure, EXIT_BAD_INPUT, EXIT_OK, reportFailure } from '../../src/cli/errors.ts';
 import { buildProgram, packageVersion } from '../../src/cli/main.ts';
-import { MIN_GRID, solverChoice, solverParamsHelp } from '../../src/cli/solver-options.ts';
+import { MIN_GRID } from '../../src/analysis/problem-setup.ts';
+import { solverChoice, solverParamsHelp } from '../../src/cli/solver-options.ts';
 import { ZfpParameterError } from '../../src/zfp/errors.ts';
 import { zfpwb } from './zfpwb.ts';
 

@@ -9,7 +9,7 @@ import { LiveChart } from '../lab/live-chart.ts';
 import { problemPicker } from '../lab/problem-picker.ts';
 import type { LabChooseRequest, LabEvent } from '../lab/protocol.ts';
 import { LAB_MODES } from '../lab/setting-controls.ts';
-import { ladderOf } from './ladder.ts';
+import { chooseLadder } from '../../../src/analysis/choose-ladder.ts';
 import '../lab/lab.css';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -79,7 +79,7 @@ export function mountChooseView(root: HTMLElement): void {
   };
 
   const show = (result: ChooseResult, target: number): void => {
-    const ladder = ladderOf(result, target);
+    const ladder = chooseLadder(result, target);
     ladderBox.innerHTML = `
       <p id="choose-lemma">${ladder.lemmaLine}</p>
       <table id="choose-table">

@@ -1,34 +1,24 @@
 /** The built-in problems as the lab's and choose's forms offer them: default grid and step count, the key each names its steps by. */
-import { definitionOf, solverParams, type SolverParams } from '../../../src/analysis/problem-setup.ts';
+import { definitionOf, MIN_GRID, solverParams, stepKeyOf, type SolverParams } from '../../../src/analysis/problem-setup.ts';
 import { problems } from '../../../solvers/index.ts';
 import type { BuiltinProblemName } from '../../../solvers/problem.ts';
 
 export const BUILTIN_PROBLEMS = Object.keys(problems) as BuiltinProblemName[];
-
-/** The smallest grid a run takes: one whole 4-point ZFP block per side, as the CLI's --grid. */
-export const MIN_GRID = 4;
-
-/** Each problem calls its step count by one of these (time steps, sweeps, iterations). */
-const STEP_KEYS = ['steps', 'sweeps', 'maxIterations'] as const;
 
 export interface ProblemSize {
   readonly grid: number;
   readonly steps: number;
 }
 
-function stepKey(problem: BuiltinProblemName): string {
-  return STEP_KEYS.find((key) => Object.hasOwn(definitionOf(problem).defaults, key))!;
-}
-
 /** The sizes `zfpwb validate --solver P` runs when given no --grid and no --steps. */
 export function defaultSize(problem: BuiltinProblemName): ProblemSize {
   const defaults = definitionOf(problem).defaults;
-  return { grid: defaults['n'] as number, steps: defaults[stepKey(problem)] as number };
+  return { grid: defaults['n'] as number, steps: defaults[stepKeyOf(problem)] as number };
 }
 
 /** The problem's default parameters with `--grid` and `--steps` on top. */
 export function sizedParams(problem: BuiltinProblemName, size: ProblemSize): SolverParams {
   if (!(Number.isInteger(size.grid) && size.grid >= MIN_GRID)) throw new RangeError(`the grid needs a whole number of at least ${MIN_GRID} points per side, got ${size.grid}`);
   if (!(Number.isInteger(size.steps) && size.steps >= 1)) throw new RangeError(`steps must be a positive whole number, got ${size.steps}`);
-  return solverParams(problem, false, { n: size.grid, [stepKey(problem)]: size.steps });
+  return solverParams(problem, false, { n: size.grid, [stepKeyOf(problem)]: size.steps });
 }

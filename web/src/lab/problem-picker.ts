@@ -1,6 +1,7 @@
 /** The problem a job runs: a built-in one with its grid and steps, or a problem file (JSON) read from disk. */
 import type { BuiltinProblemName } from '../../../solvers/problem.ts';
-import { BUILTIN_PROBLEMS, defaultSize, MIN_GRID } from './problem-options.ts';
+import { MIN_GRID } from '../../../src/analysis/problem-setup.ts';
+import { BUILTIN_PROBLEMS, defaultSize } from './problem-options.ts';
 import type { ProblemSource } from './protocol.ts';
 
 const FILE = 'file';

@@ -1,10 +1,11 @@
-/** choose's answer as `zfpwb choose` prints it: the lemma's reason, then lemma / certified / empirical minimum side by side. */
-import type { ChooseResult, Setting } from '../../../src/analysis/choose.ts';
-import { specLabel } from '../../../src/results/representation-spec.ts';
+/** choose's answer as `zfpwb choose` prints it and the web page shows it: the lemma's reason, then lemma / certified / empirical minimum side by side. */
+import type { ChooseResult, Setting } from './choose.ts';
+import { bitsOfType } from './evaluate.ts';
+import { specLabel } from '../results/representation-spec.ts';
 
 const e = (x: number | null): string => (x === null ? '—' : x.toExponential(2));
 
-export interface Ladder {
+export interface ChooseLadder {
   /** "lemma: …" — why the lemma picks its setting, or why it has none. */
   readonly lemmaLine: string;
   readonly header: readonly string[];
@@ -12,11 +13,11 @@ export interface Ladder {
   readonly trialsLine: string;
 }
 
-export function ladderOf(result: ChooseResult, epsilon: number): Ladder {
+export function chooseLadder(result: ChooseResult, epsilon: number): ChooseLadder {
   const row = (name: string, setting: Setting | null, note: string): string[] => {
     if (!setting) return [name, 'none', '—', '—', '—', '—', note];
     const s = setting.record.summary;
-    return [name, specLabel(setting.spec), e(s.maxZfpError), e(s.maxBound), s.meanBitsPerValue.toFixed(2), (64 / s.meanBitsPerValue).toFixed(2), note];
+    return [name, specLabel(setting.spec), e(s.maxZfpError), e(s.maxBound), s.meanBitsPerValue.toFixed(2), (bitsOfType(result.stateType) / s.meanBitsPerValue).toFixed(2), note];
   };
   const lemma = 'infeasible' in result.lemma ? null : result.lemma;
   const empirical = result.empiricalMinimum;
