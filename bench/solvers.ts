@@ -7,16 +7,17 @@
  * alternating rounds (target: ≤ 30 × the double step).
  * Steps are timed in fresh processes, one inline mode per process as in a simulation (see
  * inFreshProcesses), in rounds that alternate with libzfp runs; each side keeps its best, and
- * the spread over our processes is printed beside it.
+ * the spread over our processes is printed beside it. `--reference` times the reference run only.
  *
  *   npx tsx bench/solvers.ts [reps] [processes]      (defaults 3 and 3)
+ *   npx tsx bench/solvers.ts --reference [reps] [rounds]
  */
 import { fileURLToPath } from 'node:url';
 import { InlineField } from '../src/array/index.ts';
 import { decimalArithmetic, type Arithmetic } from '../src/reference/arithmetic.ts';
 import { doubleDoubleArithmetic } from '../src/reference/double-double.ts';
 import { diffusion2d } from '../solvers/diffusion2d.ts';
-import type { Problem } from '../solvers/problem.ts';
+import { referenceStepIn, type Problem } from '../solvers/problem.ts';
 import { buildLibzfpHarness, runLibzfp, type PeerMode } from './libzfp.ts';
 import { bestSeconds, inFreshProcesses, positiveInteger } from './measure.ts';
 
@@ -56,9 +57,10 @@ function timeDouble(problem: Problem, initial: Float64Array, reps: number): numb
 
 /** Seconds per reference step in `arithmetic`, best of `reps` after one warm-up step. */
 function timeReference<T>(problem: Problem, initial: Float64Array, arithmetic: Arithmetic<T>, reps: number): number {
-  const step = problem.referenceStep(arithmetic);
-  let src = Array.from(initial, (x) => arithmetic.fromNumber(x));
-  let dst = src.slice();
+  let src = arithmetic.field(initial.length);
+  let dst = arithmetic.field(initial.length);
+  initial.forEach((x, i) => src.set(i, arithmetic.fromNumber(x)));
+  const step = referenceStepIn(problem, arithmetic);
   return bestSeconds(reps, () => {
     step(src, dst);
     [src, dst] = [dst, src];
@@ -121,14 +123,18 @@ function main(): void {
     console.log(line);
   });
 
-  // The reference run: one decimal.js step (21 digits, half-even) over the whole field.
+  reportReference(problem, initial, reps, processes);
+}
+
+/** The reference run: one decimal.js step (21 digits, half-even), and double-double against the double step in alternating rounds. */
+function reportReference(problem: Problem, initial: Float64Array, reps: number, rounds: number): void {
   const decimal = timeReference(problem, initial, decimalArithmetic(), 1);
+  const doubleStep = timeDouble(problem, initial, reps);
   console.log(`reference step, decimal.js (21 digits): ${ms(decimal)} ms (${((decimal / initial.length) * 1e6).toFixed(2)} µs per point, ${(decimal / doubleStep).toFixed(0)} × the double step)`);
-  // Double-double against the double step of this process, in alternating rounds.
   let doubleDouble = Infinity;
   let double = Infinity;
-  for (let round = 0; round < processes; round++) {
-    doubleDouble = Math.min(doubleDouble, timeReference(problem, initial, doubleDoubleArithmetic, reps));
+  for (let round = 0; round < rounds; round++) {
+    doubleDouble = Math.min(doubleDouble, timeReference(problem, initial, doubleDoubleArithmetic(), reps));
     double = Math.min(double, timeDouble(problem, initial, reps));
   }
   const ratio = doubleDouble / double;
@@ -138,4 +144,8 @@ function main(): void {
 }
 
 if (process.argv[2] === '--steps') timeSteps(process.argv[3]!, positiveInteger(process.argv[4], 3, 'reps'));
-else main();
+else if (process.argv[2] === '--reference') {
+  const { problem, initial } = setUp();
+  console.log(`diffusion2d ${N}x${N}; seconds per step are best of the reps; ${STEPS} double steps a rep`);
+  reportReference(problem, initial, positiveInteger(process.argv[3], 3, 'reps'), positiveInteger(process.argv[4], 3, 'rounds'));
+} else main();

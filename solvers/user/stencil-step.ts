@@ -69,10 +69,10 @@ function neighbourTable({ shape, boundary, offsets }: StencilLayout): { points: 
   return { points: Int32Array.from(points), neighbours };
 }
 
-/** The same arithmetic in any number type, term by term: the step's source and its reference twin. */
-function stepTerms<T>(groups: readonly WeightGroup[], weight: (w: number) => T, tap: (t: number) => T, ar: Pick<Arithmetic<T>, 'add' | 'mul'>): T {
+/** The same arithmetic in any number type, term by term: the step's source and its reference twin. `weight(k)` is group k's. */
+function stepTerms<T>(groups: readonly WeightGroup[], weight: (k: number) => T, tap: (t: number) => T, ar: Pick<Arithmetic<T>, 'add' | 'mul'>): T {
   return groups
-    .map((g) => ar.mul(weight(g.weight), pairwiseFold(g.taps.map(tap), ar.add)))
+    .map((g, k) => ar.mul(weight(k), pairwiseFold(g.taps.map(tap), (a, b) => ar.add(a, b))))
     .reduce((a, b) => ar.add(a, b));
 }
 
@@ -87,7 +87,7 @@ export function compileStencil(layout: StencilLayout): CompiledStencil {
   const { points, neighbours } = neighbourTable(layout);
   const groups = groupTaps(layout.weights);
   const isCentre = layout.offsets.map((o) => o.every((c) => c === 0));
-  const literal = (w: number): string => `(${w.toString()})`;
+  const literal = (k: number): string => `(${groups[k]!.weight.toString()})`;
   const tapCode = (t: number): string => (isCentre[t] ? 'src[i]' : `src[n${t}[p]]`);
   const body = stepTerms<string>(groups, literal, tapCode, { add: (a, b) => `(${a} + ${b})`, mul: (a, b) => `${a} * ${b}` });
   const tables = neighbours.map((_, t) => `n${t}`);
@@ -103,12 +103,14 @@ export function compileStencil(layout: StencilLayout): CompiledStencil {
   const referenceStep = <T>(ar: Arithmetic<T>): Step<T> => {
     const source = layout.source ? Array.from(layout.source, (b) => ar.fromNumber(b)) : null;
     const held = layout.boundaryValues ? Array.from(layout.boundaryValues, (v) => ar.fromNumber(v)) : null;
+    const weights = groups.map((g) => ar.fromNumber(g.weight));
+    const weight = (k: number): T => weights[k]!;
     return (src, dst) => {
-      if (held) for (let i = 0; i < held.length; i++) dst[i] = held[i]!;
+      if (held) for (let i = 0; i < held.length; i++) dst.set(i, held[i]!);
       for (let p = 0; p < points.length; p++) {
         const i = points[p]!;
-        const sum = stepTerms(groups, (w) => ar.fromNumber(w), (t) => src[isCentre[t] ? i : neighbours[t]![p]!]!, ar);
-        dst[i] = source ? ar.add(sum, source[i]!) : sum;
+        const sum = stepTerms(groups, weight, (t) => src.get(isCentre[t] ? i : neighbours[t]![p]!), ar);
+        dst.set(i, source ? ar.add(sum, source[i]!) : sum);
       }
     };
   };
