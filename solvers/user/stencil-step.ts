@@ -34,11 +34,11 @@ function groupTaps(weights: readonly number[]): WeightGroup[] {
   return groups;
 }
 
-/** Adjacent pairs summed, then the partial sums left to right. */
-function pairwiseFold<T>(terms: readonly T[], add: (a: T, b: T) => T): T {
-  const pairs: T[] = [];
-  for (let i = 0; i < terms.length; i += 2) pairs.push(i + 1 < terms.length ? add(terms[i]!, terms[i + 1]!) : terms[i]!);
-  return pairs.reduce((a, b) => add(a, b));
+/** The taps' values, adjacent pairs summed, then the partial sums left to right; no array per point. */
+function pairwiseFold<T>(taps: readonly number[], tap: (t: number) => T, ar: Pick<Arithmetic<T>, 'add'>): T {
+  let total = taps.length > 1 ? ar.add(tap(taps[0]!), tap(taps[1]!)) : tap(taps[0]!);
+  for (let i = 2; i < taps.length; i += 2) total = ar.add(total, i + 1 < taps.length ? ar.add(tap(taps[i]!), tap(taps[i + 1]!)) : tap(taps[i]!));
+  return total;
 }
 
 /** The points a step updates (all, or the Dirichlet interior) and, per tap, each point's neighbour. */
@@ -71,9 +71,9 @@ function neighbourTable({ shape, boundary, offsets }: StencilLayout): { points: 
 
 /** The same arithmetic in any number type, term by term: the step's source and its reference twin. `weight(k)` is group k's. */
 function stepTerms<T>(groups: readonly WeightGroup[], weight: (k: number) => T, tap: (t: number) => T, ar: Pick<Arithmetic<T>, 'add' | 'mul'>): T {
-  return groups
-    .map((g, k) => ar.mul(weight(k), pairwiseFold(g.taps.map(tap), (a, b) => ar.add(a, b))))
-    .reduce((a, b) => ar.add(a, b));
+  let total = ar.mul(weight(0), pairwiseFold(groups[0]!.taps, tap, ar));
+  for (let k = 1; k < groups.length; k++) total = ar.add(total, ar.mul(weight(k), pairwiseFold(groups[k]!.taps, tap, ar)));
+  return total;
 }
 
 export interface CompiledStencil {
@@ -107,9 +107,13 @@ export function compileStencil(layout: StencilLayout): CompiledStencil {
     const weight = (k: number): T => weights[k]!;
     return (src, dst) => {
       if (held) for (let i = 0; i < held.length; i++) dst.set(i, held[i]!);
-      for (let p = 0; p < points.length; p++) {
-        const i = points[p]!;
-        const sum = stepTerms(groups, weight, (t) => src.get(isCentre[t] ? i : neighbours[t]![p]!), ar);
+      // One tap reader for the whole step, reading the point of the loop below.
+      let p = 0;
+      let i = 0;
+      const tap = (t: number): T => src.get(isCentre[t] ? i : neighbours[t]![p]!);
+      for (; p < points.length; p++) {
+        i = points[p]!;
+        const sum = stepTerms(groups, weight, tap, ar);
         dst.set(i, source ? ar.add(sum, source[i]!) : sum);
       }
     };
