@@ -30,13 +30,17 @@ export interface Arithmetic<T> {
   keep(): void;
 }
 
-/** A field over a plain array: nothing to recycle. */
+/** A field over a plain array: nothing to recycle, every index checked. */
 function arrayField<T>(values: T[]): Field<T> {
+  const check = (i: number): number => {
+    if (!(Number.isInteger(i) && i >= 0 && i < values.length)) throw new RangeError(`field index ${i} outside 0..${values.length - 1}`);
+    return i;
+  };
   return {
     length: values.length,
-    get: (i) => values[i]!,
+    get: (i) => values[check(i)]!,
     set: (i, x) => {
-      values[i] = x;
+      values[check(i)] = x;
     },
   };
 }

@@ -102,8 +102,12 @@ describe('double-double arithmetic', () => {
     const reused = dd.fromNumber(11);
     expect(reused).toBe(temporary);
     expect([dd.toNumber(field.get(0)), dd.toNumber(field.get(1)), dd.toNumber(half)]).toEqual([1.5, 1, 0.5]);
-    expect(() => field.get(3)).toThrow(RangeError);
+    expect(() => field.set(3, half)).toThrow(RangeError);
     expect(() => field.set(-1, half)).toThrow(RangeError);
+    // The array fields every step is certified through check reads too.
+    const checked = decimalArithmetic().field(3);
+    expect(() => checked.get(3)).toThrow(RangeError);
+    expect(() => checked.set(1.5, certified.fromNumber(1))).toThrow(RangeError);
   });
 });
 
