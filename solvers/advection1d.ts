@@ -51,9 +51,9 @@ function create(params: Advection1dParams): Problem {
     const [m, c, p] = weights(ar, nu);
     return (src, dst) => {
       for (let i = 0; i < n; i++) {
-        const left = src[i === 0 ? n - 1 : i - 1]!;
-        const right = src[i === n - 1 ? 0 : i + 1]!;
-        dst[i] = ar.add(ar.add(ar.mul(m, left), ar.mul(c, src[i]!)), ar.mul(p, right));
+        const left = src.get(i === 0 ? n - 1 : i - 1);
+        const right = src.get(i === n - 1 ? 0 : i + 1);
+        dst.set(i, ar.add(ar.add(ar.mul(m, left), ar.mul(c, src.get(i))), ar.mul(p, right)));
       }
     };
   };

@@ -100,28 +100,31 @@ function create(params: Advection2dParams): Problem {
     const [vx, vy] = [ar.fromNumber(px), ar.fromNumber(py)];
     const [rqx, rqy] = [ar.mul(vx, ar.mul(half, half)), ar.mul(vy, ar.mul(half, half))];
     const [rgx, rgy] = [ar.mul(vx, half), ar.mul(vy, half)];
-    const v: T[] = new Array<T>(n * n);
-    const { add, sub, mul } = ar;
+    const v = ar.field(n * n);
+    // Bound, not destructured: double-double's operations are methods of its scratch.
+    const add = (a: T, b: T): T => ar.add(a, b);
+    const sub = (a: T, b: T): T => ar.sub(a, b);
+    const mul = (a: T, b: T): T => ar.mul(a, b);
     return (src, dst) => {
       for (let j = 0; j < n; j++) {
         const row = n * j, rowUp = n * up(j);
         for (let i = 0; i < n; i++) {
           const ip = up(i);
-          const u00 = src[row + i]!, u10 = src[row + ip]!, u01 = src[rowUp + i]!, u11 = src[rowUp + ip]!;
+          const u00 = src.get(row + i), u10 = src.get(row + ip), u01 = src.get(rowUp + i), u11 = src.get(rowUp + ip);
           const mean = mul(quarter, add(add(u00, u10), add(u01, u11)));
           const dx = add(sub(u10, u00), sub(u11, u01));
           const dy = add(sub(u01, u00), sub(u11, u10));
-          v[row + i] = sub(sub(mean, mul(rqx, dx)), mul(rqy, dy));
+          v.set(row + i, sub(sub(mean, mul(rqx, dx)), mul(rqy, dy)));
         }
       }
       for (let j = 0; j < n; j++) {
         const row = n * j, rowDown = n * down(j);
         for (let i = 0; i < n; i++) {
           const im = down(i);
-          const vpp = v[row + i]!, vmp = v[row + im]!, vpm = v[rowDown + i]!, vmm = v[rowDown + im]!;
+          const vpp = v.get(row + i), vmp = v.get(row + im), vpm = v.get(rowDown + i), vmm = v.get(rowDown + im);
           const fx = sub(add(vpp, vpm), add(vmp, vmm));
           const fy = sub(add(vpp, vmp), add(vpm, vmm));
-          dst[row + i] = sub(sub(src[row + i]!, mul(rgx, fx)), mul(rgy, fy));
+          dst.set(row + i, sub(sub(src.get(row + i), mul(rgx, fx)), mul(rgy, fy)));
         }
       }
     };

@@ -1,4 +1,4 @@
-import type { Arithmetic } from '../src/reference/arithmetic.ts';
+import type { Arithmetic, Field } from '../src/reference/arithmetic.ts';
 import { neighbours } from './grid.ts';
 import type { Boundary, FieldStep, Stencil, Step } from './problem.ts';
 
@@ -45,7 +45,7 @@ export function ftcs(n: number, dims: 2 | 3, r: number, boundary: Boundary): Ftc
     const c0T = ar.sub(ar.fromNumber(1), ar.mul(ar.fromNumber(2 * dims), rT));
     const zero = ar.fromNumber(0);
     // Hoisted, not created per point: a closure a point would cost the double-double reference more than its arithmetic.
-    const at = (u: readonly T[], i: number, stride: number, base: number): T => (i < 0 ? zero : u[base + i * stride]!);
+    const at = (u: Field<T>, i: number, stride: number, base: number): T => (i < 0 ? zero : u.get(base + i * stride));
     return (src, dst) => {
       for (let z = 0; z < nz; z++) {
         for (let y = 0; y < n; y++) {
@@ -60,7 +60,7 @@ export function ftcs(n: number, dims: 2 | 3, r: number, boundary: Boundary): Ftc
               sum = ar.add(sum, ar.add(at(src, prev[z]!, sz, pillar), at(src, next[z]!, sz, pillar)));
             }
             const i = row + x;
-            dst[i] = ar.add(ar.mul(c0T, src[i]!), ar.mul(rT, sum));
+            dst.set(i, ar.add(ar.mul(c0T, src.get(i)), ar.mul(rT, sum)));
           }
         }
       }

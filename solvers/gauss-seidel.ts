@@ -140,17 +140,17 @@ function create(params: GaussSeidelParams): Problem {
     const t = system(ar, n, size, r);
     const rhs = Array.from(b, (bi) => ar.fromNumber(bi));
     return (src, dst) => {
-      for (let i = 0; i < size; i++) dst[i] = src[i]!;
+      for (let i = 0; i < size; i++) dst.set(i, src.get(i));
       for (let start = 0; start < size; start += BLOCK_SIZE) {
         const end = start + BLOCK_SIZE;
         for (let i = start; i < end; i++) {
           let d: T = rhs[i]!;
-          if (i === start && i > 0) d = ar.sub(d, ar.mul(t.lower[i]!, dst[i - 1]!));
-          if (i === end - 1 && end < size) d = ar.sub(d, ar.mul(t.upper[i]!, dst[end]!));
-          if (i > start) d = ar.sub(d, ar.mul(t.lower[i]!, dst[i - 1]!));
-          dst[i] = ar.div(d, t.denom[i]!);
+          if (i === start && i > 0) d = ar.sub(d, ar.mul(t.lower[i]!, dst.get(i - 1)));
+          if (i === end - 1 && end < size) d = ar.sub(d, ar.mul(t.upper[i]!, dst.get(end)));
+          if (i > start) d = ar.sub(d, ar.mul(t.lower[i]!, dst.get(i - 1)));
+          dst.set(i, ar.div(d, t.denom[i]!));
         }
-        for (let i = end - 2; i >= start; i--) dst[i] = ar.sub(dst[i]!, ar.mul(t.c[i]!, dst[i + 1]!));
+        for (let i = end - 2; i >= start; i--) dst.set(i, ar.sub(dst.get(i), ar.mul(t.c[i]!, dst.get(i + 1))));
       }
     };
   };

@@ -1,4 +1,4 @@
-import type { Arithmetic } from '../src/reference/arithmetic.ts';
+import type { Arithmetic, Field } from '../src/reference/arithmetic.ts';
 import { coordinates, neighbours, spacing } from './grid.ts';
 import { requireInteger, requirePositive } from './params.ts';
 import type { FieldStep, Problem, ProblemDefinition, Step } from './problem.ts';
@@ -71,12 +71,12 @@ function create(params: PoissonJacobiParams): Problem {
     // h²f/4 in T from the same double samples of f.
     const hh = ar.mul(ar.mul(ar.fromNumber(h), ar.fromNumber(h)), quarter);
     const g = Array.from(f, (fi) => ar.mul(hh, ar.fromNumber(fi)));
-    const at = (u: readonly T[], i: number, j: number): T => (i < 0 || j < 0 ? zero : u[i + n * j]!);
+    const at = (u: Field<T>, i: number, j: number): T => (i < 0 || j < 0 ? zero : u.get(i + n * j));
     return (src, dst) => {
       for (let j = 0; j < n; j++) {
         for (let i = 0; i < n; i++) {
           const sum = ar.add(ar.add(at(src, prev[i]!, j), at(src, next[i]!, j)), ar.add(at(src, i, prev[j]!), at(src, i, next[j]!)));
-          dst[i + n * j] = ar.add(ar.mul(quarter, sum), g[i + n * j]!);
+          dst.set(i + n * j, ar.add(ar.mul(quarter, sum), g[i + n * j]!));
         }
       }
     };

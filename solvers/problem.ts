@@ -1,5 +1,5 @@
 import type { Shape } from '../src/zfp/types.ts';
-import type { Arithmetic } from '../src/reference/arithmetic.ts';
+import type { Arithmetic, Field } from '../src/reference/arithmetic.ts';
 
 export type BuiltinProblemName = 'diffusion2d' | 'diffusion3d' | 'advection1d' | 'advection2d' | 'poisson-jacobi' | 'gauss-seidel';
 
@@ -13,8 +13,11 @@ export type Boundary = 'periodic' | 'dirichlet';
 /** The scalar type a simulation keeps its state in between steps (its plain run and its inline ZFP array). */
 export type StateType = 'float64' | 'float32';
 
-/** One step over a generic number type: reads src, writes every entry of dst. */
-export type Step<T> = (src: readonly T[], dst: T[]) => void;
+/**
+ * One step over a generic number type: reads src, writes every entry of dst. A value it computes
+ * lasts until its next store into a field (Field): what it needs longer goes into a field of its own.
+ */
+export type Step<T> = (src: Field<T>, dst: Field<T>) => void;
 
 /** One step on doubles: reads src, writes every entry of dst, allocates nothing. */
 export type FieldStep = (src: Float64Array, dst: Float64Array) => void;
@@ -82,10 +85,20 @@ export interface Problem {
   /** The exact solution after k steps; for fixed-point problems the discrete fixed point, whatever k. */
   exact(k: number, out: Float64Array): void;
   readonly step: FieldStep;
-  /** The same step over another number type (the reference run's decimal.js); coefficients computed in T. */
+  /**
+   * The same step over another number type (the reference run's decimal.js or double-double);
+   * coefficients computed in T. Build it with referenceStepIn, which keeps those coefficients.
+   */
   referenceStep<T>(arithmetic: Arithmetic<T>): Step<T>;
   /** Present when inline compression acts block by block inside a step (block Gauss–Seidel). */
   readonly blocks?: BlockSweep;
+}
+
+/** The problem's reference step in `arithmetic`, with the constants it computed up front kept for as long as it runs. */
+export function referenceStepIn<T>(problem: Pick<Problem, 'referenceStep'>, arithmetic: Arithmetic<T>): Step<T> {
+  const step = problem.referenceStep(arithmetic);
+  arithmetic.keep();
+  return step;
 }
 
 /** A problem family: defaults, a small size for tests, and a constructor that checks stability. */

@@ -4,7 +4,7 @@ import type { Arithmetic } from '../src/reference/arithmetic.ts';
 import { referenceArithmetic, type ReferenceSpec } from '../src/reference/choice.ts';
 import { requireInteger } from './params.ts';
 import { maxDistance, maxNorm } from './grid.ts';
-import type { BlockSweep, Problem, ProblemName, StateType, Step } from './problem.ts';
+import { referenceStepIn, type BlockSweep, type Problem, type ProblemName, type StateType } from './problem.ts';
 
 export interface RunOptions {
   /** Each kind gives one inline-compressed track, all against the same double run. */
@@ -158,9 +158,12 @@ function blockTrack(blocks: BlockSweep, length: number, representation: Represen
 
 /** The reference track: its own state, advanced by the problem's generic step. */
 function referenceTrack<T>(problem: Problem, arithmetic: Arithmetic<T>, initial: Float64Array) {
-  const step: Step<T> = problem.referenceStep(arithmetic);
-  let state = Array.from(initial, (x) => arithmetic.fromNumber(x));
-  let next = state.slice();
+  let state = arithmetic.field(initial.length);
+  let next = arithmetic.field(initial.length);
+  for (let i = 0; i < initial.length; i++) state.set(i, arithmetic.fromNumber(initial[i]!));
+  // Each difference is stored before it is read: storing ends its computation, so no temporaries pile up.
+  const difference = arithmetic.field(1);
+  const step = referenceStepIn(problem, arithmetic);
   return {
     advance: (): void => {
       step(state, next);
@@ -169,7 +172,10 @@ function referenceTrack<T>(problem: Problem, arithmetic: Arithmetic<T>, initial:
     /** Subtracts in T and rounds only the difference: rounding the reference first would quantize the curve to ulps of u. */
     distanceTo: (u: Float64Array): number => {
       let m = 0;
-      for (let i = 0; i < u.length; i++) m = Math.max(m, Math.abs(arithmetic.toNumber(arithmetic.sub(state[i]!, arithmetic.fromNumber(u[i]!)))));
+      for (let i = 0; i < u.length; i++) {
+        difference.set(0, arithmetic.sub(state.get(i), arithmetic.fromNumber(u[i]!)));
+        m = Math.max(m, Math.abs(arithmetic.toNumber(difference.get(0))));
+      }
       return m;
     },
   };

@@ -37,11 +37,11 @@ function groupTaps(weights: readonly number[]): WeightGroup[] {
   return groups;
 }
 
-/** Adjacent pairs summed, then the partial sums left to right. */
-function pairwiseFold<T>(terms: readonly T[], add: (a: T, b: T) => T): T {
-  const pairs: T[] = [];
-  for (let i = 0; i < terms.length; i += 2) pairs.push(i + 1 < terms.length ? add(terms[i]!, terms[i + 1]!) : terms[i]!);
-  return pairs.reduce((a, b) => add(a, b));
+/** The taps' values, adjacent pairs summed, then the partial sums left to right; no array per point. */
+function pairwiseFold<T>(taps: readonly number[], tap: (t: number) => T, ar: Pick<Arithmetic<T>, 'add'>): T {
+  let total = taps.length > 1 ? ar.add(tap(taps[0]!), tap(taps[1]!)) : tap(taps[0]!);
+  for (let i = 2; i < taps.length; i += 2) total = ar.add(total, i + 1 < taps.length ? ar.add(tap(taps[i]!), tap(taps[i + 1]!)) : tap(taps[i]!));
+  return total;
 }
 
 /** The points a step updates (all, or the Dirichlet interior) and, per tap, each point's neighbour (−1: past a zero-outside edge). */
@@ -74,11 +74,11 @@ function neighbourTable({ shape, boundary, offsets }: StencilLayout): { points: 
   return { points: Int32Array.from(points), neighbours };
 }
 
-/** The same arithmetic in any number type, term by term: the step's source and its reference twin. */
-function stepTerms<T>(groups: readonly WeightGroup[], weight: (w: number) => T, tap: (t: number) => T, ar: Pick<Arithmetic<T>, 'add' | 'mul'>): T {
-  return groups
-    .map((g) => ar.mul(weight(g.weight), pairwiseFold(g.taps.map(tap), ar.add)))
-    .reduce((a, b) => ar.add(a, b));
+/** The same arithmetic in any number type, term by term: the step's source and its reference twin. `weight(k)` is group k's. */
+function stepTerms<T>(groups: readonly WeightGroup[], weight: (k: number) => T, tap: (t: number) => T, ar: Pick<Arithmetic<T>, 'add' | 'mul'>): T {
+  let total = ar.mul(weight(0), pairwiseFold(groups[0]!.taps, tap, ar));
+  for (let k = 1; k < groups.length; k++) total = ar.add(total, ar.mul(weight(k), pairwiseFold(groups[k]!.taps, tap, ar)));
+  return total;
 }
 
 export interface CompiledStencil {
@@ -92,7 +92,7 @@ export function compileStencil(layout: StencilLayout): CompiledStencil {
   const { points, neighbours } = neighbourTable(layout);
   const groups = groupTaps(layout.weights);
   const isCentre = layout.offsets.map((o) => o.every((c) => c === 0));
-  const literal = (w: number): string => `(${w.toString()})`;
+  const literal = (k: number): string => `(${groups[k]!.weight.toString()})`;
   // Past a zero-outside edge a tap reads 0, as the built-in Jacobi adds it.
   const tapCode = (t: number): string => (isCentre[t] ? 'src[i]' : layout.boundary === 'zero-outside' ? `(n${t}[p] < 0 ? 0 : src[n${t}[p]])` : `src[n${t}[p]]`);
   const body = stepTerms<string>(groups, literal, tapCode, { add: (a, b) => `(${a} + ${b})`, mul: (a, b) => `${a} * ${b}` });
@@ -109,18 +109,23 @@ export function compileStencil(layout: StencilLayout): CompiledStencil {
   const referenceStep = <T>(ar: Arithmetic<T>): Step<T> => {
     const source = layout.source ? Array.from(layout.source, (b) => ar.fromNumber(b)) : null;
     const held = layout.boundaryValues ? Array.from(layout.boundaryValues, (v) => ar.fromNumber(v)) : null;
+    const weights = groups.map((g) => ar.fromNumber(g.weight));
+    const weight = (k: number): T => weights[k]!;
     const zero = ar.fromNumber(0);
-    const tap = (src: readonly T[], i: number, p: number, t: number): T => {
-      if (isCentre[t]) return src[i]!;
-      const j = neighbours[t]![p]!;
-      return j < 0 ? zero : src[j]!;
-    };
     return (src, dst) => {
-      if (held) for (let i = 0; i < held.length; i++) dst[i] = held[i]!;
-      for (let p = 0; p < points.length; p++) {
-        const i = points[p]!;
-        const sum = stepTerms(groups, (w) => ar.fromNumber(w), (t) => tap(src, i, p, t), ar);
-        dst[i] = source ? ar.add(sum, source[i]!) : sum;
+      if (held) for (let i = 0; i < held.length; i++) dst.set(i, held[i]!);
+      // One tap reader for the whole step, reading the point of the loop below; past a zero-outside edge it reads 0.
+      let p = 0;
+      let i = 0;
+      const tap = (t: number): T => {
+        if (isCentre[t]) return src.get(i);
+        const j = neighbours[t]![p]!;
+        return j < 0 ? zero : src.get(j);
+      };
+      for (; p < points.length; p++) {
+        i = points[p]!;
+        const sum = stepTerms(groups, weight, tap, ar);
+        dst.set(i, source ? ar.add(sum, source[i]!) : sum);
       }
     };
   };

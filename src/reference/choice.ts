@@ -27,9 +27,9 @@ export function resolveReference(choice: ReferenceChoice, points: number): Refer
   return points > AUTO_DOUBLE_DOUBLE_ABOVE ? 'double-double' : 'decimal';
 }
 
-/** The arithmetic a spec names; its number type stays opaque to the run, which only passes values back. */
+/** A fresh arithmetic of the kind a spec names; its number type stays opaque to the run, which only passes values back. */
 export function referenceArithmetic(spec: ReferenceSpec): Arithmetic<unknown> {
-  if (spec.arithmetic === 'double-double') return doubleDoubleArithmetic as Arithmetic<unknown>;
+  if (spec.arithmetic === 'double-double') return doubleDoubleArithmetic() as Arithmetic<unknown>;
   const { arithmetic: _, ...options } = spec;
   return decimalArithmetic(options) as Arithmetic<unknown>;
 }

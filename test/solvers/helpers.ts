@@ -1,5 +1,5 @@
 import type { Arithmetic } from '../../src/reference/arithmetic.ts';
-import type { Problem } from '../../solvers/problem.ts';
+import { referenceStepIn, type Problem } from '../../solvers/problem.ts';
 import { maxDistance } from '../../solvers/grid.ts';
 
 export function fieldLength(problem: Problem): number {
@@ -25,16 +25,17 @@ export function errorAfter(problem: Problem, steps: number): number {
   return maxDistance(advance(problem, steps), exact);
 }
 
-/** The problem's generic step run `steps` times in `ar` from the double initial data. */
+/** The problem's generic step run `steps` times in `ar` from the double initial data; the values stay valid while `ar` takes no further step. */
 export function referenceAfter<T>(ar: Arithmetic<T>, problem: Problem, steps: number): T[] {
   const init = new Float64Array(fieldLength(problem));
   problem.initial(init);
-  let u = Array.from(init, (v) => ar.fromNumber(v));
-  let next = u.slice();
-  const step = problem.referenceStep(ar);
+  let u = ar.field(init.length);
+  let next = ar.field(init.length);
+  init.forEach((v, i) => u.set(i, ar.fromNumber(v)));
+  const step = referenceStepIn(problem, ar);
   for (let k = 0; k < steps; k++) {
     step(u, next);
     [u, next] = [next, u];
   }
-  return u;
+  return Array.from({ length: u.length }, (_, i) => u.get(i));
 }

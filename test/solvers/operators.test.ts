@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { numberArithmetic } from '../../src/reference/arithmetic.ts';
 import { problems } from '../../solvers/index.ts';
-import type { Problem, Stencil } from '../../solvers/problem.ts';
+import { referenceStepIn, type Problem, type Stencil } from '../../solvers/problem.ts';
 import { fieldLength } from './helpers.ts';
 
 const quickProblems: Problem[] = [
@@ -47,9 +47,10 @@ describe.each(quickProblems.map((p) => [`${p.name} ${p.shape.join('×')}`, p] as
     const src = randomField(length, 2);
     const dst = new Float64Array(length);
     problem.step(src, dst);
-    const generic = new Array<number>(length);
-    problem.referenceStep(numberArithmetic)([...src], generic);
-    expect(generic).toEqual([...dst]);
+    const [from, to] = [numberArithmetic.field(length), numberArithmetic.field(length)];
+    src.forEach((v, i) => from.set(i, v));
+    referenceStepIn(problem, numberArithmetic)(from, to);
+    expect(Array.from({ length }, (_, i) => to.get(i))).toEqual([...dst]);
   });
 
   it('its operator facts describe the step', () => {

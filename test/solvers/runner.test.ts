@@ -90,7 +90,7 @@ describe('runner', () => {
     // u_{k+1} = u_k/3 + 1 stays in [1, 2), where doubles are spaced 2^-52: rounding the reference to
     // double before subtracting would give whole multiples of 2^-52.
     const step = <T>(a: Arithmetic<T>): Step<T> => (x, out) => {
-      out[0] = a.add(a.div(x[0]!, a.fromNumber(3)), a.fromNumber(1));
+      out.set(0, a.add(a.div(x.get(0), a.fromNumber(3)), a.fromNumber(1)));
     };
     const thirds = {
       ...problems.diffusion2d.create({ ...problems.diffusion2d.quick, n: 8 }),
