@@ -63,6 +63,8 @@ export class LiveChart {
   private schedule(): void {
     if (this.queued) return;
     this.queued = true;
+    // Until the redraw lands the chart shows an older state: say so to assistive technology (and tests).
+    this.root.setAttribute('aria-busy', 'true');
     setTimeout(() => {
       queue.push(this);
       if (queue.length === 1) requestAnimationFrame(drawNext);
@@ -74,6 +76,8 @@ export class LiveChart {
     this.lastDraw = performance.now();
     const data = this.traces.map((t) => ({ type: 'scatter', mode: 'lines', name: t.name, x: t.x, y: t.y, line: { color: t.color, dash: t.dash ?? 'solid', width: 2 } }));
     // plotly compares arrays by identity: a new revision tells it the grown ones changed.
-    void Plotly.react(this.root, data, { ...this.layout, datarevision: this.lastDraw }, { responsive: true, displaylogo: false });
+    void Plotly.react(this.root, data, { ...this.layout, datarevision: this.lastDraw }, { responsive: true, displaylogo: false }).then(() => {
+      if (!this.queued) this.root.removeAttribute('aria-busy');
+    });
   }
 }
