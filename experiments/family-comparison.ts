@@ -53,9 +53,10 @@ function atBudget(front: readonly RunRecord[], budget: number): BudgetPick | nul
   return { ...pickOf(within), errorAtBudget };
 }
 
-/** The family whose pick is smaller by `measure`; null when one is missing or they tie. */
+/** The family whose pick is smaller by `measure`, or the only one with a pick (as choose --mode all answers); null for a tie. */
 function winner<P>(zfp: P | null, sz: P | null, measure: (p: P) => number): Family | null {
-  if (!zfp || !sz || measure(zfp) === measure(sz)) return null;
+  if (!zfp || !sz) return zfp ? 'zfp' : sz ? 'sz' : null;
+  if (measure(zfp) === measure(sz)) return null;
   return measure(zfp) < measure(sz) ? 'zfp' : 'sz';
 }
 

@@ -35,8 +35,8 @@ function storageVerdict(row: MatchedStorageRow): string {
 
 /** "SZ-style, 4.20 fewer bits/value (1.3× the ratio)", or why there is no winner. */
 function errorVerdict({ winner, zfp, sz }: MatchedErrorRow): string {
-  if (!zfp || !sz) return `— (no ${zfp ? 'SZ-style' : 'ZFP'} run certified)`;
   if (!winner) return 'tie';
+  if (!zfp || !sz) return `${FAMILY_TITLES[winner]}, the only family with a certified run`;
   const [won, lost] = winner === 'zfp' ? [zfp, sz] : [sz, zfp];
   return `${FAMILY_TITLES[winner]}, ${(lost.bitsPerValue - won.bitsPerValue).toFixed(2)} fewer bits/value (${(won.ratio / lost.ratio).toPrecision(3)}× the ratio)`;
 }

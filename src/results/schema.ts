@@ -165,7 +165,7 @@ export interface MatchedErrorRow {
   readonly epsilon: number;
   readonly zfp: FamilyPick | null;
   readonly sz: FamilyPick | null;
-  /** The family storing fewer bits per value, or null when a family certifies no run for ε (or a tie). */
+  /** The family storing fewer bits per value, or the only family certifying a run for ε; null for a tie. */
   readonly winner: Family | null;
 }
 

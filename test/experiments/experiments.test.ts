@@ -39,6 +39,7 @@ function checkComparison(comparison: FamilyComparison, runs: readonly RunRecord[
       if (pick) expect(pick.maxBound!).toBeLessThanOrEqual(row.epsilon);
     }
     if (row.zfp && row.sz && row.zfp.bitsPerValue !== row.sz.bitsPerValue) expect(row.winner).toBe(row.zfp.bitsPerValue < row.sz.bitsPerValue ? 'zfp' : 'sz');
+    if (!row.zfp || !row.sz) expect(row.winner).toBe(row.zfp ? 'zfp' : 'sz');
   }
   for (const row of comparison.matchedStorage) {
     for (const family of ['zfp', 'sz'] as const) {
