@@ -8,6 +8,10 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../dist-web', import.meta.url)),
     emptyOutDir: true,
+    // plotly.js alone is 3.5 MB minified; it is one chunk, loaded once, with the lab and choose views.
+    chunkSizeWarningLimit: 5000,
+    // Rolldown's timing report names its own plugins' costs, which the page's users cannot act on.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
