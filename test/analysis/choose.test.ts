@@ -2,19 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { CHOOSE_MODES, chooseAcrossFamilies, chooseSetting, type ChooseMode } from '../../src/analysis/choose.ts';
 import { solverParams } from '../../src/analysis/problem-setup.ts';
 import { runSimulation } from '../../src/analysis/simulation-run.ts';
-import type { ProblemName } from '../../solvers/problem.ts';
+import type { BuiltinProblemName } from '../../solvers/problem.ts';
 import { familyOf, type RepresentationSpec } from '../../src/results/representation-spec.ts';
 import type { RunRecord } from '../../src/results/schema.ts';
+import { SMALL, SMALL_PROBLEMS } from './small-problems.ts';
 
-/** Every built-in solver at a CI size: small grids, a few steps. */
-const SMALL: Record<ProblemName, Record<string, unknown>> = {
-  diffusion2d: { n: 16, steps: 10 },
-  diffusion3d: { n: 8, steps: 5 },
-  advection1d: { n: 16, steps: 10 },
-  advection2d: { n: 12, steps: 8 },
-  'poisson-jacobi': { n: 12, maxIterations: 20 },
-  'gauss-seidel': { n: 12, sweeps: 8 },
-};
 
 /** One ladder step cheaper: a plane, a bit per value, or a factor 2 in τ, e or ε; null at the bottom. */
 function cheaper(spec: RepresentationSpec): RepresentationSpec | null {
@@ -39,7 +31,7 @@ const bits = (record: RunRecord): number => record.summary.meanBitsPerValue;
 
 const certifies = (record: RunRecord, epsilon: number): boolean => record.summary.boundHeld && record.summary.maxBound !== null && record.summary.maxBound <= epsilon;
 
-const cases = (Object.keys(SMALL) as ProblemName[]).flatMap((problem) => CHOOSE_MODES.map((mode) => [problem, mode] as const));
+const cases = SMALL_PROBLEMS.flatMap((problem) => CHOOSE_MODES.map((mode) => [problem, mode] as const));
 
 describe('choose returns the cheapest setting its run certifies', () => {
   it.each(cases)('%s, %s, at 1e-4 and 1e-7 of the solution', (problem, mode) => {
@@ -66,7 +58,7 @@ describe('choose returns the cheapest setting its run certifies', () => {
 });
 
 describe('choose across families answers "which family, which setting"', () => {
-  it.each(['diffusion2d', 'advection1d', 'gauss-seidel'] as ProblemName[])('%s: each mode as chooseSetting alone, each family its cheapest, the winner by bits per value', (problem) => {
+  it.each(['diffusion2d', 'advection1d', 'gauss-seidel'] as BuiltinProblemName[])('%s: each mode as chooseSetting alone, each family its cheapest, the winner by bits per value', (problem) => {
     const params = solverParams(problem, true, SMALL[problem]);
     const epsilon = 1e-6;
     const choice = chooseAcrossFamilies({ problem, params, epsilon });

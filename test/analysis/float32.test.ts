@@ -8,17 +8,7 @@ import { ZfpParameterError } from '../../src/zfp/index.ts';
 import type { BuiltinProblemName } from '../../solvers/problem.ts';
 import type { RepresentationSpec, ZfpMode } from '../../src/results/representation-spec.ts';
 import type { RunRecord } from '../../src/results/schema.ts';
-
-/** Every built-in solver at a CI size. */
-const SMALL: Record<BuiltinProblemName, Record<string, unknown>> = {
-  diffusion2d: { n: 16, steps: 12 },
-  diffusion3d: { n: 8, steps: 6 },
-  advection1d: { n: 16, steps: 12 },
-  advection2d: { n: 12, steps: 8 },
-  'poisson-jacobi': { n: 12, maxIterations: 20 },
-  'gauss-seidel': { n: 12, sweeps: 10 },
-};
-const PROBLEMS = Object.keys(SMALL) as BuiltinProblemName[];
+import { SMALL, SMALL_PROBLEMS } from './small-problems.ts';
 
 /** A spread of settings: coarse to float32's full 32 planes, in every lossy mode. */
 const SPECS: readonly RepresentationSpec[] = [
@@ -38,7 +28,7 @@ const float32Run = (problem: BuiltinProblemName, spec: RepresentationSpec): RunR
   runSimulation({ problem, params: solverParams(problem, true, SMALL[problem]), spec, maxRecorded: Infinity, stateType: 'float32' });
 
 describe('validate with a float32 state', () => {
-  it.each(PROBLEMS)('%s: both bounds hold at every step, at every setting', (problem) => {
+  it.each(SMALL_PROBLEMS)('%s: both bounds hold at every step, at every setting', (problem) => {
     for (const spec of SPECS) {
       const run = float32Run(problem, spec);
       const what = `${problem} ${JSON.stringify(spec)}`;
@@ -103,7 +93,7 @@ function cheaper(spec: RepresentationSpec): RepresentationSpec | null {
 
 const certifies = (record: RunRecord, epsilon: number): boolean => record.summary.boundHeld && record.summary.maxBound !== null && record.summary.maxBound <= epsilon;
 
-const cases = PROBLEMS.flatMap((problem) => (['precision', 'rate', 'accuracy'] as ZfpMode[]).map((mode) => [problem, mode] as const));
+const cases = SMALL_PROBLEMS.flatMap((problem) => (['precision', 'rate', 'accuracy'] as ZfpMode[]).map((mode) => [problem, mode] as const));
 
 describe('choose with a float32 state', () => {
   it.each(cases)('%s, %s: the certified setting is certified and one step cheaper is not, at 1e-3 and 1e-5 of the solution', (problem, mode) => {
