@@ -6,6 +6,7 @@
  */
 import { familyOf, type Family } from '../src/results/representation-spec.ts';
 import type { BudgetPick, FamilyComparison, FamilyPick, MatchedErrorRow, MatchedStorageRow, RunRecord } from '../src/results/schema.ts';
+import { certifies } from '../src/results/summary.ts';
 
 /** Budgets in bits per value; fixed-rate ZFP runs sit exactly on the sweep's rates among them. */
 export const STORAGE_BUDGETS: readonly number[] = [4, 6, 8, 12, 16, 20, 24, 32, 40, 48];
@@ -60,10 +61,8 @@ function winner<P>(zfp: P | null, sz: P | null, measure: (p: P) => number): Fami
   return measure(zfp) < measure(sz) ? 'zfp' : 'sz';
 }
 
-const certifies = (run: RunRecord, epsilon: number): boolean => run.summary.boundHeld && run.summary.maxBound !== null && run.summary.maxBound <= epsilon;
-
 function cheapestCertified(runs: readonly RunRecord[], epsilon: number): FamilyPick | null {
-  const certified = runs.filter((r) => certifies(r, epsilon));
+  const certified = runs.filter((r) => certifies(r.summary, epsilon));
   return certified.length === 0 ? null : pickOf(certified.reduce((a, b) => (bits(b) < bits(a) ? b : a)));
 }
 

@@ -15,6 +15,7 @@ import { run } from '../../solvers/runner.ts';
 import { chooseBeta, largestAbsoluteBound, maxBeta, ZFP_MIN_EXP } from '../../theorems/index.ts';
 import { familyOf, type Family, type RepresentationSpec, type SzMode, type ZfpMode } from '../results/representation-spec.ts';
 import type { Certify, RunRecord } from '../results/schema.ts';
+import { certifies } from '../results/summary.ts';
 import { boundModel, type BoundModel, type Horizon } from './bound-model.ts';
 import { stepK } from './local-error.ts';
 import { createProblem, type SolverParams } from './problem-setup.ts';
@@ -228,11 +229,7 @@ export function chooseSetting(request: ChooseRequest, onTrial?: (done: number, t
 
   const pick = lemmaOf(mode, epsilon, p, ladder, trial);
   const start = 'index' in pick ? pick.index : ladder.size - 1;
-  const certifies = (i: number) => {
-    const s = trial(i).summary;
-    return s.boundHeld && s.maxBound !== null && s.maxBound <= epsilon;
-  };
-  const certifiedIndex = smallestPassing(ladder.size, start, certifies);
+  const certifiedIndex = smallestPassing(ladder.size, start, (i) => certifies(trial(i).summary, epsilon));
   // A certified setting's error is under its bound, so the empirical minimum is never dearer.
   const meets = (i: number) => trial(i).summary.maxZfpError <= epsilon;
   const empiricalIndex = smallestPassing(ladder.size, certifiedIndex ?? start, meets);

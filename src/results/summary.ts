@@ -1,5 +1,8 @@
 /** A results object as a plain-text table: one row per configuration, the figures that say whether it worked. */
-import type { ExperimentResult, RunRecord } from './schema.ts';
+import type { ExperimentResult, RunRecord, RunSummary } from './schema.ts';
+
+/** Whether a run certifies the error target ε: its bound held, and stayed ≤ ε, at every step. */
+export const certifies = (summary: RunSummary, epsilon: number): boolean => summary.boundHeld && summary.maxBound !== null && summary.maxBound <= epsilon;
 
 const e = (x: number | null): string => (x === null ? '—' : x === 0 ? '0' : x.toExponential(2));
 

@@ -5,31 +5,12 @@ import { runSimulation } from '../../src/analysis/simulation-run.ts';
 import type { BuiltinProblemName } from '../../solvers/problem.ts';
 import { familyOf, type RepresentationSpec } from '../../src/results/representation-spec.ts';
 import type { RunRecord } from '../../src/results/schema.ts';
-import { SMALL, SMALL_PROBLEMS } from './small-problems.ts';
+import { certifies, cheaper, SMALL, SMALL_PROBLEMS } from './choose-cases.ts';
 
-
-/** One ladder step cheaper: a plane, a bit per value, or a factor 2 in τ, e or ε; null at the bottom. */
-function cheaper(spec: RepresentationSpec): RepresentationSpec | null {
-  switch (spec.mode) {
-    case 'precision':
-      return spec.precision > 1 ? { mode: 'precision', precision: spec.precision - 1 } : null;
-    case 'rate':
-      return spec.rate > 1 ? { mode: 'rate', rate: spec.rate - 1 } : null;
-    case 'accuracy':
-    case 'sz-abs':
-      return { mode: spec.mode, tolerance: spec.tolerance * 2 };
-    case 'sz-rel':
-      return spec.ratio < 0.5 ? { mode: 'sz-rel', ratio: spec.ratio * 2 } : null;
-    default:
-      throw new Error(`not a mode choose picks: ${spec.mode}`);
-  }
-}
 
 const szBound = (spec: RepresentationSpec): number => (spec.mode === 'sz-abs' ? spec.tolerance : spec.mode === 'sz-rel' ? spec.ratio : NaN);
 
 const bits = (record: RunRecord): number => record.summary.meanBitsPerValue;
-
-const certifies = (record: RunRecord, epsilon: number): boolean => record.summary.boundHeld && record.summary.maxBound !== null && record.summary.maxBound <= epsilon;
 
 const cases = SMALL_PROBLEMS.flatMap((problem) => CHOOSE_MODES.map((mode) => [problem, mode] as const));
 

@@ -8,7 +8,7 @@ import { ZfpParameterError } from '../../src/zfp/index.ts';
 import type { BuiltinProblemName } from '../../solvers/problem.ts';
 import type { RepresentationSpec, ZfpMode } from '../../src/results/representation-spec.ts';
 import type { RunRecord } from '../../src/results/schema.ts';
-import { SMALL, SMALL_PROBLEMS } from './small-problems.ts';
+import { certifies, cheaper, SMALL, SMALL_PROBLEMS } from './choose-cases.ts';
 
 /** A spread of settings: coarse to float32's full 32 planes, in every lossy mode. */
 const SPECS: readonly RepresentationSpec[] = [
@@ -76,22 +76,6 @@ describe('validate with a float32 state', () => {
     expect(() => chooseSetting({ problem: 'diffusion2d', params: solverParams('diffusion2d', true, SMALL.diffusion2d), mode: 'sz-abs', epsilon: 1e-3, stateType: 'float32' })).toThrow(ZfpParameterError);
   });
 });
-
-/** One ladder step cheaper: a plane, a bit per value, or a factor 2 in τ; null at the bottom. */
-function cheaper(spec: RepresentationSpec): RepresentationSpec | null {
-  switch (spec.mode) {
-    case 'precision':
-      return spec.precision > 1 ? { mode: 'precision', precision: spec.precision - 1 } : null;
-    case 'rate':
-      return spec.rate > 1 ? { mode: 'rate', rate: spec.rate - 1 } : null;
-    case 'accuracy':
-      return { mode: 'accuracy', tolerance: spec.tolerance * 2 };
-    default:
-      throw new Error(`not a lossy ZFP mode: ${spec.mode}`);
-  }
-}
-
-const certifies = (record: RunRecord, epsilon: number): boolean => record.summary.boundHeld && record.summary.maxBound !== null && record.summary.maxBound <= epsilon;
 
 const cases = SMALL_PROBLEMS.flatMap((problem) => (['precision', 'rate', 'accuracy'] as ZfpMode[]).map((mode) => [problem, mode] as const));
 
