@@ -4,7 +4,7 @@
  */
 import type { ChooseMode, ChooseResult } from '../../../src/analysis/choose.ts';
 import { specLabel } from '../../../src/results/representation-spec.ts';
-import { startJob, type LabJob } from '../lab/lab-job.ts';
+import { jobButtonsMarkup, jobPanel, jobProgressMarkup } from '../lab/job-panel.ts';
 import { LiveChart } from '../lab/live-chart.ts';
 import { problemPicker } from '../lab/problem-picker.ts';
 import type { LabChooseRequest, LabEvent } from '../lab/protocol.ts';
@@ -16,7 +16,6 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 export function mountChooseView(root: HTMLElement): void {
   root.classList.add('lab');
-  root.dataset.state = 'idle';
   root.innerHTML = `
     <h2>Choose a setting</h2>
     <p class="lab-intro">The cheapest setting whose run keeps the inline error within a target ε: the a-priori lemma proposes one from the uncompressed run, then trial runs bisect the mode's ladder for the cheapest setting its theorem's bound certifies, and the cheapest whose measured error stays within ε. This is <code>zfpwb choose</code>, run in a worker.</p>
@@ -34,17 +33,9 @@ export function mountChooseView(root: HTMLElement): void {
           <option value="any">any: K per block, for any data with the same norms</option>
         </select>
       </fieldset>
-      <div class="lab-actions">
-        <button type="submit" id="choose-run">Choose</button>
-        <button type="button" id="choose-cancel" disabled>Cancel</button>
-      </div>
+      ${jobButtonsMarkup('choose', 'Choose')}
     </form>
-    <div class="lab-progress">
-      <label for="choose-progress">Progress</label>
-      <progress id="choose-progress" max="1" value="0"></progress>
-      <span id="choose-progress-text"></span>
-    </div>
-    <p id="choose-status" role="status" aria-live="polite"></p>
+    ${jobProgressMarkup('choose')}
     <div id="choose-ladder" class="lab-summary"></div>
     <div id="choose-chart" class="lab-chart" role="img" aria-label="The chosen settings' ZFP error per step against ε, and the certified setting's bound"></div>`;
 
@@ -54,11 +45,7 @@ export function mountChooseView(root: HTMLElement): void {
   const epsilon = $<HTMLInputElement>('#choose-epsilon');
   const mode = $<HTMLSelectElement>('#choose-mode');
   const certify = $<HTMLSelectElement>('#choose-certify');
-  const runButton = $<HTMLButtonElement>('#choose-run');
-  const cancelButton = $<HTMLButtonElement>('#choose-cancel');
-  const progress = $<HTMLProgressElement>('#choose-progress');
-  const progressText = $('#choose-progress-text');
-  const status = $('#choose-status');
+  const panel = jobPanel(root, 'choose');
   const ladderBox = $('#choose-ladder');
   const chartBox = $('#choose-chart');
   const chart = new LiveChart(chartBox, {
@@ -68,15 +55,6 @@ export function mountChooseView(root: HTMLElement): void {
     yaxis: { type: 'log', title: { text: 'max-norm error' }, exponentformat: 'power' },
     height: 360,
   });
-  let job: LabJob | null = null;
-
-  const finish = (state: 'done' | 'cancelled' | 'failed', message: string): void => {
-    job = null;
-    root.dataset.state = state;
-    status.textContent = message;
-    runButton.disabled = false;
-    cancelButton.disabled = true;
-  };
 
   const show = (result: ChooseResult, target: number): void => {
     const ladder = chooseLadder(result, target);
@@ -109,41 +87,28 @@ export function mountChooseView(root: HTMLElement): void {
 
   const onEvent = (target: number) => (event: LabEvent): void => {
     if (event.type === 'progress') {
-      progress.max = Math.max(1, event.progress.total);
-      progress.value = event.progress.done;
-      progressText.textContent = `${event.progress.label} ${event.progress.done}/${event.progress.total}`;
+      panel.setProgress(event.progress);
     } else if (event.type === 'chosen') {
       show(event.result, target);
-      progress.value = progress.max;
-      progressText.textContent = `${event.result.trials} trial runs`;
+      panel.fillProgress(`${event.result.trials} trial runs`);
       const certified = event.result.certified;
-      finish('done', `${certified ? `Certified: ${specLabel(certified.spec)}` : 'No setting is certified'} (${event.result.trials} trial runs in ${seconds(event.elapsedMs)} in the worker).`);
+      panel.finish('done', `${certified ? `Certified: ${specLabel(certified.spec)}` : 'No setting is certified'} (${event.result.trials} trial runs in ${seconds(event.elapsedMs)} in the worker).`);
     } else if (event.type === 'error') {
-      finish('failed', `Failed: ${event.message}`);
+      panel.finish('failed', `Failed: ${event.message}`);
     }
   };
 
   $<HTMLFormElement>('form').addEventListener('submit', (e) => {
     e.preventDefault();
-    if (job) return;
+    if (panel.busy) return;
     const target = Number(epsilon.value);
     if (!(epsilon.value.trim() !== '' && Number.isFinite(target) && target > 0)) {
-      status.textContent = `ε must be a positive number, got "${epsilon.value}"`;
+      panel.say(`ε must be a positive number, got "${epsilon.value}"`);
       epsilon.focus();
       return;
     }
     const request: LabChooseRequest = { job: 'choose', source: picker.source(), mode: mode.value as ChooseMode, epsilon: target, certify: certify.value as 'data' | 'any' };
     ladderBox.innerHTML = '';
-    root.dataset.state = 'running';
-    status.textContent = `Choosing a ${mode.value} setting for ε = ${target}…`;
-    runButton.disabled = true;
-    cancelButton.disabled = false;
-    job = startJob(request, onEvent(target));
-  });
-
-  cancelButton.addEventListener('click', () => {
-    if (!job) return;
-    job.cancel();
-    finish('cancelled', `Cancelled at ${progressText.textContent}: the worker is stopped.`);
+    panel.start(request, onEvent(target), `Choosing a ${mode.value} setting for ε = ${target}…`);
   });
 }

@@ -8,10 +8,10 @@ import type { ValidateResults } from '../../../src/analysis/simulation-run.ts';
 import { AUTO_DOUBLE_DOUBLE_ABOVE, resolveReference } from '../../../src/reference/choice.ts';
 import { SUMMARY_COLUMNS, summaryRows } from '../../../src/results/summary.ts';
 import { drawField, gradientOf, scaleOf } from './heat-map.ts';
-import { startJob, type LabJob } from './lab-job.ts';
+import { jobButtonsMarkup, jobPanel, jobProgressMarkup } from './job-panel.ts';
 import { LiveChart, type TraceStyle } from './live-chart.ts';
 import { problemPicker } from './problem-picker.ts';
-import type { FieldPicture, LabEvent, LabRunRequest, Progress } from './protocol.ts';
+import type { FieldPicture, LabEvent, LabRunRequest } from './protocol.ts';
 import { settingControls } from './setting-controls.ts';
 import './lab.css';
 
@@ -39,7 +39,6 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 export function mountLabView(root: HTMLElement): void {
   root.classList.add('lab');
-  root.dataset.state = 'idle';
   root.innerHTML = `
     <h2>Inline stability lab</h2>
     <p class="lab-intro">A problem run with its state kept compressed: every step decompresses, advances and recompresses it. The run is <code>zfpwb validate</code>'s, in a worker: the ZFP error ‖ũ<sub>k</sub> − u<sub>k</sub>‖∞ against its theorem's bound, beside the numerical error of the double run and that run's round-off against a wider reference.</p>
@@ -66,18 +65,9 @@ export function mountLabView(root: HTMLElement): void {
         </select>
         <p class="lab-note" id="lab-reference-note"></p>
       </fieldset>
-      <div class="lab-actions">
-        <button type="submit" id="lab-run">Run</button>
-        <button type="button" id="lab-cancel" disabled>Cancel</button>
-        <button type="button" id="lab-download" disabled>Download JSON</button>
-      </div>
+      ${jobButtonsMarkup('lab', 'Run', '<button type="button" id="lab-download" disabled>Download JSON</button>')}
     </form>
-    <div class="lab-progress">
-      <label for="lab-progress">Progress</label>
-      <progress id="lab-progress" max="1" value="0"></progress>
-      <span id="lab-progress-text"></span>
-    </div>
-    <p id="lab-status" role="status" aria-live="polite"></p>
+    ${jobProgressMarkup('lab')}
     <div id="lab-chart" class="lab-chart" role="img" aria-label="Errors per step on a log scale: ZFP error, its bound, numerical error, round-off"></div>
     <div id="lab-ratio" class="lab-ratio" role="img" aria-label="Compression ratio per step"></div>
     <section class="lab-fields" aria-labelledby="lab-fields-title">
@@ -121,12 +111,8 @@ export function mountLabView(root: HTMLElement): void {
   picker.onChange(describeReference);
   describeReference();
 
-  const runButton = $<HTMLButtonElement>('#lab-run');
-  const cancelButton = $<HTMLButtonElement>('#lab-cancel');
+  const panel = jobPanel(root, 'lab');
   const downloadButton = $<HTMLButtonElement>('#lab-download');
-  const progress = $<HTMLProgressElement>('#lab-progress');
-  const progressText = $('#lab-progress-text');
-  const status = $('#lab-status');
   const timing = $('#lab-timing');
   const summary = $('#lab-summary');
   const chart = new LiveChart($('#lab-chart'), { ...AXES, yaxis: { type: 'log', title: { text: 'max-norm error' }, exponentformat: 'power' }, height: 380 });
@@ -134,17 +120,10 @@ export function mountLabView(root: HTMLElement): void {
   chart.reset(traceStyles([specLabel(settingA.spec())], 'reference'));
   ratioChart.reset([{ name: 'ratio', color: COLORS[0] }]);
 
-  let job: LabJob | null = null;
   let results: ValidateResults | null = null;
   let latestField: FieldPicture | null = null;
   let fieldLabel = '';
   let fieldPending = false;
-
-  const setProgress = (p: Progress): void => {
-    progress.max = Math.max(1, p.total);
-    progress.value = p.done;
-    progressText.textContent = `${p.label} ${p.done}/${p.total}`;
-  };
 
   const drawFields = (): void => {
     fieldPending = false;
@@ -162,18 +141,10 @@ export function mountLabView(root: HTMLElement): void {
     $('#lab-scale-difference').textContent = `difference ${diff.low.toExponential(2)} … ${diff.high.toExponential(2)}`;
   };
 
-  const finish = (state: 'done' | 'cancelled' | 'failed', message: string): void => {
-    job = null;
-    root.dataset.state = state;
-    status.textContent = message;
-    runButton.disabled = false;
-    cancelButton.disabled = true;
-  };
-
   const onEvent = (request: LabRunRequest, labels: readonly string[]) => (event: LabEvent): void => {
     switch (event.type) {
       case 'progress':
-        setProgress(event.progress);
+        panel.setProgress(event.progress);
         break;
       case 'inline-steps': {
         const ks = event.rows.map((r) => r.k);
@@ -186,7 +157,7 @@ export function mountLabView(root: HTMLElement): void {
           fieldPending = true;
           requestAnimationFrame(drawFields);
         }
-        setProgress(event.progress);
+        panel.setProgress(event.progress);
         break;
       }
       case 'run-done': {
@@ -197,7 +168,7 @@ export function mountLabView(root: HTMLElement): void {
       }
       case 'roundoff-steps':
         chart.append(TRACE.roundoff, event.ks, event.roundoff);
-        setProgress(event.progress);
+        panel.setProgress(event.progress);
         break;
       case 'reference-done':
         chart.rename(TRACE.roundoff, `round-off (${event.arithmetic})`);
@@ -207,10 +178,10 @@ export function mountLabView(root: HTMLElement): void {
         results = event.results;
         showSummary(event.results);
         downloadButton.disabled = false;
-        finish('done', `Done: ${labels.join(' and ')}${request.reference === 'none' ? '' : `, round-off against ${event.results.reference}`}.`);
+        panel.finish('done', `Done: ${labels.join(' and ')}${request.reference === 'none' ? '' : `, round-off against ${event.results.reference}`}.`);
         break;
       case 'error':
-        finish('failed', `Failed: ${event.message}`);
+        panel.finish('failed', `Failed: ${event.message}`);
         break;
     }
   };
@@ -228,7 +199,7 @@ export function mountLabView(root: HTMLElement): void {
 
   $<HTMLFormElement>('form').addEventListener('submit', (e) => {
     e.preventDefault();
-    if (job) return;
+    if (panel.busy) return;
     const specs = compare.checked ? [settingA.spec(), settingB.spec()] : [settingA.spec()];
     const labels = specs.map(specLabel);
     const request: LabRunRequest = { job: 'run', source: picker.source(), specs, certify: certify.value as 'data' | 'any', reference: reference.value as LabRunRequest['reference'] };
@@ -239,17 +210,7 @@ export function mountLabView(root: HTMLElement): void {
     summary.innerHTML = '';
     chart.reset(traceStyles(labels, request.reference === 'none' ? 'no reference run' : 'reference'));
     ratioChart.reset(labels.map((label, s) => ({ name: `ratio (${label})`, color: COLORS[s]! })));
-    root.dataset.state = 'running';
-    status.textContent = `Running ${labels.join(' and ')}…`;
-    runButton.disabled = true;
-    cancelButton.disabled = false;
-    job = startJob(request, onEvent(request, labels));
-  });
-
-  cancelButton.addEventListener('click', () => {
-    if (!job) return;
-    job.cancel();
-    finish('cancelled', `Cancelled at ${progressText.textContent}: the worker is stopped.`);
+    panel.start(request, onEvent(request, labels), `Running ${labels.join(' and ')}…`);
   });
 
   downloadButton.addEventListener('click', () => {
