@@ -1,9 +1,9 @@
 /** `zfpwb choose`'s action: parses the request, asks the analysis for the cheapest certified setting (one mode, or every mode of both families), prints it. */
 import { CHOOSE_MODES, chooseAcrossFamilies, chooseSetting, type ChooseResult, type FamilyChoice, type Setting } from '../analysis/choose.ts';
-import { chooseLadder } from '../analysis/choose-ladder.ts';
+import { chooseLadder, familyTable } from '../analysis/choose-ladder.ts';
 import { bitsOfType } from '../analysis/evaluate.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
-import { FAMILY_TITLES, specLabel } from '../results/representation-spec.ts';
+import { specLabel } from '../results/representation-spec.ts';
 import { formatTable } from '../results/summary.ts';
 import { createProgressBar } from '../../solvers/progress.ts';
 import { EXIT_FAILED_CHECK } from './errors.ts';
@@ -51,8 +51,6 @@ function settingJson(setting: Setting | null, type: StateType) {
   return { mode: setting.spec.mode, param: paramOf(setting.spec), label: specLabel(setting.spec), maxZfpError: s.maxZfpError, maxBound: s.maxBound, maxDataBound: s.maxDataBound, maxAnyBound: s.maxAnyBound, bitsPerValue: s.meanBitsPerValue, ratio: bitsOfType(type) / s.meanBitsPerValue };
 }
 
-const e = (x: number | null): string => (x === null ? '—' : x.toExponential(2));
-
 function printResult(result: ChooseResult, epsilon: number): void {
   const ladder = chooseLadder(result, epsilon);
   console.log(ladder.lemmaLine);
@@ -62,25 +60,9 @@ function printResult(result: ChooseResult, epsilon: number): void {
 
 /** `--mode all`: each mode's certified setting, each family's cheapest, and the winner by bits per value. */
 function printFamilies(choice: FamilyChoice): void {
-  const rows = choice.modes.map(({ mode, result }) => {
-    const c = result.certified;
-    if (!c) return [mode, 'none', '—', '—', '—', '—', String(result.trials)];
-    const s = c.record.summary;
-    return [mode, specLabel(c.spec), e(s.maxZfpError), e(s.maxBound), s.meanBitsPerValue.toFixed(2), (64 / s.meanBitsPerValue).toFixed(2), String(result.trials)];
-  });
-  console.log(formatTable(['mode', 'certified setting', 'max error', `max bound (${choice.certify})`, 'bits/value', 'ratio', 'trial runs'], rows));
-  for (const family of ['zfp', 'sz'] as const) {
-    const best = choice.best[family];
-    console.log(`${FAMILY_TITLES[family]}: ${best ? `${specLabel(best.setting.spec)} (${best.mode}), ${best.setting.record.summary.meanBitsPerValue.toFixed(2)} bits/value` : 'no certified setting'}`);
-  }
-  const { zfp, sz } = choice.best;
-  if (!choice.winner) console.log(zfp && sz ? 'winner: none, both store the same bits per value' : 'winner: none, no setting is certified');
-  else if (!zfp || !sz) console.log(`winner: ${FAMILY_TITLES[choice.winner]}, the only family with a certified setting`);
-  else {
-    const [won, lost] = choice.winner === 'zfp' ? [zfp, sz] : [sz, zfp];
-    const bits = (b: typeof won) => b.setting.record.summary.meanBitsPerValue;
-    console.log(`winner: ${FAMILY_TITLES[choice.winner]}, ${(bits(lost) - bits(won)).toFixed(2)} fewer bits/value (${(bits(lost) / bits(won)).toPrecision(3)}× the ratio)`);
-  }
+  const table = familyTable(choice);
+  console.log(formatTable(table.header, table.rows));
+  for (const line of table.lines) console.log(line);
 }
 
 /** `--mode all` runs float64 states only (the SZ-style representations store float64). */

@@ -27,6 +27,7 @@ interface Shown {
   planes: number;
   bits: number;
   stream: string;
+  decoded: number[];
   relativeError: number;
   updateMs: number;
 }
@@ -41,6 +42,7 @@ async function shown(page: Page): Promise<Shown> {
     planes: Number(d['planes']),
     bits: Number(d['bits']),
     stream: d['stream']!,
+    decoded: JSON.parse(d['decoded']!) as number[],
     relativeError: Number(d['relativeError']),
     updateMs: Number(d['updateMs']),
   };
@@ -174,6 +176,15 @@ describe('web workbench: Inside a block', () => {
     }
     // The settings reach different planes and budgets: the comparison is not of one degenerate block.
     expect(seen.size).toBeGreaterThan(4);
+    // Reversible mode: its own stages, compress's bits, and the block back bit for bit with a column of zero errors.
+    await page.selectOption('#block-mode', 'reversible');
+    await expect.poll(async () => (await shown(page)).config.mode).toBe('reversible');
+    const lossless = await shown(page);
+    expectSameAsCompress(lossless);
+    expect(await matrix(page)).toEqual({ kept: lossless.planes, emitted: lossless.stream });
+    expect(lossless.decoded).toEqual(lossless.values);
+    expect(await page.$$eval('#block-raster tbody tr', (rows) => rows.map((r) => r.lastElementChild!.textContent))).toEqual(lossless.values.map(() => '0'));
+    expect(await page.textContent('#block-summary-verdict')).toBe('exact: x̂ = x bit for bit');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,7 @@
  * and the plane-by-plane split the bit-plane matrix draws adds up to the emitted stream.
  */
 import { describe, expect, it } from 'vitest';
-import { BitReader, compress, type ZfpConfig } from '../../src/zfp/index.ts';
+import { BitReader, compress, stages, traitsOf, ZfpParameterError, type ZfpConfig } from '../../src/zfp/index.ts';
 import { kBeta } from '../../theorems/index.ts';
 import { anatomyOf, codeBlock, type BlockConfig } from '../../web/src/block/block-model.ts';
 import { BlockInputError, formatValues, generate, parseValues, PATTERNS, type BlockDims } from '../../web/src/block/values.ts';
@@ -59,6 +59,45 @@ describe('block view model', () => {
       });
     }
   }
+
+  for (const type of TYPES) {
+    it(`${type} reversible: every pattern decodes bit for bit, from compress's bits, in the form and precision the stage API picks`, () => {
+      const forms = new Set<string>();
+      for (const dims of DIMS) {
+        for (const pattern of PATTERNS) {
+          for (const seed of [1, 2]) {
+            const block = generate(pattern, dims, type, seed);
+            const anatomy = anatomyOf(block, 'reversible');
+            const coded = codeBlock(anatomy, { mode: 'reversible' });
+            expect({ stream: coded.stream, planes: coded.trace.planes }).toEqual(compressed(block.values, type, dims, { mode: 'reversible' }));
+            expect(coded.decoded).toEqual(block.values);
+            expect(coded.errors.every((e) => e === 0)).toBe(true);
+            expect(coded).toMatchObject({ relativeError: 0, k: 0 });
+            const { form, precision, stages: s } = anatomy.trace;
+            forms.add(form);
+            expect(anatomy.reversible!.precision).toBe(precision);
+            expect(form).toBe(anatomy.reversible!.blockFloatExact ? 'block-float' : 'ieee-bits');
+            // The IEEE form codes each value's bits as a two's-complement integer; no plane below the last one bit of any digit is sent.
+            if (form === 'ieee-bits') expect(s!.ints).toEqual(stages.ieeeBitsToInts(block.values, type));
+            const lowest = s!.negabinary.reduce((all, u) => all | u, 0n);
+            expect(lowest & ((1n << BigInt(traitsOf(type).intprec - precision)) - 1n)).toBe(0n);
+            // Header, precision field and every coded plane: nothing else is written.
+            expect(coded.stream).toHaveLength(anatomy.headerBits + anatomy.cumulativeBits[precision]!);
+            expect(coded.planeBits).toBe(anatomy.cumulativeBits[precision]);
+          }
+        }
+      }
+      expect([...forms].sort()).toEqual(['block-float', 'ieee-bits']);
+    });
+  }
+
+  it('codes an all-zero block reversibly as one 0 bit, and refuses a setting of the other path', () => {
+    const anatomy = anatomyOf(parseValues('0 0 0 0', 1, 'float32'), 'reversible');
+    expect(codeBlock(anatomy, { mode: 'reversible' })).toMatchObject({ stream: '0', planeBits: 0, k: 0 });
+    expect(anatomy.reversible).toEqual({ blockFloatExact: true, precision: 0 });
+    expect(() => codeBlock(anatomy, { mode: 'precision', precision: 8 })).toThrow(ZfpParameterError);
+    expect(() => codeBlock(anatomyOf(generate('smooth', 1, 'float64')), { mode: 'reversible' })).toThrow(ZfpParameterError);
+  });
 
   it('counts each plane’s bits and the coefficients already significant, from the top plane down', () => {
     const anatomy = anatomyOf(generate('random', 3, 'float64', 3));

@@ -156,8 +156,8 @@ function decodeLossy(reader: BitReader, type: FloatType, dims: number, params: S
   return { values: fromBlockFloat(stages.ints, emax, type), trace };
 }
 
-/** True when the block-float integers give back every value bit for bit (signed zeros included). */
-function castIsExact(values: ArrayLike<number>, ints: BigInt64Array, emax: number, type: FloatType): boolean {
+/** True when the block-float integers give back every value bit for bit (signed zeros included): reversible mode's choice of form. */
+export function blockFloatIsExact(values: ArrayLike<number>, ints: BigInt64Array, emax: number, type: FloatType): boolean {
   const back = fromBlockFloat(ints, emax, type);
   for (let i = 0; i < values.length; i++) if (!Object.is(back[i], values[i])) return false;
   return true;
@@ -167,7 +167,7 @@ function castIsExact(values: ArrayLike<number>, ints: BigInt64Array, emax: numbe
  * The planes reversible mode needs: intprec minus the trailing zero bits all
  * coefficients share (at least 1, at most maxprec).
  */
-function reversiblePrecision(ublock: BigUint64Array, width: IntWidth, maxprec: number): number {
+export function reversiblePrecision(ublock: BigUint64Array, width: IntWidth, maxprec: number): number {
   const all = ublock.reduce((acc, u) => acc | u, 0n);
   let trailingZeros = 0;
   if (all === 0n) trailingZeros = width;
@@ -182,7 +182,7 @@ function encodeReversible(writer: BitWriter, input: ArrayLike<number>, type: Flo
   const emax = blockExponent(values, type);
   const allZero = emax === -ebias;
   const castInts = allZero ? new BigInt64Array(values.length) : toBlockFloat(values, emax, type);
-  const exact = castIsExact(values, castInts, emax, type);
+  const exact = blockFloatIsExact(values, castInts, emax, type);
   if (exact && allZero) {
     // Unlike lossy mode, zfp 1.0 does not pad this single bit to minbits.
     writer.writeBit(0);

@@ -20,4 +20,4 @@ export { fromNegabinary, fromNegabinaryBlock, toNegabinary, toNegabinaryBlock } 
 export { bitPlanes, fromBitPlanes, planeBit } from './bit-planes.ts';
 export { decodeInts, encodeInts, type CoderResult, type DecodedInts } from './embedded-coder.ts';
 export { ieeeBitsToInts, intsToIeeeBits } from './reinterpret.ts';
-export { decodeBlockStaged, encodeBlockStaged, type BlockForm, type BlockTrace, type DecodedBlock, type StageValues } from './block.ts';
+export { blockFloatIsExact, decodeBlockStaged, encodeBlockStaged, reversiblePrecision, type BlockForm, type BlockTrace, type DecodedBlock, type StageValues } from './block.ts';

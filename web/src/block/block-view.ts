@@ -7,13 +7,15 @@
 import { traitsOf } from '../../../src/zfp/index.ts';
 import type { FloatType } from '../../../src/zfp/stages/index.ts';
 import { labelledSelect, labelledSlider, uniqueId, type Slider } from '../ui/controls.ts';
-import { anatomyOf, codeBlock, type BlockAnatomy, type BlockConfig, type CodedBlock } from './block-model.ts';
+import { anatomyOf, codeBlock, pathOf, type BlockAnatomy, type BlockConfig, type CodedBlock } from './block-model.ts';
 import { small } from './format.ts';
 import { planeMatrix, type PlaneMatrix } from './plane-matrix.ts';
 import { stageTables, type StageTables } from './stage-tables.ts';
 import { BlockInputError, formatValues, generate, parseValues, PATTERNS, type Block, type BlockDims, type Pattern } from './values.ts';
 
 type Mode = BlockConfig['mode'];
+/** The modes a slider tunes; reversible has no parameter. */
+type TunedMode = Exclude<Mode, 'reversible'>;
 
 interface Setting {
   mode: Mode;
@@ -31,13 +33,15 @@ function configOf(s: Setting): BlockConfig {
       return { mode: 'rate', rate: s.rate };
     case 'accuracy':
       return { mode: 'accuracy', tolerance: 2 ** s.toleranceExponent };
+    case 'reversible':
+      return { mode: 'reversible' };
   }
 }
 
 /** Lowest tolerance exponent offered: at or below the type's smallest subnormal, where every plane is kept (2^−1074 is the least positive double). */
 const LOWEST_TOLERANCE: Readonly<Record<FloatType, number>> = { float64: -1074, float32: -160 };
 
-const K_NAME: Readonly<Record<Mode, string>> = { precision: 'K_β', rate: 'K for the planes kept', accuracy: 'K for τ' };
+const K_NAME: Readonly<Record<Mode, string>> = { precision: 'K_β', rate: 'K for the planes kept', accuracy: 'K for τ', reversible: 'K (lossless)' };
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, children: (Node | string)[] = []): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
@@ -47,8 +51,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
 
 /** The summary: a definition list whose values the view rewrites on every setting. */
 function summary(): { element: HTMLDListElement; set(name: string, text: string): void; setTerm(name: string, text: string): void } {
-  const names = ['emax', 'planes', 'bits', 'error', 'k', 'verdict'] as const;
+  const names = ['form', 'emax', 'planes', 'bits', 'error', 'k', 'verdict'] as const;
   const terms: Record<(typeof names)[number], string> = {
+    form: 'integers from',
     emax: 'common exponent emax',
     planes: 'bit planes kept',
     bits: 'bits emitted',
@@ -127,12 +132,15 @@ export function mountBlockView(root: HTMLElement): void {
   const modeSelect = labelledSelect<Mode>({
     id: 'block-mode',
     label: 'Mode',
-    options: [['precision', 'fixed precision (β planes)'], ['rate', 'fixed rate (bits per value)'], ['accuracy', 'fixed accuracy (tolerance τ)']],
+    options: [['precision', 'fixed precision (β planes)'], ['rate', 'fixed rate (bits per value)'], ['accuracy', 'fixed accuracy (tolerance τ)'], ['reversible', 'reversible (lossless)']],
     value: setting.mode,
     onChange: (m) => {
+      const path = pathOf(configOf(setting));
       setting.mode = m;
       showModeControl();
-      update();
+      // Reversible mode has stages of its own (its lifting, its integers): the tables are traced again.
+      if (pathOf(configOf(setting)) === path) update();
+      else trace();
     },
   });
   const beta = labelledSlider({
@@ -170,10 +178,19 @@ export function mountBlockView(root: HTMLElement): void {
       update();
     },
   });
-  const modeControls: Record<Mode, Slider> = { precision: beta, rate, accuracy: tolerance };
+  const modeControls: Record<TunedMode, Slider> = { precision: beta, rate, accuracy: tolerance };
 
   function showModeControl(): void {
     for (const [mode, slider] of Object.entries(modeControls)) slider.element.hidden = mode !== setting.mode;
+  }
+
+  /** Where the block's integers come from, and for reversible mode why. */
+  function formOf({ path, trace, reversible }: BlockAnatomy): string {
+    if (trace.form === 'zero') return 'none: every value is zero';
+    if (path === 'lossy') return 'block-float: a common exponent';
+    return reversible!.blockFloatExact
+      ? 'block-float: it gives every value back exactly'
+      : 'the values’ IEEE bits: block-float would lose bits of some value';
   }
 
   /** Slider bounds follow the scalar type: intprec planes, and tolerances down to its subnormals. */
@@ -193,21 +210,28 @@ export function mountBlockView(root: HTMLElement): void {
     valuesInput.removeAttribute('aria-invalid');
     valuesInput.value = formatValues(block);
     fitControls();
-    anatomy = anatomyOf(block);
+    Object.assign(result.dataset, { dims: String(block.dims), type: block.type, values: JSON.stringify(Array.from(block.values)) });
+    trace();
+  }
+
+  /** The block through the stages of the current setting's path, drawn once; settings then only re-mark it. */
+  function trace(): void {
+    anatomy = anatomyOf(block, pathOf(configOf(setting)));
     tables = stageTables(anatomy);
     matrix = planeMatrix(anatomy);
     rasterSlot.replaceChildren(tables.raster);
     sequencySlot.replaceChildren(tables.sequency);
     matrixSlot.replaceChildren(matrix.element);
-    Object.assign(result.dataset, { dims: String(block.dims), type: block.type, values: JSON.stringify(Array.from(block.values)) });
     update();
   }
 
   function showResult(coded: CodedBlock): void {
     const { trace } = coded;
     const intprec = anatomy.intprec;
-    report.set('emax', trace.form === 'zero' ? 'none: the block is coded as one 0 bit' : String(trace.emax));
-    report.set('planes', `${trace.planes} of ${intprec}`);
+    const reversible = anatomy.reversible;
+    report.set('form', formOf(anatomy));
+    report.set('emax', trace.form === 'zero' ? 'none: the block is coded as one 0 bit' : trace.form === 'ieee-bits' ? 'none: the IEEE bits carry each value’s own' : String(trace.emax));
+    report.set('planes', reversible && trace.stages ? `${trace.planes} of ${intprec}: p = ${reversible.precision}, the ${intprec - reversible.precision} lowest planes are zero in every digit` : `${trace.planes} of ${intprec}`);
     const perValue = trace.bits / block.values.length;
     report.set('bits', `${trace.bits}: ${perValue.toFixed(2)} per value, ratio ${(intprec / perValue).toFixed(1)}`);
     report.set('error', small(coded.relativeError));
@@ -215,6 +239,9 @@ export function mountBlockView(root: HTMLElement): void {
     if (anatomy.conversionOverflow) {
       report.set('k', '— (outside its hypothesis)');
       report.set('verdict', `lost: 2^(${intprec - 2}−emax) overflows ${block.type}, so zfp 1.0 codes every value as −2^${intprec - 1}`);
+    } else if (reversible) {
+      report.set('k', '0');
+      report.set('verdict', coded.decoded.every((x, i) => Object.is(x, block.values[i])) ? 'exact: x̂ = x bit for bit' : 'NOT EXACT');
     } else {
       report.set('k', coded.k === null ? '— (an all-zero block is exact)' : small(coded.k));
       report.set('verdict', coded.k === null ? 'exact' : coded.relativeError <= coded.k ? 'holds' : 'VIOLATED');
@@ -225,6 +252,7 @@ export function mountBlockView(root: HTMLElement): void {
       precision: String(trace.precision),
       bits: String(trace.bits),
       stream: coded.stream,
+      decoded: JSON.stringify(Array.from(coded.decoded)),
       relativeError: String(coded.relativeError),
       k: String(coded.k),
     });
@@ -259,7 +287,8 @@ export function mountBlockView(root: HTMLElement): void {
     element('p', { className: 'lede' }, [
       'One block of 4^d values through every stage of zfp 1.0, computed by the package’s own stage functions: ',
       'a common exponent turns the values into integers, a lifting transform decorrelates them, the coefficients are put in sequency order ',
-      'and written in negabinary, and the embedded coder sends their bit planes from the most significant down until the mode stops it.',
+      'and written in negabinary, and the embedded coder sends their bit planes from the most significant down until the mode stops it. ',
+      'Reversible mode keeps everything: integers that give the values back exactly (block-float, or else the IEEE bits themselves), an integer-exact lifting, and every plane down to the last one bit.',
     ]),
     element('div', { className: 'controls', role: 'group', ariaLabel: 'Block' }, [dims.element, type.element, patternSelect.element, redraw]),
     element('div', { className: 'controls', role: 'group', ariaLabel: 'Typed values' }, [valuesField, useValues, inputError]),

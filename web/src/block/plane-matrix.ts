@@ -44,6 +44,14 @@ function setStatus(row: HTMLTableRowElement, status: PlaneStatus): void {
   if (row.dataset.status !== status) row.dataset.status = status;
 }
 
+/** What precedes the planes, by the form the block is coded in. */
+function headerText({ path, trace }: BlockAnatomy): string {
+  if (path === 'lossy') return 'a 1 (block coded) and the biased exponent';
+  if (trace.form === 'zero') return 'a 0: every value is zero';
+  const form = trace.form === 'block-float' ? '01 (block-float) and the biased exponent' : '11 (the values’ IEEE bits)';
+  return `${form}, then the precision p − 1 = ${trace.precision - 1}`;
+}
+
 export function planeMatrix(anatomy: BlockAnatomy): PlaneMatrix {
   const table = document.createElement('table');
   table.className = 'planes';
@@ -53,7 +61,7 @@ export function planeMatrix(anatomy: BlockAnatomy): PlaneMatrix {
   const body = table.createTBody();
   const header = body.insertRow();
   header.className = 'stream-header';
-  header.append(cell('th', 'header'), cell('td', 'a 1 (block coded) and the biased exponent'), cell('td', String(anatomy.headerBits), 'cost'));
+  header.append(cell('th', 'header'), cell('td', headerText(anatomy)), cell('td', String(anatomy.headerBits), 'cost'));
   const headerBits = header.appendChild(cell('td', '', 'emitted'));
   const rows: PlaneRow[] = [];
   const planes = anatomy.trace.stages?.planes ?? [];
@@ -85,7 +93,9 @@ export function planeMatrix(anatomy: BlockAnatomy): PlaneMatrix {
     'Rows: bit planes k of the negabinary digits, most significant first. Columns: coefficients in sequency order. ' +
       'Blue digits belong to coefficients already significant, sent verbatim; the rest are coded by group tests ' +
       '(1 = a one is left in the plane, followed by the next coefficients’ bits up to and including it, the last coefficient’s one implied; 0 = none left). ' +
-      'Green planes are kept, a yellow one is cut by the budget, grey ones are dropped.',
+      (anatomy.path === 'lossy'
+        ? 'Green planes are kept, a yellow one is cut by the budget, grey ones are dropped.'
+        : 'Green planes are the p reversible mode codes; the grey ones below hold only zeros in every digit, so nothing is lost.'),
   );
 
   return {

@@ -35,10 +35,18 @@ function addRow(body: HTMLTableSectionElement, texts: readonly string[]): HTMLTa
   });
 }
 
+/** How the values became integers, by the form the block is coded in. */
+function integersText({ path, trace, intprec }: BlockAnatomy): string {
+  const q = intprec - 2;
+  const blockFloat = `their block-float integers y = trunc(x·2^(${q}−emax))`;
+  if (path === 'lossy') return `${blockFloat}, the lifted coefficients c`;
+  if (trace.form === 'ieee-bits') return 'their IEEE bits read as integers y (sign-magnitude turned two’s complement: block-float would not give every value back), the reversible lifting’s coefficients c';
+  return `${blockFloat} (exact for this block), the reversible lifting’s coefficients c`;
+}
+
 export function stageTables(anatomy: BlockAnatomy): StageTables {
   const { block, trace, intprec, sequencyIndex } = anatomy;
   const s = trace.stages;
-  const q = intprec - 2;
   const raster = table(
     'block-raster',
     ['i', 'position', 'x', 'y', 'c', 'decoded x̂', 'x̂ − x'],
@@ -72,7 +80,7 @@ export function stageTables(anatomy: BlockAnatomy): StageTables {
       'Stages in raster order',
       raster,
       block.values.length + 1,
-      `Raster order (x fastest): the values x, their block-float integers y = trunc(x·2^(${q}−emax)), the lifted coefficients c, and what the setting decodes.`,
+      `Raster order (x fastest): the values x, ${integersText(anatomy)}, and what the setting decodes.`,
     ),
     sequency: scrollRegion(
       'Stages in sequency order',

@@ -40,7 +40,8 @@ function patternValue(pattern: Pattern, at: number[], random: () => number, type
     case 'random':
       return 2 * random() - 1;
     case 'spike':
-      return x === 1 && y === 1 && z === 1 ? 1 : 0;
+      // At (1, 1, 1) within the block's own dimensions: a 1D or 2D block has it too.
+      return at.every((c) => c === 1) ? 1 : 0;
     case 'alternating':
       return (x + y + z) % 2 === 0 ? 1 : -1;
     case 'subnormal':

@@ -9,7 +9,7 @@ export interface LabJob {
 }
 
 /** Events after which the worker has nothing more to say. */
-const LAST: ReadonlySet<LabEvent['type']> = new Set(['results', 'chosen', 'error']);
+const LAST: ReadonlySet<LabEvent['type']> = new Set(['results', 'chosen', 'families-chosen', 'error']);
 
 export function startJob(request: LabRequest, onEvent: (event: LabEvent) => void): LabJob {
   const worker = new Worker(new URL('./lab-worker.ts', import.meta.url), { type: 'module' });

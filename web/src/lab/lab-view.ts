@@ -12,7 +12,7 @@ import { jobButtonsMarkup, jobPanel, jobProgressMarkup } from './job-panel.ts';
 import { LiveChart, type TraceStyle } from './live-chart.ts';
 import { problemPicker } from './problem-picker.ts';
 import type { FieldPicture, LabEvent, LabRunRequest } from './protocol.ts';
-import { settingControls } from './setting-controls.ts';
+import { settingControls, stateTypeControl } from './setting-controls.ts';
 import './lab.css';
 
 const COLORS = ['#1f63b4', '#c0392b'] as const;
@@ -44,6 +44,7 @@ export function mountLabView(root: HTMLElement): void {
     <p class="lab-intro">A problem run with its state kept compressed: every step decompresses, advances and recompresses it. The run is <code>zfpwb validate</code>'s, in a worker: the ZFP error ‖ũ<sub>k</sub> − u<sub>k</sub>‖∞ against its theorem's bound, beside the numerical error of the double run and that run's round-off against a wider reference.</p>
     <form class="lab-form" novalidate>
       <div class="lab-slot" data-slot="problem"></div>
+      <div class="lab-slot" data-slot="state"></div>
       <div class="lab-slot" data-slot="a"></div>
       <div class="lab-slot lab-compare">
         <div class="lab-check"><input type="checkbox" id="lab-compare" /><label for="lab-compare">Run a second setting beside it</label></div>
@@ -92,6 +93,8 @@ export function mountLabView(root: HTMLElement): void {
   $('[data-slot=problem]').append(picker.element);
   $('[data-slot=a]').append(settingA.element);
   $('[data-slot=b]').append(settingB.element);
+  const state = stateTypeControl('lab-type', (type, note) => [settingA, settingB].forEach((s) => s.setType(type, note)));
+  $('[data-slot=state]').append(state.element);
   const compare = $<HTMLInputElement>('#lab-compare');
   const showCompare = (): void => {
     settingB.element.disabled = !compare.checked;
@@ -202,7 +205,7 @@ export function mountLabView(root: HTMLElement): void {
     if (panel.busy) return;
     const specs = compare.checked ? [settingA.spec(), settingB.spec()] : [settingA.spec()];
     const labels = specs.map(specLabel);
-    const request: LabRunRequest = { job: 'run', source: picker.source(), specs, certify: certify.value as 'data' | 'any', reference: reference.value as LabRunRequest['reference'] };
+    const request: LabRunRequest = { job: 'run', source: picker.source(), specs, certify: certify.value as 'data' | 'any', stateType: state.type(), reference: reference.value as LabRunRequest['reference'] };
     results = null;
     latestField = null;
     downloadButton.disabled = true;

@@ -3,7 +3,7 @@
  * with the package's own analysis, and posts what it makes in batches so the page stays responsive.
  * A job is cancelled by terminating the worker; each worker runs one job.
  */
-import { chooseSetting } from '../../../src/analysis/choose.ts';
+import { chooseAcrossFamilies, chooseSetting } from '../../../src/analysis/choose.ts';
 import { refuseUnstable } from '../../../src/analysis/operator-check.ts';
 import { createProblem, registerProblem, type SolverParams } from '../../../src/analysis/problem-setup.ts';
 import { runReference, runSimulation, validateResults, VALIDATE_RECORDED, withRoundoff } from '../../../src/analysis/simulation-run.ts';
@@ -86,7 +86,7 @@ function runOne(request: LabRunRequest, resolved: Resolved, setting: number): Ru
     post({ type: 'inline-steps', setting, rows, field, progress: { label, done: k, total: resolved.steps } }, [field.solution.buffer, field.inline.buffer]);
   });
   const started = performance.now();
-  const record = runSimulation({ problem: resolved.problem, params: resolved.params, spec, certify: request.certify, maxRecorded: VALIDATE_RECORDED }, undefined, (step) => {
+  const record = runSimulation({ problem: resolved.problem, params: resolved.params, spec, certify: request.certify, stateType: request.stateType, maxRecorded: VALIDATE_RECORDED }, undefined, (step) => {
     latest = step;
     const r = step.records[0]!;
     batch.add({ k: r.k, zfpError: r.zfpError, numericalError: r.numericalError, ratio: r.ratio });
@@ -106,7 +106,7 @@ async function run(request: LabRunRequest): Promise<void> {
       post({ type: 'roundoff-steps', ks: rows.map((r) => r.k), roundoff: rows.map((r) => r.roundoff), progress: { label: 'reference: steps', done: rows[rows.length - 1]!.k, total: resolved.steps } });
     });
     const started = performance.now();
-    const curve = runReference({ problem: resolved.problem, params: resolved.params, reference: request.reference }, undefined, ({ records: [r] }) => batch.add({ k: r!.k, roundoff: r!.roundoffError! }));
+    const curve = runReference({ problem: resolved.problem, params: resolved.params, reference: request.reference, stateType: request.stateType }, undefined, ({ records: [r] }) => batch.add({ k: r!.k, roundoff: r!.roundoffError! }));
     batch.end();
     post({ type: 'reference-done', arithmetic: curve.arithmetic, elapsedMs: performance.now() - started });
     records = records.map((record) => withRoundoff(record, curve.roundoff));
@@ -120,11 +120,18 @@ async function choose(request: LabChooseRequest): Promise<void> {
   const label = 'trial runs';
   post({ type: 'progress', progress: { label: 'the uncompressed run for the lemma', done: 0, total: 1 } });
   const started = performance.now();
-  const result = chooseSetting({ problem: resolved.problem, params: resolved.params, mode: request.mode, epsilon: request.epsilon, certify: request.certify }, (done, total) => post({ type: 'progress', progress: { label, done, total } }));
-  post({ type: 'chosen', result, elapsedMs: performance.now() - started });
+  const onTrial = (done: number, total: number): void => post({ type: 'progress', progress: { label, done, total } });
+  const { epsilon, certify, stateType } = request;
+  const target = { problem: resolved.problem, params: resolved.params, epsilon, certify, stateType };
+  // Each call's result is made before elapsedMs is read.
+  if (request.mode === 'all') post({ type: 'families-chosen', choice: chooseAcrossFamilies(target, onTrial), elapsedMs: performance.now() - started });
+  else post({ type: 'chosen', result: chooseSetting({ ...target, mode: request.mode }, onTrial), elapsedMs: performance.now() - started });
 }
 
 scope.onmessage = (e) => {
   const request = e.data;
-  (request.job === 'run' ? run(request) : choose(request)).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+  // A typed error (ZfpParameterError, …) says its name: the page shows which check refused the request.
+  (request.job === 'run' ? run(request) : choose(request)).catch((error: unknown) =>
+    post({ type: 'error', message: error instanceof Error ? (error.name === 'Error' ? error.message : `${error.name}: ${error.message}`) : String(error) }),
+  );
 };

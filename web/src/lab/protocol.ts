@@ -1,10 +1,10 @@
 /** What the page and the lab's worker say to each other: plain data, so it crosses postMessage. */
-import type { ChooseMode, ChooseResult } from '../../../src/analysis/choose.ts';
+import type { ChooseMode, ChooseResult, FamilyChoice } from '../../../src/analysis/choose.ts';
 import type { ValidateResults } from '../../../src/analysis/simulation-run.ts';
 import type { ReferenceArithmeticName, ReferenceChoice } from '../../../src/reference/choice.ts';
 import type { RepresentationSpec } from '../../../src/results/representation-spec.ts';
 import type { Certify, RunRecord } from '../../../src/results/schema.ts';
-import type { BuiltinProblemName } from '../../../solvers/problem.ts';
+import type { BuiltinProblemName, StateType } from '../../../solvers/problem.ts';
 
 /** A built-in problem at its default size with the grid and step count on top, or a problem file's parsed JSON. */
 export type ProblemSource =
@@ -17,6 +17,8 @@ export interface LabRunRequest {
   readonly source: ProblemSource;
   readonly specs: readonly RepresentationSpec[];
   readonly certify: Certify;
+  /** `--type`: float32 keeps the state in a float32 ZFP array (ZFP modes only). */
+  readonly stateType: StateType;
   /** 'none': no reference, so no round-off curve. */
   readonly reference: ReferenceChoice | 'none';
 }
@@ -25,9 +27,11 @@ export interface LabRunRequest {
 export interface LabChooseRequest {
   readonly job: 'choose';
   readonly source: ProblemSource;
-  readonly mode: ChooseMode;
+  /** 'all': every mode of both families, and the cheaper family (`--mode all`). */
+  readonly mode: ChooseMode | 'all';
   readonly epsilon: number;
   readonly certify: Certify;
+  readonly stateType: StateType;
 }
 
 export type LabRequest = LabRunRequest | LabChooseRequest;
@@ -69,4 +73,5 @@ export type LabEvent =
   | { readonly type: 'reference-done'; readonly arithmetic: ReferenceArithmeticName; readonly elapsedMs: number }
   | { readonly type: 'results'; readonly results: ValidateResults }
   | { readonly type: 'chosen'; readonly result: ChooseResult; readonly elapsedMs: number }
+  | { readonly type: 'families-chosen'; readonly choice: FamilyChoice; readonly elapsedMs: number }
   | { readonly type: 'error'; readonly message: string };
