@@ -250,6 +250,24 @@ describe('web workbench: inline stability lab', { timeout: 600_000 }, () => {
     await page.close();
   });
 
+  it("draws a fixed-point run's bound when it stops, says why, and it is the CLI's", async () => {
+    const { page, problems } = await openView('lab');
+    await page.selectOption('#lab-problem', 'poisson-jacobi');
+    await page.fill('#lab-grid', '16');
+    await page.fill('#lab-steps', '200');
+    await page.selectOption('#lab-reference', 'none');
+    expect(await page.isHidden('#lab-bound-note')).toBe(true);
+    await page.click('#lab-run');
+    expect(await ended(page, 'lab')).toBe('done');
+    expect(await page.isVisible('#lab-bound-note')).toBe(true);
+    const traces = await chartTraces(page, '#lab-chart');
+    const cli = cliJson(['--solver', 'poisson-jacobi', '--grid', '16', '--steps', '200', '--mode', 'precision', '--param', '16']) as { runs: { steps: { k: number; bound: number }[] }[] };
+    expect(traces[1]!.x).toEqual(cli.runs[0]!.steps.map((s) => s.k));
+    expect(traces[1]!.y).toEqual(cli.runs[0]!.steps.map((s) => s.bound));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('cancel terminates the worker: progress stops and the page says cancelled', async () => {
     const { page, problems } = await openView('lab');
     // decimal.js on 64×64 takes minutes: the run is surely still going when cancelled.
