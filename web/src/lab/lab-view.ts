@@ -125,7 +125,7 @@ export function mountLabView(root: HTMLElement): void {
   const chart = new LiveChart($('#lab-chart'), { ...AXES, yaxis: { type: 'log', title: { text: 'max-norm error' }, exponentformat: 'power' }, height: 380 });
   const ratioChart = new LiveChart($('#lab-ratio'), { ...AXES, yaxis: { title: { text: 'compression ratio' } }, height: 200, showlegend: false, margin: { l: 70, r: 20, t: 10, b: 40 } });
   // The maps' contexts are set up while the view is idle, not in the run's first frame.
-  for (const map of ['solution', 'inline', 'difference']) drawField($(`#lab-field-${map}`), new Float64Array(1), 1, 1, scaleOf([], false));
+  for (const map of ['solution', 'inline', 'difference']) $<HTMLCanvasElement>(`#lab-field-${map}`).getContext('2d');
   chart.reset(traceStyles([specLabel(settingA.spec())], 'reference'));
   ratioChart.reset([{ name: 'ratio', color: COLORS[0] }]);
   const boundNote = $('#lab-bound-note');

@@ -59,18 +59,19 @@ export class LiveChart {
     // The canvas covers the box: keep plotly's height before plotly has drawn.
     if (layout.height !== undefined) box.style.minHeight = `${layout.height}px`;
     root.replaceWith(box);
-    this.canvas.setAttribute('aria-hidden', 'true');
+    // While it shows, the canvas stands for the chart (visibility: hidden takes either out of the accessibility tree).
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', root.getAttribute('aria-label') ?? 'chart');
     this.canvas.style.visibility = 'hidden';
     box.append(root, this.canvas);
     this.lines = new CanvasLines(this.canvas, { logY: layout.yaxis.type === 'log', xTitle: layout.xaxis.title.text, yTitle: layout.yaxis.title.text, legend: layout.showlegend !== false, margin: layout.margin });
     // The box's size without a layout read per paint.
-    let warm = false;
     new ResizeObserver(([entry]) => {
+      const first = this.size.width === 0;
       this.size = { width: entry!.contentRect.width, height: entry!.contentRect.height };
       this.dirty = true;
       // An empty paint while the view is idle sets up the canvas's context, bitmap and font, which would otherwise cost the run's first frame.
-      if (!warm && this.size.width > 0) this.lines.paint([], this.size.width, this.size.height, 1);
-      warm ||= this.size.width > 0;
+      if (first && this.size.width > 0) this.lines.paint([], this.size.width, this.size.height, 1);
     }).observe(box);
   }
 
