@@ -40,6 +40,20 @@ export function regimeOf(L: number): LipschitzRegime {
   return L < 1 ? 'contractive' : L === 1 ? 'nonexpansive' : 'expansive';
 }
 
+/**
+ * The recurrence of lipschitzBound one step at a time, for a run whose steps are still arriving: each
+ * call takes the next local error K_j‖x̃_j‖ and returns b_{j+1} (b_0 = 0).
+ */
+export function lipschitzSteps(L: number): (local: number) => number {
+  finiteNonnegative('L', L);
+  let bound = 0;
+  return (local) => {
+    finiteNonnegative('local error', local);
+    bound = L * (bound + local);
+    return bound;
+  };
+}
+
 /** ‖e_k‖ ≤ Σ_{j<k} L^{k−j} K_{β_j} ‖x̃_j‖, evaluated by its recurrence b_k = L(b_{k−1} + K_{k−1}‖x̃_{k−1}‖). */
 export function lipschitzBound({ L, norms, K }: LipschitzInput): LipschitzBound {
   finiteNonnegative('L', L);
@@ -47,7 +61,8 @@ export function lipschitzBound({ L, norms, K }: LipschitzInput): LipschitzBound 
   const steps = norms.length;
   const k = perStep('K', K, steps);
   const bounds = new Float64Array(steps + 1);
-  for (let j = 1; j <= steps; j++) bounds[j] = L * (bounds[j - 1]! + k(j - 1) * norms[j - 1]!);
+  const next = lipschitzSteps(L);
+  for (let j = 1; j <= steps; j++) bounds[j] = next(k(j - 1) * norms[j - 1]!);
   const regime = regimeOf(L);
   if (regime !== 'expansive') return { kind: 'bound', regime, L, bounds };
   const amplification = L ** steps;

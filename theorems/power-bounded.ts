@@ -24,24 +24,51 @@ export interface PowerBoundedBound {
   readonly C: Float64Array;
 }
 
+/** Step s's entries of a PowerBoundedBound. */
+export interface PowerBoundedStep {
+  readonly exact: number;
+  readonly constant: number;
+  readonly C: number;
+}
+
+/**
+ * powerBoundedBound one step at a time, for a run whose steps are still arriving: each call takes the
+ * next local error K_j‖x̃_j‖ and returns step j + 1's entries. Step s sums over all s earlier local
+ * errors, as the whole-run form does, so the steps cost the same in total.
+ */
+export function powerBoundedSteps(powerNorms: ArrayLike<number>): (local: number) => PowerBoundedStep {
+  allFiniteNonnegative('powerNorms', powerNorms);
+  const locals: number[] = [];
+  let C = 0;
+  let partial = 0;
+  return (local) => {
+    finiteNonnegative('local error', local);
+    const s = locals.length + 1;
+    if (s >= powerNorms.length) throw new TheoremDomainError(`powerNorms must cover n = 0..${s}, got ${powerNorms.length} entries`);
+    locals.push(local);
+    C = Math.max(C, powerNorms[s]!);
+    partial += local;
+    let exact = 0;
+    for (let j = 0; j < s; j++) exact += powerNorms[s - j]! * locals[j]!;
+    return { exact, constant: C * partial, C };
+  };
+}
+
 export function powerBoundedBound({ powerNorms, norms, K }: PowerBoundedInput): PowerBoundedBound {
   allFiniteNonnegative('norms', norms);
   allFiniteNonnegative('powerNorms', powerNorms);
   const steps = norms.length;
   if (powerNorms.length < steps + 1) throw new TheoremDomainError(`powerNorms must cover n = 0..${steps}, got ${powerNorms.length} entries`);
   const k = perStep('K', K, steps);
-  const local = Float64Array.from({ length: steps }, (_, j) => k(j) * norms[j]!);
   const exact = new Float64Array(steps + 1);
   const constant = new Float64Array(steps + 1);
   const C = new Float64Array(steps + 1);
-  let partial = 0;
+  const next = powerBoundedSteps(powerNorms);
   for (let s = 1; s <= steps; s++) {
-    C[s] = Math.max(C[s - 1]!, powerNorms[s]!);
-    partial += local[s - 1]!;
-    constant[s] = C[s]! * partial;
-    let sum = 0;
-    for (let j = 0; j < s; j++) sum += powerNorms[s - j]! * local[j]!;
-    exact[s] = sum;
+    const step = next(k(s - 1) * norms[s - 1]!);
+    exact[s] = step.exact;
+    constant[s] = step.constant;
+    C[s] = step.C;
   }
   return { exact, constant, C };
 }

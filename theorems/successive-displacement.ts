@@ -91,8 +91,24 @@ export function successiveDisplacementBound(f: BlockDominance, K: number | Array
   allFiniteNonnegative('Y', Y);
   const k = perStep('K', K, Y.length);
   const b = new Float64Array(Y.length + 1);
-  for (let s = 1; s <= Y.length; s++) b[s] = f.gamma * b[s - 1]! + f.lambda * k(s - 1) * Y[s - 1]!;
+  const next = successiveDisplacementSteps(f);
+  for (let s = 1; s <= Y.length; s++) b[s] = next(k(s - 1), Y[s - 1]!);
   return b;
+}
+
+/**
+ * The recurrence of successiveDisplacementBound one sweep at a time, for a run whose sweeps are still
+ * arriving: each call takes sweep s's K and Y_s and returns b_s.
+ */
+export function successiveDisplacementSteps(f: BlockDominance): (K: number, Y: number) => number {
+  requireDominant(f);
+  let b = 0;
+  return (K, Y) => {
+    finiteNonnegative('K', K);
+    finiteNonnegative('Y', Y);
+    b = f.gamma * b + f.lambda * K * Y;
+    return b;
+  };
 }
 
 /** A-priori form: λ K_β Y/(1 − γ) with Y ≥ every Y_k. */

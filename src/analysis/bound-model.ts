@@ -6,27 +6,38 @@ import type { Problem } from '../../solvers/problem.ts';
 import {
   backwardEulerDiffusion,
   blockDominance,
-  lipschitzBound,
   lipschitzPriorBound,
+  lipschitzSteps,
   nonnegativePowerNorms,
   periodicKreissBound,
   periodicPowerNorms,
-  powerBoundedBound,
   powerBoundedPriorBound,
+  powerBoundedSteps,
   signedPowerNorms,
   submultiplicativePowerNorms,
-  successiveDisplacementBound,
   successiveDisplacementPrior,
+  successiveDisplacementSteps,
   TheoremDomainError,
 } from '../../theorems/index.ts';
 
-/** Bound arrays indexed by step k = 0..steps. */
-export interface Posterior {
-  readonly bound: Float64Array;
-  readonly boundConstantC?: Float64Array;
-  readonly boundLipschitz?: Float64Array;
+/** The bounds at one step k. */
+export interface PosteriorStep {
+  readonly bound: number;
+  readonly boundConstantC?: number;
+  readonly boundLipschitz?: number;
   /** Fixed-point problems: bound on ‖x̃_k − x*‖. */
-  readonly fixedPointBound?: Float64Array;
+  readonly fixedPointBound?: number;
+}
+
+/**
+ * A track's a-posteriori bound step by step (every theorem here is causal: step k's bound depends on
+ * local[0..k−1] only), so a run can be bounded while its steps arrive.
+ */
+export interface PosteriorSteps {
+  /** Step 0's bounds. */
+  readonly first: PosteriorStep;
+  /** Takes local[j] (j = 0, 1, … in order) and returns step j + 1's bounds. */
+  next(local: number): PosteriorStep;
 }
 
 export interface BoundModel {
@@ -36,8 +47,8 @@ export interface BoundModel {
   readonly lemma: string;
   /** How the max-norm K_β met the operator's norm. */
   readonly normHandling: string;
-  /** local[j] ≥ ‖Q(x̃_j) − x̃_j‖∞ (K_j·‖x̃_j‖, or the measured δ_j; block sweeps: that sweep's largest), j < steps. */
-  posterior(local: Float64Array): Posterior;
+  /** The bound per step from local[j] ≥ ‖Q(x̃_j) − x̃_j‖∞ (K_j·‖x̃_j‖, or the measured δ_j; block sweeps: that sweep's largest), j < steps. */
+  posterior(): PosteriorSteps;
   /** The lemma's error for one K and a bound M on every norm, over `steps` steps. */
   prior(K: number, M: number, steps: number): number;
   /** Linear steps: the exact ‖Aⁿ‖∞, n = 0..steps at least, the bound uses. */
@@ -52,8 +63,24 @@ function lipschitzModel(L: number, why?: string): BoundModel {
     theorem: `Theorem 3.3 of Fox et al. 2020 (L = ${L})`,
     lemma: 'Lemma 3.5 of Fox et al. 2020',
     normHandling: why ? `max norm throughout; ${why}` : 'max norm throughout',
-    posterior: (local) => ({ bound: lipschitzBound({ L, norms: local, K: 1 }).bounds }),
+    posterior: () => {
+      const next = lipschitzSteps(L);
+      return { first: { bound: 0 }, next: (local) => ({ bound: next(local) }) };
+    },
     prior: (K, M, steps) => lipschitzPriorBound(K, { L, M, steps }),
+  };
+}
+
+/** Theorem 3.12 with exact powers, its C form and Theorem 3.3 with L alongside. */
+function powerBoundedPosterior(powerNorms: Float64Array, L: number): PosteriorSteps {
+  const next = powerBoundedSteps(powerNorms);
+  const lipschitz = lipschitzSteps(L);
+  return {
+    first: { bound: 0, boundConstantC: 0, boundLipschitz: 0 },
+    next: (local) => {
+      const { exact, constant } = next(local);
+      return { bound: exact, boundConstantC: constant, boundLipschitz: lipschitz(local) };
+    },
   };
 }
 
@@ -83,10 +110,7 @@ function powerBoundedModel(problem: Problem, steps: number, horizon: Horizon): B
     normHandling:
       `max norm; exact ‖Aⁿ‖∞ of the stencil (max ${C.toPrecision(4)} over ${span}), Theorem 3.3 uses L = ${lipschitz.toPrecision(4)}; ` +
       `horizon-free: sup‖Aⁿ‖∞ ≤ √N·e·N·K(A) = ${kreiss.maxNorm.toPrecision(4)} (Kreiss, K(A) = ${kreiss.K} from the symbol, N = ${kreiss.size})`,
-    posterior: (local) => {
-      const { exact, constant } = powerBoundedBound({ powerNorms, norms: local, K: 1 });
-      return { bound: exact, boundConstantC: constant, boundLipschitz: lipschitzBound({ L: lipschitz, norms: local, K: 1 }).bounds };
-    },
+    posterior: () => powerBoundedPosterior(powerNorms, lipschitz),
     prior: (K, M, n) => powerBoundedPriorBound(K, { C: unbounded ? kreiss.maxNorm : maxPower(n), M, steps: n }),
     powerNorms,
     kreissPowerBound: kreiss.maxNorm,
@@ -151,10 +175,7 @@ function linearPowersModel(problem: Problem, steps: number, horizon: Horizon, po
     theorem: `Theorem 3.12 of Fox et al. 2020, ${powers.label}`,
     lemma: 'Lemma 3.14 of Fox et al. 2020',
     normHandling: `max norm; ${powers.how} (max ${maxPower(horizon).toPrecision(4)} over n ≤ ${horizon}), Theorem 3.3 uses L = ${L.toPrecision(4)}`,
-    posterior: (local) => {
-      const { exact, constant } = powerBoundedBound({ powerNorms, norms: local, K: 1 });
-      return { bound: exact, boundConstantC: constant, boundLipschitz: lipschitzBound({ L, norms: local, K: 1 }).bounds };
-    },
+    posterior: () => powerBoundedPosterior(powerNorms, L),
     prior: (K, M, n) => powerBoundedPriorBound(K, { C: maxPower(n), M, steps: n }),
     powerNorms,
   };
@@ -175,9 +196,17 @@ function fixedPointModel(problem: Problem, steps: number, initialError: number, 
     normHandling: jacobi
       ? `max norm with exact ‖Gⁿ‖∞ (‖G‖∞ = 1 although ρ(G) = ${jacobi.spectralRadius.toPrecision(6)})`
       : `max norm with ${powers.how} (‖G‖∞ ≤ ${lipschitz.toPrecision(6)})`,
-    posterior: (local) => {
-      const { exact } = powerBoundedBound({ powerNorms, norms: local, K: 1 });
-      return { bound: exact, fixedPointBound: exact.map((b, k) => b + powerNorms[k]! * initialError) };
+    posterior: () => {
+      const next = powerBoundedSteps(powerNorms);
+      let k = 0;
+      return {
+        first: { bound: 0, fixedPointBound: powerNorms[0]! * initialError },
+        next: (local) => {
+          const { exact } = next(local);
+          k++;
+          return { bound: exact, fixedPointBound: exact + powerNorms[k]! * initialError };
+        },
+      };
     },
     prior: (K, M, n) => powerBoundedPriorBound(K, { C, M, steps: n }),
     powerNorms,
@@ -196,7 +225,10 @@ function successiveDisplacementModel(system: readonly (readonly number[])[]): Bo
     theorem: `Theorem 3.16 of Fox et al. 2020 (γ = ${facts.gamma.toPrecision(4)}, λ = ${facts.lambda.toPrecision(4)})`,
     lemma: 'Theorem 3.16 of Fox et al. 2020, a-priori form',
     normHandling: 'max norm on 4-blocks',
-    posterior: (local) => ({ bound: successiveDisplacementBound(facts, 1, local) }),
+    posterior: () => {
+      const next = successiveDisplacementSteps(facts);
+      return { first: { bound: 0 }, next: (local) => ({ bound: next(1, local) }) };
+    },
     prior: (K, M) => successiveDisplacementPrior(facts, K, M),
   };
 }

@@ -2,7 +2,7 @@
 import type { StateType } from '../../solvers/problem.ts';
 import type { StepRecord } from '../../solvers/runner.ts';
 import { chooseBeta, largestAbsoluteBound, SCALAR_FACTS } from '../../theorems/index.ts';
-import type { BoundModel, Posterior } from './bound-model.ts';
+import type { BoundModel, PosteriorStep, PosteriorSteps } from './bound-model.ts';
 import type { RepresentationSpec } from '../results/representation-spec.ts';
 import { localErrorBound } from './local-error.ts';
 import type { BetaMin, Certify, RunSummary, StepResult } from '../results/schema.ts';
@@ -52,49 +52,100 @@ export function bitsOfType(type: StateType): number {
   return type === 'float64' ? 64 : 32;
 }
 
-/** The theorems' inputs, j = 0..steps−1: norms and both local-error sequences (null without a ZFP bound). */
-interface TheoremInputs {
-  readonly norms: Float64Array;
-  readonly measured: Float64Array;
-  readonly worstCase: Float64Array;
-  /** ρ_j: how far the two runs' computed step j can differ by rounding alone. */
-  readonly rounding: Float64Array;
-}
+/** What a track's bounds need besides its records. */
+export type BoundsInput = Omit<TrackInput, 'records' | 'fixedPointErrors'>;
+
+/** The bounds at one step, as a StepResult carries them. */
+export type StepBounds = Pick<StepResult, 'bound' | 'dataBound' | 'anyBound' | 'boundConstantC' | 'boundLipschitz' | 'fixedPointBound'>;
+
+const NO_BOUNDS: StepBounds = { bound: null, dataBound: null, anyBound: null };
 
 /**
- * The theorems' inputs. The rounding ρ_j of step j in the two runs enters the error one step after the
- * storage error δ_j, so it is carried as part of the next step's local error (and the last step's ρ
- * is added to the bound itself, in withStepRounding): the bounds then hold for the computed runs,
- * not only for exact steps, which matters where δ_j is itself near round-off.
+ * A track's bounds as its records arrive: every theorem is causal (step k's bound needs records
+ * 0..k), so a run can be bounded while it runs, as the web lab draws it, at the cost of bounding the
+ * finished run; evaluateTrack reads the same bounds.
+ *
+ * The theorems' inputs per step j: the norm, the measured and the worst-case local error. The rounding
+ * ρ_j of step j in the two runs enters the error one step after the storage error δ_j, so it is carried
+ * as part of the next step's local error (and the latest step's ρ is added to the bound itself, which
+ * no power of A has acted on yet): the bounds then hold for the computed runs, not only for exact
+ * steps, which matters where δ_j is itself near round-off.
  */
-function theoremInputs({ spec, d, records, blockSweep, stepGain, type }: TrackInput): TheoremInputs | null {
-  const steps = records.length - 1;
-  const norms = new Float64Array(steps);
-  const measured = new Float64Array(steps);
-  const worstCase = new Float64Array(steps);
-  const rounding = new Float64Array(steps);
-  const toState = stateRounding(type);
-  for (let j = 0; j < steps; j++) {
-    const r = blockSweep ? records[j + 1]! : records[j]!;
-    norms[j] = blockSweep ? r.maxBlockNorm! : r.stateNorm;
-    const bound = localErrorBound(spec, d, r, norms[j]!, type);
-    if (bound === null) return null;
-    // Block sweeps round each block as it is updated, in both runs: Theorem 3.16 charges a block's local error λ ≥ 1 times, so both go in that sweep's (a block's rounded value is its value after the sweep).
-    const carried = blockSweep ? toState * (norms[j]! + r.solutionNorm) : j > 0 ? rounding[j - 1]! : 0;
-    worstCase[j] = bound + carried;
-    measured[j] = r.localError + carried;
-    if (!blockSweep) {
-      const next = records[j + 1]!;
-      rounding[j] = (stepGain === null ? 0 : STEP_ROUNDING * stepGain * (r.stateNorm + r.localError + r.solutionNorm)) + toState * (next.stateNorm + next.solutionNorm);
-    }
+export class TrackBounds {
+  /** Per record added, in order. */
+  readonly steps: StepBounds[] = [];
+  /** max_j of the norms the theorems took (block sweeps: the largest block's), for β_min. */
+  largestNorm = 0;
+  private data: PosteriorSteps | null;
+  private any: PosteriorSteps | null;
+  private previous: StepRecord | null = null;
+  /** ρ of the latest step. */
+  private rounding = 0;
+  private readonly toState: number;
+
+  constructor(readonly input: BoundsInput) {
+    this.data = input.model?.posterior() ?? null;
+    this.any = input.model?.posterior() ?? null;
+    this.toState = stateRounding(input.type);
   }
-  return { norms, measured, worstCase, rounding };
+
+  /** False once a step had no local-error bound (IEEE rounding): then the track has no bound at all. */
+  get bounded(): boolean {
+    return this.data !== null;
+  }
+
+  /** Takes step k's record (k = 0, 1, … in order) and returns step k's bounds. */
+  add(record: StepRecord): StepBounds {
+    const step = this.previous === null ? this.first() : this.next(this.previous, record);
+    this.previous = record;
+    this.steps.push(step);
+    return step;
+  }
+
+  private first(): StepBounds {
+    return this.data && this.any ? this.certified(this.data.first, this.any.first) : NO_BOUNDS;
+  }
+
+  /** Step j + 1 from records j (`r0`) and j + 1 (`r1`). */
+  private next(r0: StepRecord, r1: StepRecord): StepBounds {
+    if (!this.data || !this.any) return NO_BOUNDS;
+    const { spec, d, blockSweep, stepGain, type } = this.input;
+    const r = blockSweep ? r1 : r0;
+    const norm = blockSweep ? r.maxBlockNorm! : r.stateNorm;
+    const bound = localErrorBound(spec, d, r, norm, type);
+    if (bound === null) {
+      this.data = this.any = null;
+      return NO_BOUNDS;
+    }
+    this.largestNorm = Math.max(this.largestNorm, norm);
+    // Block sweeps round each block as it is updated, in both runs: Theorem 3.16 charges a block's local error λ ≥ 1 times, so both go in that sweep's (a block's rounded value is its value after the sweep).
+    const carried = blockSweep ? this.toState * (norm + r.solutionNorm) : this.rounding;
+    this.rounding = blockSweep ? 0 : (stepGain === null ? 0 : STEP_ROUNDING * stepGain * (r.stateNorm + r.localError + r.solutionNorm)) + this.toState * (r1.stateNorm + r1.solutionNorm);
+    return this.certified(this.withRounding(this.data.next(r.localError + carried)), this.withRounding(this.any.next(bound + carried)));
+  }
+
+  private withRounding(p: PosteriorStep): PosteriorStep {
+    return { ...p, bound: p.bound + this.rounding, ...(p.fixedPointBound !== undefined && { fixedPointBound: p.fixedPointBound + this.rounding }) };
+  }
+
+  private certified(data: PosteriorStep, any: PosteriorStep): StepBounds {
+    const p = this.input.certify === 'data' ? data : any;
+    return {
+      bound: p.bound,
+      dataBound: data.bound,
+      anyBound: any.bound,
+      ...(p.boundConstantC !== undefined && { boundConstantC: p.boundConstantC }),
+      ...(p.boundLipschitz !== undefined && { boundLipschitz: p.boundLipschitz }),
+      ...(p.fixedPointBound !== undefined && { fixedPointBound: p.fixedPointBound }),
+    };
+  }
 }
 
-/** The bound at step k ≥ 1 plus the rounding of step k − 1, which no power of A has acted on yet. */
-function withStepRounding(posterior: Posterior, rounding: Float64Array): Posterior {
-  const shifted = (values: Float64Array): Float64Array => values.map((v, k) => (k > 0 && k <= rounding.length ? v + rounding[k - 1]! : v));
-  return { ...posterior, bound: shifted(posterior.bound), ...(posterior.fixedPointBound && { fixedPointBound: shifted(posterior.fixedPointBound) }) };
+/** A track's bounds once it has finished. */
+function boundsOf(input: TrackInput): TrackBounds {
+  const bounds = new TrackBounds(input);
+  for (const r of input.records) bounds.add(r);
+  return bounds;
 }
 
 export interface Evaluated {
@@ -102,32 +153,33 @@ export interface Evaluated {
   readonly summary: RunSummary;
 }
 
-export function evaluateTrack(input: TrackInput): Evaluated {
-  const { records, model, certify } = input;
-  const inputs = model ? theoremInputs(input) : null;
-  const data = inputs && model ? withStepRounding(model.posterior(inputs.measured), inputs.rounding) : null;
-  const any = inputs && model ? withStepRounding(model.posterior(inputs.worstCase), inputs.rounding) : null;
-  const posterior = certify === 'data' ? data : any;
-  const steps: StepResult[] = records.map((r, k) => ({
-    k: r.k,
-    zfpError: r.zfpError,
-    bound: posterior ? posterior.bound[k]! : null,
-    dataBound: data ? data.bound[k]! : null,
-    anyBound: any ? any.bound[k]! : null,
-    localError: r.localError,
-    solutionNorm: r.solutionNorm,
-    numericalError: r.numericalError,
-    roundoffError: r.roundoffError,
-    ratio: r.ratio,
-    minPlanes: r.minPlanes,
-    maxPlanes: r.maxPlanes,
-    stateNorm: input.blockSweep ? (r.maxBlockNorm ?? 0) : r.stateNorm,
-    ...(posterior?.boundConstantC && { boundConstantC: posterior.boundConstantC[k]! }),
-    ...(posterior?.boundLipschitz && { boundLipschitz: posterior.boundLipschitz[k]! }),
-    ...(input.fixedPointErrors && { fixedPointError: input.fixedPointErrors[k]! }),
-    ...(posterior?.fixedPointBound && { fixedPointBound: posterior.fixedPointBound[k]! }),
-  }));
-  return { steps, summary: summarize(steps, input, inputs) };
+/** `bounds`: the same track's, already fed every record as the run made them (default: bounded now). */
+export function evaluateTrack(input: TrackInput, bounds: TrackBounds = boundsOf(input)): Evaluated {
+  const { records } = input;
+  if (bounds.steps.length !== records.length) throw new RangeError(`the bounds cover ${bounds.steps.length} steps of a track of ${records.length}`);
+  const steps: StepResult[] = records.map((r, k) => {
+    const { bound, dataBound, anyBound, boundConstantC, boundLipschitz, fixedPointBound } = bounds.bounded ? bounds.steps[k]! : NO_BOUNDS;
+    return {
+      k: r.k,
+      zfpError: r.zfpError,
+      bound,
+      dataBound,
+      anyBound,
+      localError: r.localError,
+      solutionNorm: r.solutionNorm,
+      numericalError: r.numericalError,
+      roundoffError: r.roundoffError,
+      ratio: r.ratio,
+      minPlanes: r.minPlanes,
+      maxPlanes: r.maxPlanes,
+      stateNorm: input.blockSweep ? (r.maxBlockNorm ?? 0) : r.stateNorm,
+      ...(boundConstantC !== undefined && { boundConstantC }),
+      ...(boundLipschitz !== undefined && { boundLipschitz }),
+      ...(input.fixedPointErrors && { fixedPointError: input.fixedPointErrors[k]! }),
+      ...(fixedPointBound !== undefined && { fixedPointBound }),
+    };
+  });
+  return { steps, summary: summarize(steps, input, bounds.bounded ? bounds.largestNorm : null) };
 }
 
 function violates(s: StepResult): boolean {
@@ -138,10 +190,10 @@ function violates(s: StepResult): boolean {
 /** Why a run without an exact solution has no β_min, and what to do instead. */
 export const NO_EXACT_REASON = 'no exact solution, so no numerical error for ε to aim at; give the problem an exact solution, or choose for an ε of your own (zfpwb choose --tol ε)';
 
-function betaMin(input: TrackInput, epsilon: number, norms: Float64Array | null, steps: number): BetaMin {
+function betaMin(input: TrackInput, epsilon: number, largestNorm: number | null, steps: number): BetaMin {
   const { model } = input;
-  if (!model || !norms) return { kind: 'not-applicable', epsilon, lemma: '—', reason: 'no ZFP bound for this representation' };
-  const M = Math.max(0, ...norms);
+  if (!model || largestNorm === null) return { kind: 'not-applicable', epsilon, lemma: '—', reason: 'no ZFP bound for this representation' };
+  const M = largestNorm;
   // β_min aims ZFP's error at the numerical error, which only an exact solution measures.
   if (Number.isNaN(epsilon)) return { kind: 'not-applicable', epsilon, lemma: model.lemma, reason: NO_EXACT_REASON };
   if (!(epsilon > 0)) return { kind: 'not-applicable', epsilon, lemma: model.lemma, reason: 'the numerical error is zero' };
@@ -155,7 +207,7 @@ function betaMin(input: TrackInput, epsilon: number, norms: Float64Array | null,
   return { kind: choice.kind, epsilon, lemma: model.lemma, beta: choice.beta, predicted: choice.predicted };
 }
 
-function summarize(steps: readonly StepResult[], input: TrackInput, inputs: { norms: Float64Array } | null): RunSummary {
+function summarize(steps: readonly StepResult[], input: TrackInput, largestNorm: number | null): RunSummary {
   const last = steps[steps.length - 1]!;
   const violation = steps.find(violates);
   const exceeds = steps.find((s) => s.zfpError > s.numericalError);
@@ -180,7 +232,7 @@ function summarize(steps: readonly StepResult[], input: TrackInput, inputs: { no
     finalRatio: last.ratio,
     minRatio: Math.min(...steps.map((s) => s.ratio)),
     meanBitsPerValue: steps.reduce((a, s) => a + bitsOfType(input.type) / s.ratio, 0) / steps.length,
-    betaMin: betaMin(input, last.numericalError, inputs?.norms ?? null, steps.length - 1),
+    betaMin: betaMin(input, last.numericalError, largestNorm, steps.length - 1),
   };
 }
 

@@ -11,8 +11,8 @@ import { run, type RunStep } from '../../solvers/runner.ts';
 import { resolveReference, type ReferenceArithmeticName, type ReferenceChoice, type ReferenceSpec } from '../reference/choice.ts';
 import { specLabel, type RepresentationSpec } from '../results/representation-spec.ts';
 import type { Certify, RunRecord } from '../results/schema.ts';
-import { boundModel, type Horizon } from './bound-model.ts';
-import { evaluateTrack, thin } from './evaluate.ts';
+import { boundModel, type BoundModel, type Horizon } from './bound-model.ts';
+import { evaluateTrack, thin, TrackBounds, type StepBounds } from './evaluate.ts';
 import { extraIterationRows } from './extra-iterations.ts';
 import { localErrorBound } from './local-error.ts';
 import { createProblem, type SolverParams } from './problem-setup.ts';
@@ -85,9 +85,12 @@ function instrumented(kind: RepresentationKind, probe: Probe): RepresentationKin
 
 /**
  * `onProgress` is for callers on this thread (a progress bar); workers report per task instead.
- * `onStep` watches every step as the run makes it (the web lab's live chart and field).
+ * `onStep` watches every step as the run makes it (the web lab's live chart and field), with its
+ * bounds: a time-stepping run knows its length, so its theorem is set up before the run and bounds
+ * each step as it comes (the same bounds the record gets); a fixed-point run's bound model needs the
+ * iteration it stops at, so its steps come with null and its bounds with the record.
  */
-export function runSimulation(request: SimulationRequest, onProgress?: (done: number, total: number) => void, onStep?: (step: RunStep) => void): RunRecord {
+export function runSimulation(request: SimulationRequest, onProgress?: (done: number, total: number) => void, onStep?: (step: RunStep, bounds: StepBounds | null) => void): RunRecord {
   const problem = createProblem(request.problem, request.params);
   const length = problem.shape.reduce((a, b) => a * b, 1);
   const initial = new Float64Array(length);
@@ -98,21 +101,22 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
   const type = request.stateType ?? 'float64';
   const isFixedPoint = problem.tolerance !== null;
   const probe: Probe = { ms: 0, ...(isFixedPoint && { distanceTo: { target: fixedPoint, log: fixedPointErrors } }) };
-  const result = run(problem, { representations: [instrumented(kindOf(request.spec, type), probe)], type, ...(onProgress && { onProgress }), ...(onStep && { onStep }) });
-  const records = result.tracks[0]!.steps;
   const d = problem.blocks ? 1 : problem.shape.length;
-  const model = request.spec.mode === 'ieee' ? null : boundModel({ problem, params: request.params, steps: result.steps, initialError: maxDistance(initial, fixedPoint), ...(request.horizon !== undefined && { horizon: request.horizon }) });
-  const { steps, summary } = evaluateTrack({
-    spec: request.spec,
-    d,
-    model,
-    records,
-    blockSweep: problem.blocks !== undefined,
-    certify: request.certify ?? 'data',
-    stepGain: problem.facts.linear ? problem.facts.lipschitz : null,
-    type,
-    ...(isFixedPoint && { fixedPointErrors }),
-  });
+  const modelFor = (steps: number): BoundModel | null =>
+    request.spec.mode === 'ieee' ? null : boundModel({ problem, params: request.params, steps, initialError: maxDistance(initial, fixedPoint), ...(request.horizon !== undefined && { horizon: request.horizon }) });
+  const boundsFor = (model: BoundModel | null): TrackBounds =>
+    new TrackBounds({ spec: request.spec, d, model, blockSweep: problem.blocks !== undefined, certify: request.certify ?? 'data', stepGain: problem.facts.linear ? problem.facts.lipschitz : null, type });
+  const live = isFixedPoint ? null : boundsFor(modelFor(problem.steps));
+  const watch = (step: RunStep): void => {
+    const bounds = live?.add(step.records[0]!) ?? null;
+    onStep?.(step, bounds);
+  };
+  const result = run(problem, { representations: [instrumented(kindOf(request.spec, type), probe)], type, ...(onProgress && { onProgress }), onStep: watch });
+  const records = result.tracks[0]!.steps;
+  const bounds = live ?? boundsFor(modelFor(result.steps));
+  if (!live) for (const r of records) bounds.add(r);
+  const { model } = bounds.input;
+  const { steps, summary } = evaluateTrack({ ...bounds.input, records, ...(isFixedPoint && { fixedPointErrors }) }, bounds);
   const extraIterations =
     isFixedPoint && model?.powerNorms
       ? extraIterationRows({

@@ -3,7 +3,9 @@
  * a diffusion2d run at precision 16 in the page's worker must give `zfpwb validate --json` exactly
  * (the downloaded JSON, and the chart's last ZFP error); a problem file loaded through the file
  * input likewise; cancelling must terminate the worker; choose must give chooseSetting's ladder.
- * Timing figures (worker time, the page's long tasks during a run) are printed, not asserted.
+ * The bound is drawn as steps arrive, and equals the record's at every step. Timing figures (worker
+ * time, the page's long tasks during a run) are printed, not asserted; what is asserted is the work
+ * behind them: the live phase is painted on a canvas, and plotly draws each finished chart once.
  * Screenshots go to a temporary folder; with ZFPWB_UPDATE_SCREENSHOT=1 the lab's also replaces
  * docs/images/web-lab.png.
  */
@@ -69,7 +71,8 @@ function expectSameRoundoff(web: readonly (number | null)[], cli: readonly (numb
 
 /** Waits for a job of the view to end and returns how it ended. */
 async function ended(page: Page, view: 'lab' | 'choose', timeout = 240_000): Promise<string> {
-  await page.waitForFunction((v) => document.querySelector(`section[data-view=${v}]`)?.getAttribute('data-state') !== 'running', view, { timeout });
+  // Polled every 100 ms, not every frame: the polling is the test's work on the page's main thread, where the lab's long tasks are counted.
+  await page.waitForFunction((v) => document.querySelector(`section[data-view=${v}]`)?.getAttribute('data-state') !== 'running', view, { timeout, polling: 100 });
   return (await page.locator(`section[data-view=${view}]`).getAttribute('data-state'))!;
 }
 
@@ -93,15 +96,42 @@ async function calibrationMs(page: Page): Promise<number> {
   });
 }
 
-/** The page's own long tasks (> 50 ms on the main thread) from now on. */
-async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask' });
-  });
-  return () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+/** A long task (> 50 ms on the main thread): when it started and how long it took, in ms. */
+interface LongTask {
+  start: number;
+  duration: number;
 }
+
+/**
+ * The page's own long tasks from now on, and when the lab's job stopped running: the tasks that
+ * started before are the run's (its live phase), the rest plotly's drawing of the finished charts.
+ */
+async function watchLongTasks(page: Page): Promise<() => Promise<{ tasks: LongTask[]; endedAt: number }>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: LongTask[]; jobEndedAt: number };
+    w.longTasks = [];
+    w.jobEndedAt = Infinity;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push({ start: e.startTime, duration: Math.round(e.duration) }))).observe({ type: 'longtask' });
+    const section = document.querySelector('section[data-view=lab]')!;
+    new MutationObserver(() => {
+      if (section.getAttribute('data-state') !== 'running' && w.jobEndedAt === Infinity) w.jobEndedAt = performance.now();
+    }).observe(section, { attributes: true, attributeFilter: ['data-state'] });
+  });
+  return () => page.evaluate(() => {
+    const w = window as unknown as { longTasks: LongTask[]; jobEndedAt: number };
+    return { tasks: w.longTasks, endedAt: w.jobEndedAt };
+  });
+}
+
+/** How often each chart was drawn by plotly and painted live so far (the charts count both). */
+async function chartDraws(page: Page): Promise<{ draws: number; paints: number }[]> {
+  return page.evaluate(() => ['#lab-chart', '#lab-ratio'].map((s) => {
+    const { draws, paints } = (document.querySelector(s) as HTMLElement).dataset;
+    return { draws: Number(draws ?? 0), paints: Number(paints ?? 0) };
+  }));
+}
+
+const listed = (tasks: readonly LongTask[]): string => (tasks.length === 0 ? 'none' : `${tasks.length}, ${tasks.map((t) => t.duration).join(', ')} ms`);
 
 async function downloadedJson(page: Page): Promise<unknown> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#lab-download')]);
@@ -147,19 +177,36 @@ describe('web workbench: inline stability lab', { timeout: 600_000 }, () => {
     // The defaults are the CLI's: diffusion2d, 64×64, 400 steps, β = 16, certify data, reference auto.
     expect(await page.inputValue('#lab-problem')).toBe('diffusion2d');
     expect([await page.inputValue('#lab-grid'), await page.inputValue('#lab-steps'), await page.textContent('#lab-a-value')]).toEqual(['64', '400', 'β = 16']);
+    // Both charts drawn by plotly once the view is up: from here every plotly draw is the run's.
+    await chartTraces(page, '#lab-chart');
+    await chartTraces(page, '#lab-ratio');
+    const drawsBefore = await chartDraws(page);
     const longTasks = await watchLongTasks(page);
     await page.click('#lab-run');
+    // The bound is drawn as steps arrive: the chart paints it while the inline run is still going.
+    await page.waitForFunction(() => {
+      const chart = document.querySelector('#lab-chart') as HTMLElement;
+      return document.querySelector('section[data-view=lab]')!.getAttribute('data-state') === 'running' && chart.dataset.livePoints !== undefined && (JSON.parse(chart.dataset.livePoints) as number[])[1]! > 0;
+    }, null, { polling: 100 });
     expect(await ended(page, 'lab')).toBe('done');
-    const tasks = await longTasks();
     const traces = await chartTraces(page, '#lab-chart');
+    await chartTraces(page, '#lab-ratio');
+    const { tasks, endedAt } = await longTasks();
+    const drawsAfter = await chartDraws(page);
     expect(traces.map((t) => t.name)).toEqual(['ZFP error (β = 16)', 'bound (β = 16)', 'numerical error', 'round-off (double-double)']);
     for (const t of traces) expect(t.x).toHaveLength(401);
+    // The live phase is painted on a canvas; plotly draws each finished chart once.
+    drawsBefore.forEach((before, i) => {
+      expect(drawsAfter[i]!.draws - before.draws).toBe(1);
+      expect(drawsAfter[i]!.paints).toBeGreaterThan(before.paints);
+    });
 
     const cli = cliJson(['--solver', 'diffusion2d', '--mode', 'precision', '--param', '16', '--reference', 'auto']) as { runs: { steps: { zfpError: number; bound: number; numericalError: number }[] }[] };
     const last = cli.runs[0]!.steps[400]!;
     expect(traces[0]!.y[400]).toBe(last.zfpError);
-    expect(traces[1]!.y[400]).toBe(last.bound);
     expect(traces[2]!.y[400]).toBe(last.numericalError);
+    // The bound drawn live, step by step, is the record's at every step.
+    expect(traces[1]!.y).toEqual(cli.runs[0]!.steps.map((s) => s.bound));
     const web = splitRoundoff(await downloadedJson(page));
     const expected = splitRoundoff(cli);
     expect(web.rest).toEqual(expected.rest);
@@ -169,7 +216,8 @@ describe('web workbench: inline stability lab', { timeout: 600_000 }, () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
 
     console.log(`web lab, diffusion2d 64×64, 400 steps, β = 16: ${await page.textContent('#lab-timing')}`);
-    console.log(`web lab: long tasks on the page during the run: ${tasks.length === 0 ? 'none' : `${tasks.length}, ${tasks.join(', ')} ms`}`);
+    console.log(`web lab: long tasks on the page during the run: ${listed(tasks.filter((t) => t.start < endedAt))}; drawing the finished charts: ${listed(tasks.filter((t) => t.start >= endedAt))}`);
+    console.log(`web lab: chart paints during the run ${drawsAfter.map((d, i) => d.paints - drawsBefore[i]!.paints).join(' and ')}, plotly draws ${drawsAfter.map((d, i) => d.draws - drawsBefore[i]!.draws).join(' and ')}`);
     console.log(`web lab: machine load ${loadavg().map((l) => l.toFixed(1)).join(' ')} on 2 cores; a 10⁷-step sqrt loop took ${await calibrationMs(page)} ms on the page's main thread`);
     await page.screenshot({ path: join(SCREENSHOTS, 'lab-1280x800.png'), fullPage: true });
     if (process.env['ZFPWB_UPDATE_SCREENSHOT'] === '1') {
@@ -198,6 +246,24 @@ describe('web workbench: inline stability lab', { timeout: 600_000 }, () => {
     const a = cliJson([...file, '--mode', 'precision', '--param', '16']) as { runs: unknown[] };
     const b = cliJson([...file, '--mode', 'rate', '--param', '16']) as { runs: unknown[] };
     expect(untimed(json)).toEqual(untimed({ runs: [a.runs[0], b.runs[0]] }));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("draws a fixed-point run's bound when it stops, says why, and it is the CLI's", async () => {
+    const { page, problems } = await openView('lab');
+    await page.selectOption('#lab-problem', 'poisson-jacobi');
+    await page.fill('#lab-grid', '16');
+    await page.fill('#lab-steps', '200');
+    await page.selectOption('#lab-reference', 'none');
+    expect(await page.isHidden('#lab-bound-note')).toBe(true);
+    await page.click('#lab-run');
+    expect(await ended(page, 'lab')).toBe('done');
+    expect(await page.isVisible('#lab-bound-note')).toBe(true);
+    const traces = await chartTraces(page, '#lab-chart');
+    const cli = cliJson(['--solver', 'poisson-jacobi', '--grid', '16', '--steps', '200', '--mode', 'precision', '--param', '16']) as { runs: { steps: { k: number; bound: number }[] }[] };
+    expect(traces[1]!.x).toEqual(cli.runs[0]!.steps.map((s) => s.k));
+    expect(traces[1]!.y).toEqual(cli.runs[0]!.steps.map((s) => s.bound));
     expect(problems).toEqual([]);
     await page.close();
   });

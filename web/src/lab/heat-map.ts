@@ -34,7 +34,14 @@ export interface Scale {
 export function scaleOf(fields: readonly Float64Array[], diverging: boolean): Scale {
   let low = Infinity;
   let high = -Infinity;
-  for (const field of fields) for (const v of field) if (Number.isFinite(v)) [low, high] = [Math.min(low, v), Math.max(high, v)];
+  for (const field of fields) {
+    for (let i = 0; i < field.length; i++) {
+      const v = field[i]!;
+      if (!Number.isFinite(v)) continue;
+      if (v < low) low = v;
+      if (v > high) high = v;
+    }
+  }
   if (!(low <= high)) [low, high] = [0, 0];
   if (diverging) {
     const m = Math.max(Math.abs(low), Math.abs(high));
@@ -44,9 +51,11 @@ export function scaleOf(fields: readonly Float64Array[], diverging: boolean): Sc
 }
 
 export function drawField(canvas: HTMLCanvasElement, values: Float64Array, width: number, height: number, scale: Scale): void {
-  canvas.width = width;
-  canvas.height = height;
+  // Setting a canvas's size clears and reallocates it even when the size is unchanged.
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
   const image = new ImageData(width, height);
+  const pixels = image.data;
   const span = scale.high - scale.low;
   const colors = scale.diverging ? TABLES.diverging : TABLES.sequential;
   for (let j = 0; j < height; j++) {
@@ -55,7 +64,7 @@ export function drawField(canvas: HTMLCanvasElement, values: Float64Array, width
       // NaN (a blown-up run) lands mid-scale rather than off the table.
       const level = Number.isFinite(t) ? Math.round(Math.min(1, Math.max(0, t)) * (LEVELS - 1)) : LEVELS >> 1;
       const p = 4 * ((height - 1 - j) * width + i);
-      for (let c = 0; c < 4; c++) image.data[p + c] = colors[4 * level + c]!;
+      for (let c = 0; c < 4; c++) pixels[p + c] = colors[4 * level + c]!;
     }
   }
   canvas.getContext('2d')!.putImageData(image, 0, 0);

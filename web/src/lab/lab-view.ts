@@ -11,7 +11,7 @@ import { drawField, gradientOf, scaleOf } from './heat-map.ts';
 import { jobButtonsMarkup, jobPanel, jobProgressMarkup } from './job-panel.ts';
 import { LiveChart, type TraceStyle } from './live-chart.ts';
 import { problemPicker } from './problem-picker.ts';
-import type { FieldPicture, LabEvent, LabRunRequest } from './protocol.ts';
+import type { FieldPicture, LabEvent, LabRunRequest, Progress } from './protocol.ts';
 import { settingControls, stateTypeControl } from './setting-controls.ts';
 import './lab.css';
 
@@ -36,6 +36,12 @@ function traceStyles(labels: readonly string[], reference: string): TraceStyle[]
 const AXES = { margin: { l: 70, r: 20, t: 30, b: 45 }, legend: { orientation: 'h', y: -0.25 }, xaxis: { title: { text: 'step k' } } };
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/**
+ * A run's charts, field and progress are redrawn together, at most this often: every frame the page
+ * renders costs a commit of its layers besides the drawing, which a busy machine stretches to tens of ms.
+ */
+const FRAME_MS = 250;
 
 export function mountLabView(root: HTMLElement): void {
   root.classList.add('lab');
@@ -70,6 +76,7 @@ export function mountLabView(root: HTMLElement): void {
     </form>
     ${jobProgressMarkup('lab')}
     <div id="lab-chart" class="lab-chart" role="img" aria-label="Errors per step on a log scale: ZFP error, its bound, numerical error, round-off"></div>
+    <p id="lab-bound-note" class="lab-note" hidden>A fixed-point iteration's bound is drawn when it stops: its model takes ‖Gⁿ‖∞ up to the iteration the run stops at.</p>
     <div id="lab-ratio" class="lab-ratio" role="img" aria-label="Compression ratio per step"></div>
     <section class="lab-fields" aria-labelledby="lab-fields-title">
       <h3 id="lab-fields-title">The field at step <span id="lab-field-step">—</span></h3>
@@ -120,17 +127,21 @@ export function mountLabView(root: HTMLElement): void {
   const summary = $('#lab-summary');
   const chart = new LiveChart($('#lab-chart'), { ...AXES, yaxis: { type: 'log', title: { text: 'max-norm error' }, exponentformat: 'power' }, height: 380 });
   const ratioChart = new LiveChart($('#lab-ratio'), { ...AXES, yaxis: { title: { text: 'compression ratio' } }, height: 200, showlegend: false, margin: { l: 70, r: 20, t: 10, b: 40 } });
+  // The maps' contexts are set up while the view is idle, not in the run's first frame.
+  for (const map of ['solution', 'inline', 'difference']) $<HTMLCanvasElement>(`#lab-field-${map}`).getContext('2d');
   chart.reset(traceStyles([specLabel(settingA.spec())], 'reference'));
   ratioChart.reset([{ name: 'ratio', color: COLORS[0] }]);
+  const boundNote = $('#lab-bound-note');
+  let boundLive = true;
 
   let results: ValidateResults | null = null;
   let latestField: FieldPicture | null = null;
   let fieldLabel = '';
-  let fieldPending = false;
+  let progress: Progress | null = null;
 
   const drawFields = (): void => {
-    fieldPending = false;
     const f = latestField;
+    latestField = null;
     if (!f) return;
     const difference = f.inline.map((v, i) => v - f.solution[i]!);
     const values = scaleOf([f.solution, f.inline], false);
@@ -144,34 +155,75 @@ export function mountLabView(root: HTMLElement): void {
     $('#lab-scale-difference').textContent = `difference ${diff.low.toExponential(2)} … ${diff.high.toExponential(2)}`;
   };
 
+  /** One frame for everything a run's events changed since the last. */
+  const drawFrame = (): void => {
+    chart.paint();
+    ratioChart.paint();
+    drawFields();
+    if (progress) panel.setProgress(progress);
+    progress = null;
+  };
+  let frameQueued = false;
+  let lastFrame = -Infinity;
+  const requestFrame = (): void => {
+    if (frameQueued) return;
+    frameQueued = true;
+    setTimeout(() => {
+      requestAnimationFrame(() => {
+        frameQueued = false;
+        lastFrame = performance.now();
+        drawFrame();
+      });
+    }, Math.max(0, FRAME_MS - (performance.now() - lastFrame)));
+  };
+  // A run ends in its results, an error or a cancel: the last frame now, then plotly draws the finished charts.
+  const settleCharts = (): void => {
+    drawFrame();
+    chart.settle();
+    ratioChart.settle();
+  };
+  $('#lab-cancel').addEventListener('click', () => {
+    // The cancelled job's last progress stays as the panel reported it.
+    progress = null;
+    settleCharts();
+  });
+
   const onEvent = (request: LabRunRequest, labels: readonly string[]) => (event: LabEvent): void => {
     switch (event.type) {
       case 'progress':
-        panel.setProgress(event.progress);
+        progress = event.progress;
+        requestFrame();
         break;
       case 'inline-steps': {
         const ks = event.rows.map((r) => r.k);
         chart.append(TRACE.zfp(event.setting), ks, event.rows.map((r) => r.zfpError));
+        if (event.liveBound) {
+          const bounded = event.rows.filter((r) => r.bound !== null);
+          chart.append(TRACE.bound(event.setting), bounded.map((r) => r.k), bounded.map((r) => r.bound!));
+        }
+        boundLive = event.liveBound;
+        boundNote.hidden = boundLive;
         if (event.setting === 0) chart.append(TRACE.numerical, ks, event.rows.map((r) => r.numericalError));
         ratioChart.append(event.setting, ks, event.rows.map((r) => r.ratio));
         latestField = event.field;
         fieldLabel = labels[event.setting]!;
-        if (!fieldPending) {
-          fieldPending = true;
-          requestAnimationFrame(drawFields);
-        }
-        panel.setProgress(event.progress);
+        progress = event.progress;
+        requestFrame();
         break;
       }
       case 'run-done': {
-        const withBound = event.record.steps.filter((s) => s.bound !== null);
-        chart.replace(TRACE.bound(event.setting), withBound.map((s) => s.k), withBound.map((s) => s.bound!));
+        // A live bound has every step already, and the record's values (which may be thinned); a fixed-point run's comes now.
+        if (!boundLive) {
+          const withBound = event.record.steps.filter((s) => s.bound !== null);
+          chart.replace(TRACE.bound(event.setting), withBound.map((s) => s.k), withBound.map((s) => s.bound!));
+        }
         timing.textContent += `${labels[event.setting]}: ${event.record.steps.length - 1} steps with the bound in ${seconds(event.elapsedMs)} in the worker. `;
         break;
       }
       case 'roundoff-steps':
         chart.append(TRACE.roundoff, event.ks, event.roundoff);
-        panel.setProgress(event.progress);
+        progress = event.progress;
+        requestFrame();
         break;
       case 'reference-done':
         chart.rename(TRACE.roundoff, `round-off (${event.arithmetic})`);
@@ -179,11 +231,13 @@ export function mountLabView(root: HTMLElement): void {
         break;
       case 'results':
         results = event.results;
+        settleCharts();
         showSummary(event.results);
         downloadButton.disabled = false;
         panel.finish('done', `Done: ${labels.join(' and ')}${request.reference === 'none' ? '' : `, round-off against ${event.results.reference}`}.`);
         break;
       case 'error':
+        settleCharts();
         panel.finish('failed', `Failed: ${event.message}`);
         break;
     }
@@ -211,8 +265,10 @@ export function mountLabView(root: HTMLElement): void {
     downloadButton.disabled = true;
     timing.textContent = '';
     summary.innerHTML = '';
-    chart.reset(traceStyles(labels, request.reference === 'none' ? 'no reference run' : 'reference'));
-    ratioChart.reset(labels.map((label, s) => ({ name: `ratio (${label})`, color: COLORS[s]! })));
+    boundLive = true;
+    boundNote.hidden = true;
+    chart.begin(traceStyles(labels, request.reference === 'none' ? 'no reference run' : 'reference'), request.source.steps);
+    ratioChart.begin(labels.map((label, s) => ({ name: `ratio (${label})`, color: COLORS[s]! })), request.source.steps);
     panel.start(request, onEvent(request, labels), `Running ${labels.join(' and ')}…`);
   });
 

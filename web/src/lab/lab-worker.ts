@@ -79,17 +79,19 @@ function runOne(request: LabRunRequest, resolved: Resolved, setting: number): Ru
   const spec = request.specs[setting]!;
   const label = `${specLabel(spec)}: steps`;
   let latest: RunStep | null = null;
+  let liveBound = false;
   const batch = batcher<InlineRow>((rows, last) => {
     if (!latest || (rows.length === 0 && !last)) return;
     const k = latest.records[0]!.k;
     const field = picture(resolved.shape, k, latest.solution, latest.states[0]!);
-    post({ type: 'inline-steps', setting, rows, field, progress: { label, done: k, total: resolved.steps } }, [field.solution.buffer, field.inline.buffer]);
+    post({ type: 'inline-steps', setting, rows, liveBound, field, progress: { label, done: k, total: resolved.steps } }, [field.solution.buffer, field.inline.buffer]);
   });
   const started = performance.now();
-  const record = runSimulation({ problem: resolved.problem, params: resolved.params, spec, certify: request.certify, stateType: request.stateType, maxRecorded: VALIDATE_RECORDED }, undefined, (step) => {
+  const record = runSimulation({ problem: resolved.problem, params: resolved.params, spec, certify: request.certify, stateType: request.stateType, maxRecorded: VALIDATE_RECORDED }, undefined, (step, bounds) => {
     latest = step;
+    liveBound = bounds !== null;
     const r = step.records[0]!;
-    batch.add({ k: r.k, zfpError: r.zfpError, numericalError: r.numericalError, ratio: r.ratio });
+    batch.add({ k: r.k, zfpError: r.zfpError, bound: bounds?.bound ?? null, numericalError: r.numericalError, ratio: r.ratio });
   });
   batch.end();
   post({ type: 'run-done', setting, record, elapsedMs: performance.now() - started });

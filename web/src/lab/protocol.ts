@@ -36,10 +36,12 @@ export interface LabChooseRequest {
 
 export type LabRequest = LabRunRequest | LabChooseRequest;
 
-/** One step of an inline run as it is made, before the theorem's bound exists (that needs the finished run). */
+/** One step of an inline run as it is made. */
 export interface InlineRow {
   readonly k: number;
   readonly zfpError: number;
+  /** The theorem's bound at step k, as the record will hold it; null when it comes with the finished run (see `liveBound`) or there is none. */
+  readonly bound: number | null;
   readonly numericalError: number;
   readonly ratio: number;
 }
@@ -64,8 +66,11 @@ export interface Progress {
 
 export type LabEvent =
   | { readonly type: 'progress'; readonly progress: Progress }
-  /** A batch of inline steps of setting `setting` (its index in the request's specs). */
-  | { readonly type: 'inline-steps'; readonly setting: number; readonly rows: InlineRow[]; readonly field: FieldPicture; readonly progress: Progress }
+  /**
+   * A batch of inline steps of setting `setting` (its index in the request's specs). `liveBound`:
+   * the rows carry their bounds; false for a fixed-point run, whose bound model needs the iteration it stops at.
+   */
+  | { readonly type: 'inline-steps'; readonly setting: number; readonly rows: InlineRow[]; readonly liveBound: boolean; readonly field: FieldPicture; readonly progress: Progress }
   /** A batch of the reference run's round-off ‖u_k − u_ref,k‖∞. */
   | { readonly type: 'roundoff-steps'; readonly ks: number[]; readonly roundoff: number[]; readonly progress: Progress }
   /** A setting's finished run, measured against its theorem (bounds per step), with the worker's time for it. */
