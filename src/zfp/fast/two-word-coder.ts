@@ -1,5 +1,5 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
-import { codingEnd, finishDecode, WORD_PLANES, finishEncode, get, lowestPlane, peek, putPlane, readCutPlane, significantAfter, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
+import { codingEnd, ctz, finishDecode, WORD_PLANES, finishEncode, lowestPlane, peek, putPlane, readCutPlane, significantAfter, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
 import { BitMatrix } from './transpose.ts';
 
 /** Coefficients of a 3D block: its planes are two 32-bit words. */
@@ -76,8 +76,12 @@ export class TwoWordCoder implements PlaneCoder {
         pos += n;
         // A plane that adds no coefficient often ends within the first window.
         if (n < 32 && ((w0 >>> n) & 1) === 0) pos++;
-        else while (n < size && get(words, pos++, 1)) {
-          const z = zerosAt(words, pos, size - 1 - n);
+        else while (n < size) {
+          // A group test, and after a positive one the run of zeros up to the next significant coefficient: one read.
+          const bits = peek(words, pos++);
+          if ((bits & 1) === 0) break;
+          const limit = size - 1 - n, run = bits >>> 1;
+          const z = run !== 0 ? Math.min(ctz(run), limit) : limit < 32 ? limit : zerosAt(words, pos, limit);
           pos += z;
           n += z;
           if (n < size - 1) pos++;
