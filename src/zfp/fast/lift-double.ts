@@ -1,7 +1,7 @@
 /*
  * zfp's inverse lifting in plain doubles, for blocks where that is exact.
- * Decoded coefficients are multiples of 2^kmin (kmin = lowest bit plane coded)
- * below 2^63. A lift halves a value at most twice more per pass, so with
+ * Decoded coefficients are multiples of 2^kmin (kmin = lowest bit plane coded,
+ * or their common trailing zeros if more) below 2^63. A lift halves a value at most twice more per pass, so with
  * kmin ≥ 2·dims every right shift of the C code divides an even number and
  * equals ×0.5; and with kmin ≥ 16 + 2·dims every intermediate (below 2^67
  * before the wrap-around check, a multiple of 2^(kmin − 2·dims)) fits a
