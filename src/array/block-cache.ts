@@ -46,16 +46,14 @@ export class BlockCache {
     this.tail = lines - 1;
   }
 
-  /** Offset in `values` of the block, fetched on a miss. */
+  /** Line holding the block (its values from line · blockSize on), fetched on a miss. */
   read(block: number): number {
-    return this.lineFor(block) * this.blockSize;
+    return this.lineFor(block);
   }
 
-  /** As read(), and marks the block modified. */
-  write(block: number): number {
-    const line = this.lineFor(block);
+  /** Mark a line's block modified: it is written back when evicted or flushed. */
+  markModified(line: number): void {
     this.dirty[line] = 1;
-    return line * this.blockSize;
   }
 
   /** Write every modified block back; the blocks stay cached. */

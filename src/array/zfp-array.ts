@@ -338,8 +338,8 @@ export class ZfpArray {
 
   /** Make `block` the cache's most recent: the one the hit path reads. */
   private touch(block: number): void {
-    this.hitBase = this.cache.read(block);
-    this.hitLine = this.hitBase / this.grid.blockSize;
+    this.hitLine = this.cache.read(block);
+    this.hitBase = this.hitLine * this.grid.blockSize;
     this.hitBlock = block;
     this.hitWritable = false;
   }
@@ -354,7 +354,7 @@ export class ZfpArray {
       this.hugeLines[this.hitLine] = 1;
     }
     if (!this.hitWritable) {
-      this.cache.write(block);
+      this.cache.markModified(this.hitLine);
       this.hitWritable = true;
     }
     this.values[this.hitBase + local] = value;

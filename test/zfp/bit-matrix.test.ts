@@ -53,6 +53,32 @@ describe('BitMatrix', () => {
     );
   });
 
+  it('stores planes of pairs whose first 16 coefficients alone have bits as storePair and addPair would', () => {
+    fc.assert(
+      fc.property(words(64), words(64), fc.integer({ min: 0, max: 16 }), (u, stale, lo) => {
+        const few = u.map((v, i) => (i < 16 ? v : 0));
+        const planes = Math.min(16, 32 - lo);
+        const fill = (m: BitMatrix): void => {
+          m.clear();
+          for (let r = 0; r < planes; r++) m.setPair(r, planeOf(few, 0, 32, lo + r), 0);
+        };
+        const [viaPair, viaFew] = [new BitMatrix(), new BitMatrix()];
+        const expected = stale.slice(), stored = stale.slice();
+        fill(viaPair);
+        viaPair.storePair(lo, expected, 0);
+        fill(viaFew);
+        viaFew.storeFirst16(lo, stored, true);
+        expect(stored).toEqual(expected);
+        // Added below planes already stored: coefficients 16 … 63 keep what they hold.
+        fill(viaPair);
+        viaPair.addPair(lo, expected, 0);
+        fill(viaFew);
+        viaFew.storeFirst16(lo, stored, false);
+        expect(stored).toEqual(expected);
+      }),
+    );
+  });
+
   it('turns 32 planes of 32 coefficients into words and back', () => {
     fc.assert(
       fc.property(words(32), fc.integer({ min: 0, max: 31 }), fc.integer({ min: 1, max: 32 }), (u, lo, span) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockExponent, castToInts } from '../../src/zfp/fast/block-float.ts';
-import { doubleInverseExact, invXformDouble, wrapImpossible } from '../../src/zfp/fast/lift-double.ts';
+import { coefficientsInverseExact, doubleInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from '../../src/zfp/fast/lift-double.ts';
 import { invXform64, fwdXform64 } from '../../src/zfp/fast/lift64.ts';
 import { castToSplit, fwdOrderSplit, fwdXformSplit } from '../../src/zfp/fast/lift-split.ts';
 import { fwdOrder64, invOrder64, invOrderToDouble } from '../../src/zfp/fast/negabinary.ts';
@@ -80,5 +80,61 @@ describe('inverse transform in doubles', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('inverse transform in doubles of blocks coded to plane 0', () => {
+  // Blocks of small integers (ramps, as element-wise writes leave them) code every plane, yet
+  // their coefficients keep many trailing zeros: those count as kmin.
+  it('is taken for blocks of small integers and equals the (hi, lo) transform', () => {
+    let taken = 0;
+    for (let it = 0; it < 400; it++) {
+      const d = 1 + (it % 4), size = 4 ** d, perm = sequencyPermutation(d), iperm = inverseSequencyPermutation(d);
+      const step = 1 + Math.floor(random() * 1000);
+      const x = Float64Array.from({ length: size }, (_, i) => (it % 3 === 0 ? step * i : Math.floor(random() * 2 * step) - step));
+      const emax = blockExponent(x, size, t);
+      const hi = new Int32Array(size), lo = new Int32Array(size), uhi = new Int32Array(size), ulo = new Int32Array(size);
+      castToInts(x, hi, lo, size, emax, t);
+      fwdXform64(hi, lo, d);
+      fwdOrder64(uhi, ulo, hi, lo, perm, size);
+      if (!coefficientsInverseExact(0, d, uhi, ulo, size)) continue;
+      const s = 2 ** (emax - 62);
+      const v = new Float64Array(size);
+      invOrderToDouble(uhi, ulo, v, iperm, size, false);
+      expect(invXformDouble(v, d, false, s)).toBe(true);
+      invOrder64(uhi, ulo, hi, lo, iperm, size);
+      invXform64(hi, lo, d);
+      expect(v).toEqual(Float64Array.from(hi, (h, i) => s * (h * 2 ** 32 + (lo[i]! >>> 0))));
+      taken++;
+    }
+    expect(taken).toBeGreaterThan(300);
+  });
+
+  it('declines coefficients whose low planes are busy', () => {
+    const uhi = new Int32Array(64), ulo = new Int32Array(64).fill(1 << 20);
+    expect(coefficientsInverseExact(0, 3, uhi, ulo, 64)).toBe(false);
+    ulo.fill(1 << 22);
+    expect(coefficientsInverseExact(0, 3, uhi, ulo, 64)).toBe(true);
+  });
+});
+
+describe('3D inverse with the reorder and output fused', () => {
+  it('equals invOrderToDouble then invXformDouble', () => {
+    const iperm = inverseSequencyPermutation(3);
+    for (let it = 0; it < 500; it++) {
+      const lowest = 22 + Math.floor(random() * 29);
+      const uhi = new Int32Array(64), ulo = new Int32Array(64);
+      for (let i = 0; i < 64; i++) {
+        // Coefficients well inside the range, the low planes below `lowest` empty.
+        uhi[i] = (((random() * 2 ** 28) | 0) ^ 0xaaaaaaaa) & (lowest >= 32 ? -1 << (lowest - 32) : -1);
+        ulo[i] = lowest >= 32 ? 0 : ((random() * 2 ** 32) | 0) & (-1 << lowest);
+      }
+      const s = 2 ** -(1 + Math.floor(random() * 60));
+      const expected = new Float64Array(64), fused = new Float64Array(64);
+      invOrderToDouble(uhi, ulo, expected, iperm, 64, lowest >= 32);
+      const ok = invXformDouble(expected, 3, false, s);
+      expect(invOrderXformDouble3(uhi, ulo, iperm, lowest >= 32, fused, s, null, null)).toBe(ok);
+      expect(fused).toEqual(expected);
+    }
   });
 });

@@ -330,6 +330,20 @@ describe('staged block coder', () => {
     }
   });
 
+  it('cuts a fixed budget where zfp does in 3D, on blocks whose first 16 coefficients alone are significant and on others', () => {
+    const blocks = [
+      // A ramp: its transform leaves a few low-frequency coefficients, so every plane is coded.
+      Array.from({ length: 64 }, (_, i) => 3 * ((i & 3) + 128 * ((i >> 2) & 3) + 16384 * (i >> 4))),
+      Array.from({ length: 64 }, (_, i) => Math.sin(0.05 * (i & 3)) * Math.cos(0.07 * ((i >> 2) & 3)) + 0.01 * (i >> 4)),
+      Array.from({ length: 64 }, (_, i) => Math.sin(1.3 * i) * 2 ** ((i * 7) % 23)),
+    ];
+    for (const values of blocks) {
+      for (let maxbits = 12; maxbits <= 64 * 64 + 80; maxbits += 5) {
+        checkAgainstBulkCodec({ type: 'float64', dims: 3, values, config: { mode: 'expert', minbits: maxbits, maxbits, maxprec: 64, minexp: -1074 } });
+      }
+    }
+  });
+
   it('reads corrupted blocks as the staged decoder does, bit for bit: the bulk shortcuts hold on any bits', () => {
     let seed = 11;
     const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;

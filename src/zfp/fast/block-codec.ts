@@ -8,7 +8,7 @@ import type { ScalarType, StreamParams } from '../types.ts';
 import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.ts';
 import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.ts';
 import { castToSplit, fwdOrderSplit, fwdXformSplit } from './lift-split.ts';
-import { doubleInverseExact, invXformDouble, wrapImpossible } from './lift-double.ts';
+import { coefficientsInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { planeCoderFor, type PlaneCoder, type PlaneCount } from './plane-coder.ts';
 import { gatherBlock, scatterBlock, type BlockPosition } from './gather.ts';
@@ -306,9 +306,14 @@ export class BlockCodec {
   private inverseLossy64(field: Float64Array | null, at: BlockPosition | null): boolean {
     const { fblock, size, exponent: emax } = this;
     const lowest = this.count.lowest;
-    if (doubleInverseExact(lowest, this.dims)) {
-      invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, lowest >= 32);
-      if (invXformDouble(fblock, this.dims, !wrapImpossible(lowest), pow2(emax - 62), field, at)) return field !== null;
+    if (coefficientsInverseExact(lowest, this.dims, this.uhi, this.ulo, size)) {
+      const watch = !wrapImpossible(lowest), scale = pow2(emax - 62);
+      if (this.dims === 3 && !watch) {
+        if (invOrderXformDouble3(this.uhi, this.ulo, this.iperm, lowest >= 32, fblock, scale, field, at)) return field !== null;
+      } else {
+        invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, lowest >= 32);
+        if (invXformDouble(fblock, this.dims, watch, scale, field, at)) return field !== null;
+      }
     }
     invOrder64(this.uhi, this.lowWords(), this.hi, this.lo, this.iperm, size);
     invXform64(this.hi, this.lo, this.dims);

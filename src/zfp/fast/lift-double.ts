@@ -1,7 +1,7 @@
 /*
  * zfp's inverse lifting in plain doubles, for blocks where that is exact.
- * Decoded coefficients are multiples of 2^kmin (kmin = lowest bit plane coded)
- * below 2^63. A lift halves a value at most twice more per pass, so with
+ * Decoded coefficients are multiples of 2^kmin (kmin = lowest bit plane coded,
+ * or their common trailing zeros if more) below 2^63. A lift halves a value at most twice more per pass, so with
  * kmin ≥ 2·dims every right shift of the C code divides an even number and
  * equals ×0.5; and with kmin ≥ 16 + 2·dims every intermediate (below 2^67
  * before the wrap-around check, a multiple of 2^(kmin − 2·dims)) fits a
@@ -19,6 +19,8 @@
  */
 
 import type { BlockPosition } from './gather.ts';
+import { highToDouble, wordsToDouble } from './negabinary.ts';
+import { ctz } from './plane-coding.ts';
 
 const PASS_INPUT_LIMIT = 2 ** 63 / 1.5;
 const INT64_LIMIT = 2 ** 63;
@@ -26,6 +28,23 @@ const INT64_LIMIT = 2 ** 63;
 /** Can the inverse transform of float64 coefficients coded down to bit plane kmin run in doubles? */
 export function doubleInverseExact(kmin: number, dims: number): boolean {
   return kmin >= 16 + 2 * dims;
+}
+
+/**
+ * doubleInverseExact for decoded coefficients (uhi, ulo) coded down to plane `lowest`: the
+ * coefficients' common trailing zeros may stand for kmin too (a block coded to plane 0 whose
+ * coefficients have few significant bits, e.g. one of small integers, needs no int64 inverse).
+ * The low words count only when planes below 32 were coded (see PlaneCoder.decode).
+ */
+export function coefficientsInverseExact(lowest: number, dims: number, uhi: Int32Array, ulo: Int32Array, size: number): boolean {
+  if (doubleInverseExact(lowest, dims)) return true;
+  let hi = 0, lo = 0;
+  for (let i = 0; i < size; i++) {
+    hi |= uhi[i]!;
+    lo |= ulo[i]!;
+  }
+  const zeros = lo !== 0 ? ctz(lo) : hi !== 0 ? 32 + ctz(hi) : 64;
+  return doubleInverseExact(zeros, dims);
 }
 
 /** Is wrap-around impossible for a block zfp encoded with coefficients coded down to plane kmin? */
@@ -42,32 +61,28 @@ function maxAbs(v: Float64Array, n: number): number {
   return m;
 }
 
+/** zfp's inverse lift of v[p], v[p + s], v[p + 2s], v[p + 3s], in place. */
+function invLift(v: Float64Array, p: number, s: number): void {
+  const q = p + s, r = q + s, t = r + s;
+  let x = v[p]!, y = v[q]!, z = v[r]!, w = v[t]!;
+  // y += w >> 1; w -= y >> 1
+  y += w * 0.5; w -= y * 0.5;
+  // y += w; w <<= 1; w -= y
+  y += w; w = 2 * w - y;
+  // z += x; x <<= 1; x -= z
+  z += x; x = 2 * x - z;
+  // y += z; z <<= 1; z -= y
+  y += z; z = 2 * z - y;
+  // w += x; x <<= 1; x -= w
+  w += x; x = 2 * x - w;
+  v[p] = x; v[q] = y; v[r] = z; v[t] = w;
+}
+
 /**
- * Inverse transform of the n = 4^dims values in place, then scaling by s;
- * false if C would have wrapped around. `watch` checks every pass (see
- * above); without it only the outputs. Given a field and a full block's
- * position in it, the scaled values go there instead of back into v.
+ * Scale the n transformed values of v by s into v, or into a field at a full block's position;
+ * false if C would have wrapped around (an output at or beyond 2^63).
  */
-export function invXformDouble(v: Float64Array, dims: number, watch: boolean, scale: number, field: Float64Array | null = null, at: BlockPosition | null = null): boolean {
-  const n = 1 << (2 * dims);
-  for (let s = n >> 2; s > 0; s >>= 2) {
-    if (watch && maxAbs(v, n) >= PASS_INPUT_LIMIT) return false;
-    for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) {
-      const q = p + s, r = q + s, t = r + s;
-      let x = v[p]!, y = v[q]!, z = v[r]!, w = v[t]!;
-      // y += w >> 1; w -= y >> 1
-      y += w * 0.5; w -= y * 0.5;
-      // y += w; w <<= 1; w -= y
-      y += w; w = 2 * w - y;
-      // z += x; x <<= 1; x -= z
-      z += x; x = 2 * x - z;
-      // y += z; z <<= 1; z -= y
-      y += z; z = 2 * z - y;
-      // w += x; x <<= 1; x -= w
-      w += x; x = 2 * x - w;
-      v[p] = x; v[q] = y; v[r] = z; v[t] = w;
-    }
-  }
+function storeScaled(v: Float64Array, n: number, scale: number, field: Float64Array | null, at: BlockPosition | null): boolean {
   let m = 0;
   if (field !== null && at !== null) {
     // Row r of the block (values 4r … 4r + 3) is a run of the field along x.
@@ -88,6 +103,65 @@ export function invXformDouble(v: Float64Array, dims: number, watch: boolean, sc
     const a = Math.abs(x);
     if (a > m) m = a;
     v[i] = x * scale;
+  }
+  return m < INT64_LIMIT;
+}
+
+/**
+ * Inverse transform of the n = 4^dims values in place, then scaling by s;
+ * false if C would have wrapped around. `watch` checks every pass (see
+ * above); without it only the outputs. Given a field and a full block's
+ * position in it, the scaled values go there instead of back into v.
+ */
+export function invXformDouble(v: Float64Array, dims: number, watch: boolean, scale: number, field: Float64Array | null = null, at: BlockPosition | null = null): boolean {
+  const n = 1 << (2 * dims);
+  for (let s = n >> 2; s > 0; s >>= 2) {
+    if (watch && maxAbs(v, n) >= PASS_INPUT_LIMIT) return false;
+    for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) invLift(v, p, s);
+  }
+  return storeScaled(v, n, scale, field, at);
+}
+
+/**
+ * The 3D block's negabinary coefficients (uhi, ulo) in sequency order to values, as
+ * invOrderToDouble then invXformDouble without `watch` do (the caller has wrapImpossible):
+ * the reorder fused into the z pass, the scaling and output into the x pass, the lifts of
+ * those two in registers, the block being the hot path of single-block decodes.
+ */
+export function invOrderXformDouble3(uhi: Int32Array, ulo: Int32Array, iperm: Uint8Array, highOnly: boolean, v: Float64Array, scale: number, field: Float64Array | null, at: BlockPosition | null): boolean {
+  for (let p = 0; p < 16; p++) {
+    const i0 = iperm[p]!, i1 = iperm[p + 16]!, i2 = iperm[p + 32]!, i3 = iperm[p + 48]!;
+    let x: number, y: number, z: number, w: number;
+    if (highOnly) {
+      x = highToDouble(uhi[i0]!); y = highToDouble(uhi[i1]!); z = highToDouble(uhi[i2]!); w = highToDouble(uhi[i3]!);
+    } else {
+      x = wordsToDouble(uhi[i0]!, ulo[i0]!); y = wordsToDouble(uhi[i1]!, ulo[i1]!); z = wordsToDouble(uhi[i2]!, ulo[i2]!); w = wordsToDouble(uhi[i3]!, ulo[i3]!);
+    }
+    // The lift of invLift.
+    y += w * 0.5; w -= y * 0.5; y += w; w = 2 * w - y; z += x; x = 2 * x - z;
+    y += z; z = 2 * z - y; w += x; x = 2 * x - w;
+    v[p] = x; v[p + 16] = y; v[p + 32] = z; v[p + 48] = w;
+  }
+  for (let p = 0; p < 64; p += 16) {
+    invLift(v, p, 4);
+    invLift(v, p + 1, 4);
+    invLift(v, p + 2, 4);
+    invLift(v, p + 3, 4);
+  }
+  const toField = field !== null && at !== null;
+  let m = 0;
+  for (let r = 0, i = 0; i < 64; r++, i += 4) {
+    let x = v[i]!, y = v[i + 1]!, z = v[i + 2]!, w = v[i + 3]!;
+    y += w * 0.5; w -= y * 0.5; y += w; w = 2 * w - y; z += x; x = 2 * x - z;
+    y += z; z = 2 * z - y; w += x; x = 2 * x - w;
+    m = Math.max(m, Math.abs(x), Math.abs(y), Math.abs(z), Math.abs(w));
+    if (toField) {
+      // Row r of the block (values 4r … 4r + 3) is a run of the field along x.
+      const q = at.base + at.rows[r]!, sx = at.sx;
+      field[q] = x * scale; field[q + sx] = y * scale; field[q + 2 * sx] = z * scale; field[q + 3 * sx] = w * scale;
+    } else {
+      v[i] = x * scale; v[i + 1] = y * scale; v[i + 2] = z * scale; v[i + 3] = w * scale;
+    }
   }
   return m < INT64_LIMIT;
 }

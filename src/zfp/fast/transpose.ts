@@ -184,6 +184,21 @@ export class BitMatrix {
     }
   }
 
+  /**
+   * storePair (first) or addPair for planes set when at most the first 16 coefficients are
+   * significant (the second 32 masks zero, the first within 16 bits): their 16 × 16 matrix is
+   * moved to the "16" rows and turned there; coefficients 16 … 63 are zero (first) or kept.
+   */
+  storeFirst16(lo: number, u: Int32Array, first: boolean): void {
+    const a = this.rows;
+    for (let r = 0; r < 16; r++) a[15 - r] = a[31 - r]!;
+    transpose16x2(a);
+    if (first) {
+      for (let i = 0; i < 16; i++) u[i] = a[15 - i]! << lo;
+      u.fill(0, 16, 64);
+    } else for (let i = 0; i < 16; i++) u[i]! |= a[15 - i]! << lo;
+  }
+
   /** Transpose planes lo … lo + 31 of coefficients 0 … count − 1 (count ≤ 16); plane lo + r is then plane16(r). */
   load16(u: Int32Array, count: number, lo: number): void {
     const a = this.rows;

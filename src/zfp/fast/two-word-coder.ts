@@ -1,10 +1,20 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
-import { codingEnd, finishDecode, WORD_PLANES, finishEncode, get, lowestPlane, peek, putPlane, readCutPlane, significantAfter, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
+import { codingEnd, ctz, finishDecode, WORD_PLANES, finishEncode, lowestPlane, peek, putPlane, readCutPlane, significantAfter, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
 import { BitMatrix } from './transpose.ts';
 
 /** Coefficients of a 3D block: its planes are two 32-bit words. */
 export const TWO_WORD_SIZE = 64;
 
+
+/** Coefficients a 16 × 16 transposition turns: when only the first ones are significant, half the work of a 32 × 32 one. */
+const FEW = 16;
+
+/** Are the words of all coefficients from FEW on zero? */
+function fewCoefficients(uhi: Int32Array, ulo: Int32Array): boolean {
+  let or = 0;
+  for (let i = FEW; i < TWO_WORD_SIZE; i++) or |= uhi[i]! | ulo[i]!;
+  return or === 0;
+}
 
 /** Planes one transposition turns for all 64 coefficients (see BitMatrix). */
 const WINDOW_PLANES = 16;
@@ -24,11 +34,25 @@ export class TwoWordCoder implements PlaneCoder {
     const { matrix } = this, size = TWO_WORD_SIZE, words = w.words, start = w.pos;
     const kmin = lowestPlane(intprec, maxprec), end = codingEnd(start, maxbits, maxprec, size, intprec, kmin);
     let pos = start, n = 0, k = intprec;
+    const few = fewCoefficients(intprec === 64 ? uhi : ulo, ulo);
     while (k > kmin && pos < end) {
       // Planes lo … k − 1, all in one coefficient word.
       const base = k > WORD_PLANES ? WORD_PLANES : 0;
+      const u = base === 0 ? ulo : uhi;
+      if (few) {
+        // Only the first 16 coefficients have bits: the word's 32 planes in one 16 × 16 transposition.
+        const lo = Math.max(kmin, base);
+        matrix.load16(u, FEW, lo - base);
+        while (k > lo && pos < end) {
+          k--;
+          const x0 = matrix.plane16(k - lo);
+          pos = putPlane(words, pos, n, size, x0, 0);
+          n = significantAfter(n, x0, 0);
+        }
+        continue;
+      }
       const lo = Math.max(kmin, base, k - WINDOW_PLANES);
-      this.loadPlanes(base === 0 ? ulo : uhi, lo - base, k - lo);
+      this.loadPlanes(u, lo - base, k - lo);
       while (k > lo && pos < end) {
         k--;
         const x0 = matrix.pairA(k - lo), x1 = matrix.pairB(k - lo);
@@ -76,8 +100,12 @@ export class TwoWordCoder implements PlaneCoder {
         pos += n;
         // A plane that adds no coefficient often ends within the first window.
         if (n < 32 && ((w0 >>> n) & 1) === 0) pos++;
-        else while (n < size && get(words, pos++, 1)) {
-          const z = zerosAt(words, pos, size - 1 - n);
+        else while (n < size) {
+          // A group test, and after a positive one the run of zeros up to the next significant coefficient: one read.
+          const bits = peek(words, pos++);
+          if ((bits & 1) === 0) break;
+          const limit = size - 1 - n, run = bits >>> 1;
+          const z = run !== 0 ? Math.min(ctz(run), limit) : limit < 32 ? limit : zerosAt(words, pos, limit);
           pos += z;
           n += z;
           if (n < size - 1) pos++;
@@ -98,12 +126,14 @@ export class TwoWordCoder implements PlaneCoder {
         k--;
         readCutPlane(words, pos, n, end - pos, size, this.cutMask, this.cut);
         matrix.setPair(k - lo, this.cutMask[0]!, this.cutMask[1]!);
+        n = significantAfter(n, this.cutMask[0]!, this.cutMask[1]!);
         pos = this.cut.pos;
         if (this.cut.complete) planes++;
       }
-      const u = base === 0 ? ulo : uhi;
+      const u = base === 0 ? ulo : uhi, first = top === base + WORD_PLANES;
       // The word's first window sets its coefficients, the windows below add their planes.
-      if (top === base + WORD_PLANES) matrix.storePair(lo - base, u, 0);
+      if (n <= FEW) matrix.storeFirst16(lo - base, u, first);
+      else if (first) matrix.storePair(lo - base, u, 0);
       else matrix.addPair(lo - base, u, 0);
       top = lo;
     } while (k === top && k > kmin && pos < end);
