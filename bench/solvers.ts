@@ -2,7 +2,9 @@
  * Cost of a step of diffusion2d at 512²: the plain double step, the inline-compressed step
  * (decompress → step → recompress) at fixed precision 24 and fixed rate 16, and libzfp's time
  * to decompress and compress the same field once, measured in the same run. Target:
- * inline step ≤ 1.5 × (libzfp decompress + compress) + double step. Also the cost of a step
+ * inline step ≤ 1.5 × (libzfp decompress + compress) + double step; and a peer step in C++, zfp 1.0's
+ * const_array2d used as zfp's examples/diffusion uses it (bench/libzfp-diffusion.cpp), printed as
+ * ours / peer. Also the cost of a step
  * of the reference run: decimal.js (one step), and double-double against the double step in
  * alternating rounds, in process CPU time (target: ≤ 30 × the double step).
  * Steps are timed in fresh processes, one inline mode per process as in a simulation (see
@@ -19,12 +21,15 @@ import { doubleDoubleArithmetic } from '../src/reference/double-double.ts';
 import { diffusion2d } from '../solvers/diffusion2d.ts';
 import { referenceStepIn, type Problem } from '../solvers/problem.ts';
 import { buildLibzfpHarness, runLibzfp, type PeerMode } from './libzfp.ts';
+import { buildDiffusionPeer, runDiffusionPeer, writeDiffusionField, type DiffusionRun } from './libzfp-diffusion.ts';
 import { bestCpuSeconds, bestSeconds, inFreshProcesses, positiveInteger } from './measure.ts';
 
 const N = 512;
 const STEPS = 10;
 /** libzfp's decompress + compress takes 15 ms: enough passes per process that its best is not a noisy draw. */
 const LIBZFP_REPS = 20;
+/** The peer's cache holds four rows of blocks, all the five-point stencil reads at a time (zfp's default thrashes at 512²). */
+const PEER_CACHE_BLOCKS = N;
 
 const MODES: readonly PeerMode[] = [
   { label: 'precision 24', harness: 'precision=24', config: { mode: 'precision', precision: 24 } },
@@ -104,6 +109,10 @@ function main(): void {
   const { problem, initial } = setUp();
   const missing = buildLibzfpHarness();
   if (missing !== undefined) console.log(`libzfp peer skipped: ${missing}`);
+  const peerMissing = buildDiffusionPeer();
+  if (peerMissing !== undefined) console.log(`C++ diffusion peer skipped: ${peerMissing}`);
+  const peerField = peerMissing === undefined ? writeDiffusionField(initial) : '';
+  const peerRun: DiffusionRun = { n: N, r: diffusion2d.defaults.r, cacheBlocks: PEER_CACHE_BLOCKS, steps: STEPS, reps };
 
   // Rounds alternate one of our processes and one libzfp run, each side keeping its best: a burst
   // of noise on the machine spoils a round, not one side's figure.
@@ -111,6 +120,7 @@ function main(): void {
     Array.from({ length: processes }, () => ({
       ours: inFreshProcesses<StepSeconds>(SELF, ['--steps', mode.label, String(reps)], 1)[0]!,
       lib: missing === undefined ? runLibzfp(`diffusion2d-${N}`, initial, problem.shape, mode.harness, LIBZFP_REPS) : undefined,
+      peer: peerMissing === undefined ? runDiffusionPeer(peerField, mode.harness, peerRun) : undefined,
     })),
   );
   // Every child times the double step too: its best is the fairest (and strictest) term of the target.
@@ -128,6 +138,11 @@ function main(): void {
       const libCycle = mb / Math.max(...libs.map((l) => l.compressMBs)) + mb / Math.max(...libs.map((l) => l.decompressMBs));
       const budget = 1.5 * libCycle + doubleStep;
       line += `; libzfp decompress + compress ${ms(libCycle)} ms; target ≤ ${ms(budget)} ms: ${inlineStep <= budget ? 'met' : 'missed'} (inline / target ${(inlineStep / budget).toFixed(2)})`;
+    }
+    const peers = rounds[m]!.flatMap((r) => (r.peer === undefined ? [] : [r.peer]));
+    if (peers.length > 0) {
+      const peerStep = Math.min(...peers);
+      line += `; C++ peer (zfp examples/diffusion -c usage) ${ms(peerStep)} ms per step: ours / peer ${(inlineStep / peerStep).toFixed(2)}`;
     }
     console.log(line);
   });
