@@ -10,6 +10,7 @@ import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.t
 import { castToSplit, fwdOrderSplit, fwdXformSplit } from './lift-split.ts';
 import { doubleInverseExact, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
+import { invOrderXform2dToField } from './inverse-2d.ts';
 import { planeCoderFor, type PlaneCoder, type PlaneCount } from './plane-coder.ts';
 import { gatherBlock, scatterBlock, type BlockPosition } from './gather.ts';
 import type { Layout } from '../layout.ts';
@@ -307,8 +308,10 @@ export class BlockCodec {
     const { fblock, size, exponent: emax } = this;
     const lowest = this.count.lowest;
     if (doubleInverseExact(lowest, this.dims)) {
+      const scale = pow2(emax - 62);
+      if (this.dims === 2 && field !== null && at !== null && wrapImpossible(lowest) && invOrderXform2dToField(this.uhi, this.ulo, lowest >= 32, this.iperm, scale, field, at)) return true;
       invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, lowest >= 32);
-      if (invXformDouble(fblock, this.dims, !wrapImpossible(lowest), pow2(emax - 62), field, at)) return field !== null;
+      if (invXformDouble(fblock, this.dims, !wrapImpossible(lowest), scale, field, at)) return field !== null;
     }
     invOrder64(this.uhi, this.lowWords(), this.hi, this.lo, this.iperm, size);
     invXform64(this.hi, this.lo, this.dims);

@@ -43,11 +43,12 @@ export function invOrder32(ulo: Int32Array, v: Int32Array, iperm: Uint8Array, si
 }
 
 /** The two's complement value of a negabinary word whose low word is zero: 0xaaaaaaaa − 0xaaaaaaaa borrows nothing. */
-function highToDouble(uhi: number): number {
+export function highToDouble(uhi: number): number {
   return (((uhi ^ NB) - NB) | 0) * 4294967296;
 }
 
-function wordsToDouble(uhi: number, ulo: number): number {
+/** The two's complement value of the negabinary word pair (uhi, ulo) as a double (exact below 2^53 significant bits). */
+export function wordsToDouble(uhi: number, ulo: number): number {
   const t = ((ulo ^ NB) >>> 0) - 0xaaaaaaaa;
   return (((uhi ^ NB) - NB + Math.floor(t * INV_TWO32)) | 0) * 4294967296 + (t >>> 0);
 }
