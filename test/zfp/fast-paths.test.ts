@@ -39,7 +39,10 @@ describe('forward transform on (double, int32) splits', () => {
       const fast = [new Int32Array(size), new Int32Array(size)] as const;
       castToSplit(x, a, b, size, emax);
       fwdXformSplit(a, b, d);
-      fwdOrderSplit(fast[0], fast[1], a, b, perm, size);
+      fwdOrderSplit(fast[0], fast[1], a, b, perm, size, false);
+      const high = new Int32Array(size);
+      fwdOrderSplit(high, new Int32Array(size), a, b, perm, size, true);
+      expect(high).toEqual(fast[0]);
       const hi = new Int32Array(size), lo = new Int32Array(size);
       const exact = [new Int32Array(size), new Int32Array(size)] as const;
       castToInts(x, hi, lo, size, emax, t);

@@ -12,6 +12,7 @@ import { doubleInverseExact, invXformDouble, wrapImpossible } from './lift-doubl
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { invOrderXform2dToField } from './inverse-2d.ts';
 import { planeCoderFor, type PlaneCoder, type PlaneCount } from './plane-coder.ts';
+import { WORD_PLANES } from './plane-coding.ts';
 import { gatherBlock, scatterBlock, type BlockPosition } from './gather.ts';
 import type { Layout } from '../layout.ts';
 import { blockExponent, castFromInts, castToInts, pow2, reinterpretFromInts, reinterpretToInts, reversibleCast, scaleOverflows } from './block-float.ts';
@@ -190,7 +191,7 @@ export class BlockCodec {
       if (this.liftsInDoubles(emax)) {
         castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
         fwdXformSplit(this.sa, this.sb, this.dims);
-        fwdOrderSplit(this.uhi, this.ulo, this.sa, this.sb, this.perm, this.size);
+        fwdOrderSplit(this.uhi, this.ulo, this.sa, this.sb, this.perm, this.size, maxprec <= WORD_PLANES);
         return bits + this.encodePlanes(w, rest, budget, maxprec);
       }
       castToInts(this.fblock, this.hi, this.lo, this.size, emax, t);
