@@ -38,7 +38,13 @@ export class OneWordCoder implements PlaneCoder {
         // The plane's whole code (n verbatim bits, then the group tests) fits 31 bits: built in a register, stored once.
         let code = x & ((1 << n) - 1), length = n;
         const ahead = x >>> n;
-        if (ahead >>> 8 === 0) {
+        if (n === size && k > lo && pos + size < end) {
+          // Every coefficient significant: a plane is its `size` bits alone, and the next plane
+          // (begun within the budget) joins this one in the register.
+          k--;
+          code |= matrix.plane16(k - lo) << size;
+          length += size;
+        } else if (ahead >>> 8 === 0) {
           const e = GROUP_CODES[groupRow(size - n) | ahead]!;
           code |= (e & 0x1ffff) << n;
           length += (e >>> 17) & 31;
@@ -61,7 +67,7 @@ export class OneWordCoder implements PlaneCoder {
         const r = pos & 31;
         const filled = word | (code << r), spill = (code >>> (31 - r)) >>> 1;
         pos += length;
-        // 1 if the code reached the next word (a 31-bit code crosses at most one boundary); selected without a branch.
+        // 1 if the code reached the next word (a code of at most 32 bits crosses at most one boundary); selected without a branch.
         const crossed = (pos >>> 5) - wi;
         words[wi] = filled;
         word = (filled & (crossed - 1)) | (spill & -crossed);
