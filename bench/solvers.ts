@@ -21,7 +21,7 @@ import { doubleDoubleArithmetic } from '../src/reference/double-double.ts';
 import { diffusion2d } from '../solvers/diffusion2d.ts';
 import { referenceStepIn, type Problem } from '../solvers/problem.ts';
 import { buildLibzfpHarness, runLibzfp, type PeerMode } from './libzfp.ts';
-import { buildDiffusionPeer, runDiffusionPeer, writeDiffusionField, type DiffusionRun } from './libzfp-diffusion.ts';
+import { buildDiffusionPeer, runDiffusionPeer, type DiffusionRun } from './libzfp-diffusion.ts';
 import { bestCpuSeconds, inFreshProcesses, positiveInteger } from './measure.ts';
 
 const N = 512;
@@ -105,9 +105,8 @@ function main(): void {
   const { problem, initial } = setUp();
   const missing = buildLibzfpHarness();
   if (missing !== undefined) console.log(`libzfp peer skipped: ${missing}`);
-  const peerMissing = buildDiffusionPeer();
-  if (peerMissing !== undefined) console.log(`C++ diffusion peer skipped: ${peerMissing}`);
-  const peerField = peerMissing === undefined ? writeDiffusionField(initial) : '';
+  const peer = buildDiffusionPeer(initial);
+  if ('missing' in peer) console.log(`C++ diffusion peer skipped: ${peer.missing}`);
   const peerRun: DiffusionRun = { n: N, r: diffusion2d.defaults.r, cacheBlocks: PEER_CACHE_BLOCKS, steps: STEPS, reps };
 
   // Rounds alternate one of our processes and one libzfp run, each side keeping its best: a burst
@@ -116,7 +115,7 @@ function main(): void {
     Array.from({ length: processes }, () => ({
       ours: inFreshProcesses<StepSeconds>(SELF, ['--steps', mode.label, String(reps)], 1)[0]!,
       lib: missing === undefined ? runLibzfp(`diffusion2d-${N}`, initial, problem.shape, mode.harness, LIBZFP_REPS) : undefined,
-      peer: peerMissing === undefined ? runDiffusionPeer(peerField, mode.harness, peerRun) : undefined,
+      peer: 'missing' in peer ? undefined : runDiffusionPeer(peer, mode.harness, peerRun),
     })),
   );
   // Every child times the double step too: its best is the fairest (and strictest) term of the target.
