@@ -1,15 +1,16 @@
 /**
  * Codec throughput, ours next to LLNL libzfp in the same run: same fields, same parameters,
- * best of N timed passes after a warm-up, plus a check that both wrote the same bytes.
+ * best of N timed passes after a warm-up (process CPU time on both sides: on a shared machine wall
+ * time counts the waits for a core), plus a check that both wrote the same bytes.
  * Our figures are the best over several fresh processes (see inFreshProcesses); libzfp's
  * compiled code has no such draw.
  *
- *   npx tsx bench/codec.ts [reps] [processes]      (defaults 5 and 3)
+ *   npx tsx bench/codec.ts [reps] [processes] [field]      (defaults 5, 3 and every field)
  */
 import { fileURLToPath } from 'node:url';
 import { compress, decompress } from '../src/zfp/index.ts';
 import { buildLibzfpHarness, runLibzfp, type PeerMode } from './libzfp.ts';
-import { bestSeconds, inFreshProcesses, positiveInteger, smoothField } from './measure.ts';
+import { bestCpuSeconds, inFreshProcesses, positiveInteger, smoothField } from './measure.ts';
 
 interface BenchField {
   readonly name: string;
@@ -38,11 +39,11 @@ type Speeds = Omit<Figures, 'bytes'>;
 function timeOurs(field: BenchField, mode: PeerMode, reps: number): Speeds {
   const input = { type: 'float64', shape: field.shape, data: field.data } as const;
   let bytes: Uint8Array = new Uint8Array();
-  const compressSeconds = bestSeconds(reps, () => void (bytes = compress(input, mode.config).bytes));
+  const compressSeconds = bestCpuSeconds(reps, () => void (bytes = compress(input, mode.config).bytes));
   const spec = { type: 'float64', shape: field.shape, config: mode.config } as const;
   // Like the C harness, decode into one output buffer allocated up front.
   const into = new Float64Array(field.data.length);
-  const decompressSeconds = bestSeconds(reps, () => void decompress(bytes, spec, { into }));
+  const decompressSeconds = bestCpuSeconds(reps, () => void decompress(bytes, spec, { into }));
   const mb = field.data.byteLength / 1e6;
   return { compressMBs: mb / compressSeconds, decompressMBs: mb / decompressSeconds };
 }
@@ -85,11 +86,14 @@ function timeRow(fieldName: string, modeLabel: string, reps: number): void {
 function main(): void {
   const reps = positiveInteger(process.argv[2], 5, 'reps');
   const processes = positiveInteger(process.argv[3], 3, 'processes');
+  const only = process.argv[4];
+  const chosen = FIELDS.filter((f) => only === undefined || f.name === only);
+  if (chosen.length === 0) throw new Error(`unknown field "${only}": expected one of ${FIELDS.map((f) => f.name).join(', ')}`);
   const missing = buildLibzfpHarness();
   if (missing !== undefined) console.log(`libzfp peer skipped: ${missing}; printing our figures only.`);
-  const fields: BenchField[] = FIELDS.map((f) => ({ ...f, data: smoothField(f.shape) }));
+  const fields: BenchField[] = chosen.map((f) => ({ ...f, data: smoothField(f.shape) }));
 
-  console.log(`float64, best of ${reps} after one warm-up (ours: best over ${processes} fresh processes); MB/s = uncompressed MB (1e6 bytes) per second`);
+  console.log(`float64, best of ${reps} after one warm-up (ours: best over ${processes} fresh processes); MB/s = uncompressed MB (1e6 bytes) per second of process CPU time`);
   const header = ['field', 'mode', 'ratio', 'ours C', 'zfp C', 'C o/z', 'ours D', 'zfp D', 'D o/z', 'same bytes'];
   const widths = [14, 14, 7, 8, 8, 6, 8, 8, 6, 10];
   const print = (cells: (number | string)[]): void => console.log(cells.map((c, i) => cell(c, widths[i]!)).join(' '));

@@ -47,16 +47,25 @@ export function runLibzfp(name: string, data: Float64Array, shape: readonly numb
 }
 
 const ARRAY_HARNESS = join(BUILD, 'libzfp-array-bench');
-const ARRAY_SOURCE = join(import.meta.dirname, 'libzfp-array-bench.cpp');
+
+/**
+ * Compiles a C++ peer in bench/ (`name`.cpp) against libzfp into bench/build/`name`, which it
+ * returns; or why not, when g++ or `header` (under /usr/include) is missing.
+ */
+export function buildCppPeer(name: string, header: string): { harness: string } | { missing: string } {
+  if (!existsSync(join('/usr/include', header))) return { missing: `${header} not found (install libzfp-dev, e.g. via scripts/setup.sh)` };
+  mkdirSync(BUILD, { recursive: true });
+  const harness = join(BUILD, name);
+  const gxx = spawnSync('g++', ['-O2', '-std=c++11', join(import.meta.dirname, `${name}.cpp`), '-lzfp', '-o', harness], { encoding: 'utf8' });
+  if (gxx.error !== undefined) return { missing: `g++ not available (${gxx.error.message})` };
+  if (gxx.status !== 0) return { missing: `g++ failed: ${gxx.stderr.trim()}` };
+  return { harness };
+}
 
 /** Compiles the zfp::array3d peer of bench/array.ts; returns why not when g++ or the headers are missing. */
 export function buildLibzfpArrayHarness(): string | undefined {
-  if (!existsSync('/usr/include/zfp/array3.hpp')) return 'zfp/array3.hpp not found (install libzfp-dev, e.g. via scripts/setup.sh)';
-  mkdirSync(BUILD, { recursive: true });
-  const gxx = spawnSync('g++', ['-O2', '-std=c++11', ARRAY_SOURCE, '-lzfp', '-o', ARRAY_HARNESS], { encoding: 'utf8' });
-  if (gxx.error !== undefined) return `g++ not available (${gxx.error.message})`;
-  if (gxx.status !== 0) return `g++ failed: ${gxx.stderr.trim()}`;
-  return undefined;
+  const built = buildCppPeer('libzfp-array-bench', 'zfp/array3.hpp');
+  return 'missing' in built ? built.missing : undefined;
 }
 
 /** Millions of element gets and sets per second through zfp::array3d at rate 16. */

@@ -33,13 +33,16 @@ export function bestSeconds(reps: number, run: () => void, setup?: () => void): 
 }
 
 /**
- * Best process CPU time of `reps` runs after one warm-up, in seconds. On a machine shared with
- * other work, wall time counts the waits for a core; CPU time of single-threaded code does not.
+ * Best process CPU time of `reps` runs after one warm-up, in seconds; `setup` runs untimed before
+ * each run. On a machine shared with other work, wall time counts the waits for a core; CPU time
+ * of single-threaded code does not.
  */
-export function bestCpuSeconds(reps: number, run: () => void): number {
+export function bestCpuSeconds(reps: number, run: () => void, setup?: () => void): number {
+  setup?.();
   run();
   let best = Infinity;
   for (let i = 0; i < reps; i++) {
+    setup?.();
     const start = process.cpuUsage();
     run();
     const used = process.cpuUsage(start);

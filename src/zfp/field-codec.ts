@@ -86,6 +86,29 @@ function words64(data: BigInt64Array): Int32Array {
   return new Int32Array(data.buffer, data.byteOffset, data.length * 2);
 }
 
+/**
+ * A zeroed stream buffer kept from the last compress for the next: a writer needs room for the
+ * worst case (for accuracy mode several times what is written), and a fresh zeroed buffer of
+ * that size costs more than clearing the part the last stream used. Kept only up to SPARE_BYTES.
+ */
+let spare: Uint32Array | null = null;
+const SPARE_BYTES = 64 * 2 ** 20;
+
+/** A writer of at least `capacity` bytes, on the spare buffer when it is large enough. */
+function streamWriter(capacity: number): BitWriter {
+  const words = spare;
+  if (words === null || words.byteLength < capacity + 8) return new BitWriter(capacity);
+  spare = null; // taken: a compress that throws never hands back a buffer it wrote
+  return new BitWriter(words);
+}
+
+/** Clear what `w` wrote and keep its buffer as the spare. */
+function keepSpare(w: BitWriter): void {
+  if (w.words.byteLength > SPARE_BYTES || (spare !== null && spare.length >= w.words.length)) return;
+  w.words.fill(0, 0, Math.min(w.words.length, (w.pos >>> 5) + 2));
+  spare = w.words;
+}
+
 /** Compress a field exactly as zfp 1.0's zfp_compress (after zfp_write_header when asked). */
 export function compress(field: Field, config: ZfpConfig, options: CompressOptions = {}): Compressed {
   checkData(field);
@@ -95,7 +118,7 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
   const params = resolveParams(config, field.type, L.dims, wordBits);
   // Every block takes at least minbits (all of fixed rate's size): refuse before encoding what cannot fit.
   checkStreamBits(L.blocks * params.minbits, 'the compressed stream');
-  const w = new BitWriter(maximumSize(params, field.type, L.dims, L.blocks));
+  const w = streamWriter(maximumSize(params, field.type, L.dims, L.blocks));
   if (options.header) writeHeader(w, field.type, field.shape, params);
   const codec = new BlockCodec(field.type, L.dims, params);
   const stats = statsTable(L.blocks);
@@ -114,7 +137,9 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
   }
   w.flush(wordBits);
   checkStreamBits(w.pos, 'the compressed stream');
-  return { bytes: w.bytes(), params, blocks: stats };
+  const bytes = w.bytes();
+  keepSpare(w);
+  return { bytes, params, blocks: stats };
 }
 
 /**

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { blockExponent, castToInts } from '../../src/zfp/fast/block-float.ts';
+import { blockPosition, placeBlock } from '../../src/zfp/fast/gather.ts';
+import { invOrderXform2dToField } from '../../src/zfp/fast/inverse-2d.ts';
 import { coefficientsInverseExact, doubleInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from '../../src/zfp/fast/lift-double.ts';
 import { invXform64, fwdXform64 } from '../../src/zfp/fast/lift64.ts';
 import { castToSplit, fwdOrderSplit, fwdXformSplit } from '../../src/zfp/fast/lift-split.ts';
 import { fwdOrder64, invOrder64, invOrderToDouble } from '../../src/zfp/fast/negabinary.ts';
 import { inverseSequencyPermutation, sequencyPermutation } from '../../src/zfp/sequency.ts';
 import { traitsOf } from '../../src/zfp/traits.ts';
+import { layoutOf } from '../../src/zfp/layout.ts';
 
 // The bulk path computes float64 blocks in doubles where that is exact; the (hi, lo) int32-pair
 // path is the literal transcription of zfp's 64-bit integer code. These tests hold the two equal
@@ -36,7 +39,10 @@ describe('forward transform on (double, int32) splits', () => {
       const fast = [new Int32Array(size), new Int32Array(size)] as const;
       castToSplit(x, a, b, size, emax);
       fwdXformSplit(a, b, d);
-      fwdOrderSplit(fast[0], fast[1], a, b, perm, size);
+      fwdOrderSplit(fast[0], fast[1], a, b, perm, size, false);
+      const high = new Int32Array(size);
+      fwdOrderSplit(high, new Int32Array(size), a, b, perm, size, true);
+      expect(high).toEqual(fast[0]);
       const hi = new Int32Array(size), lo = new Int32Array(size);
       const exact = [new Int32Array(size), new Int32Array(size)] as const;
       castToInts(x, hi, lo, size, emax, t);
@@ -136,5 +142,44 @@ describe('3D inverse with the reorder and output fused', () => {
       expect(invOrderXformDouble3(uhi, ulo, iperm, lowest >= 32, fused, s, null, null)).toBe(ok);
       expect(fused).toEqual(expected);
     }
+    });
+  });
+
+describe('fused 2D inverse into the field', () => {
+  it('writes what the (hi, lo) transform gives, on coefficients truncated as the coder leaves them', () => {
+    const L = layoutOf([8, 8]);
+    const at = blockPosition(L);
+    placeBlock(at, L, 4, 4, 0, 0);
+    const perm = sequencyPermutation(2), iperm = inverseSequencyPermutation(2);
+    let checked = 0;
+    for (let it = 0; it < 2000; it++) {
+      const x = edgeBlock(16, it % 4);
+      const emax = blockExponent(x, 16, t);
+      const hi = new Int32Array(16), lo = new Int32Array(16), uhi = new Int32Array(16), ulo = new Int32Array(16);
+      castToInts(x, hi, lo, 16, emax, t);
+      fwdXform64(hi, lo, 2);
+      fwdOrder64(uhi, ulo, hi, lo, perm, 16);
+      // The planes the fused inverse is used for: the double inverse exact and wrap-around impossible.
+      const lowest = 20 + Math.floor(random() * 31);
+      expect(doubleInverseExact(lowest, 2) && wrapImpossible(lowest)).toBe(true);
+      for (let i = 0; i < 16; i++) {
+        if (lowest >= 32) {
+          ulo[i] = 0;
+          uhi[i] = uhi[i]! & (-1 << (lowest - 32));
+        } else {
+          ulo[i] = ulo[i]! & (-1 << lowest);
+        }
+      }
+      const s = 2 ** (emax - 62);
+      const field = new Float64Array(64);
+      if (!invOrderXform2dToField(uhi, ulo, lowest >= 32, iperm, s, field, at)) continue;
+      invOrder64(uhi, ulo, hi, lo, iperm, 16);
+      invXform64(hi, lo, 2);
+      const exact = new Float64Array(64);
+      for (let i = 0; i < 16; i++) exact[4 + (i & 3) + 8 * (4 + (i >> 2))] = s * (hi[i]! * 2 ** 32 + (lo[i]! >>> 0));
+      expect(field).toEqual(exact);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GROUP_READS, groupRow } from '../../src/zfp/fast/group-tests.ts';
+import { GROUP_CODES, GROUP_READS, groupRow } from '../../src/zfp/fast/group-tests.ts';
 
 /** zfp's decoding of a plane's group tests, bit by bit from `bits`; null if it reads past bit 8. */
 function readGroups(bits: number, left: number): { mask: number; passed: number; read: number } | null {
@@ -21,7 +21,38 @@ function readGroups(bits: number, left: number): { mask: number; passed: number;
   return { mask, passed, read };
 }
 
+/** zfp's coding of a plane's group tests, bit by bit, for `left` coefficients of which `mask` are one-bits. */
+function writeGroups(mask: number, left: number): { code: number; length: number; passed: number } {
+  let code = 0, length = 0, passed = 0;
+  const emit = (bit: number): void => {
+    code |= bit << length++;
+  };
+  while (passed < left) {
+    const any = mask >>> passed !== 0;
+    emit(any ? 1 : 0);
+    if (!any) break;
+    // The run of zeros up to the one-bit; the last coefficient's one-bit is not sent.
+    while (passed < left - 1) {
+      const bit = (mask >>> passed) & 1;
+      emit(bit);
+      if (bit) break;
+      passed++;
+    }
+    passed++;
+  }
+  return { code, length, passed };
+}
+
 describe('group-test table', () => {
+  it('codes the next eight coefficients as zfp does bit by bit, for 1 to 16 coefficients left', () => {
+    for (let left = 1; left <= 16; left++) {
+      for (let mask = 0; mask < 256 && mask < 2 ** left; mask++) {
+        const entry = GROUP_CODES[groupRow(left) | mask]!;
+        expect({ code: entry & 0x1ffff, length: (entry >>> 17) & 31, passed: entry >>> 22 }).toEqual(writeGroups(mask, left));
+      }
+    }
+  });
+
   it('decodes every eight-bit window as zfp does bit by bit, for 1 to 16 coefficients left', () => {
     let settled = 0;
     for (let left = 1; left <= 16; left++) {

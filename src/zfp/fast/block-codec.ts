@@ -10,7 +10,9 @@ import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.t
 import { castToSplit, fwdOrderSplit, fwdXformSplit } from './lift-split.ts';
 import { coefficientsInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
+import { invOrderXform2dToField } from './inverse-2d.ts';
 import { planeCoderFor, type PlaneCoder, type PlaneCount } from './plane-coder.ts';
+import { WORD_PLANES } from './plane-coding.ts';
 import { gatherBlock, scatterBlock, type BlockPosition } from './gather.ts';
 import type { Layout } from '../layout.ts';
 import { blockExponent, castFromInts, castToInts, pow2, reinterpretFromInts, reinterpretToInts, reversibleCast, scaleOverflows } from './block-float.ts';
@@ -189,7 +191,7 @@ export class BlockCodec {
       if (this.liftsInDoubles(emax)) {
         castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
         fwdXformSplit(this.sa, this.sb, this.dims);
-        fwdOrderSplit(this.uhi, this.ulo, this.sa, this.sb, this.perm, this.size);
+        fwdOrderSplit(this.uhi, this.ulo, this.sa, this.sb, this.perm, this.size, maxprec <= WORD_PLANES);
         return bits + this.encodePlanes(w, rest, budget, maxprec);
       }
       castToInts(this.fblock, this.hi, this.lo, this.size, emax, t);
@@ -311,6 +313,7 @@ export class BlockCodec {
       if (this.dims === 3 && !watch) {
         if (invOrderXformDouble3(this.uhi, this.ulo, this.iperm, lowest >= 32, fblock, scale, field, at)) return field !== null;
       } else {
+        if (this.dims === 2 && !watch && field !== null && at !== null && invOrderXform2dToField(this.uhi, this.ulo, lowest >= 32, this.iperm, scale, field, at)) return true;
         invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, lowest >= 32);
         if (invXformDouble(fblock, this.dims, watch, scale, field, at)) return field !== null;
       }

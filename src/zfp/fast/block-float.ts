@@ -29,14 +29,26 @@ function frexpExponent(x: number): number {
 export function blockExponent(x: Float64Array, n: number, t: ScalarTraits, finite = false): number {
   let max = 0;
   let probe = 0; // x − x is NaN exactly for NaN and ±Infinity
+  // Math.max has no branch to mispredict; it lets a NaN through, so a block with one (rare) is scanned again.
   for (let i = 0; i < n; i++) {
     const v = x[i]!;
-    const f = Math.abs(v);
     probe += v - v;
+    max = Math.max(max, Math.abs(v));
+  }
+  if (probe !== 0) {
+    if (finite) return NaN;
+    max = maxIgnoringNaN(x, n);
+  }
+  return max > 0 ? Math.max(frexpExponent(max), 1 - t.ebias) : -t.ebias;
+}
+
+function maxIgnoringNaN(x: Float64Array, n: number): number {
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const f = Math.abs(x[i]!);
     if (max < f) max = f;
   }
-  if (finite && probe !== 0) return NaN;
-  return max > 0 ? Math.max(frexpExponent(max), 1 - t.ebias) : -t.ebias;
+  return max;
 }
 
 const POW2_BIAS = 1200;

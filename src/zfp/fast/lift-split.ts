@@ -57,8 +57,22 @@ export function castToSplit(x: Float64Array, a: Float64Array, b: Int32Array, n: 
 
 const NB = 0xaaaaaaaa | 0;
 
-/** ublock[i] = negabinary(a + b at perm[i]) as (uhi, ulo) words: sequency order and negabinary map in one pass. */
-export function fwdOrderSplit(uhi: Int32Array, ulo: Int32Array, a: Float64Array, b: Int32Array, perm: Uint8Array, n: number): void {
+/**
+ * ublock[i] = negabinary(a + b at perm[i]) as (uhi, ulo) words: sequency order and negabinary map
+ * in one pass. `highOnly`: no plane below 32 will be coded (maxprec ≤ 32), so the plane coders
+ * never read the low words, and they are not written (the carry out of them still is added).
+ */
+export function fwdOrderSplit(uhi: Int32Array, ulo: Int32Array, a: Float64Array, b: Int32Array, perm: Uint8Array, n: number, highOnly: boolean): void {
+  if (highOnly) {
+    for (let i = 0; i < n; i++) {
+      const p = perm[i]!;
+      const ap = a[p]!;
+      const al = ap >>> 0;
+      const low = b[p]! + al + 0xaaaaaaaa;
+      uhi[i] = (((ap - al) * INV_TWO32 + Math.floor(low * INV_TWO32) + NB) | 0) ^ NB;
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const p = perm[i]!;
     const ap = a[p]!;

@@ -1,6 +1,6 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
-import { GROUP_READS, groupRow } from './group-tests.ts';
-import { codingEnd, finishDecode, WORD_PLANES, ctz, emitRun, finishEncode, get, lowestPlane, peek, put, readCutPlane, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
+import { GROUP_CODES, GROUP_READS, groupRow } from './group-tests.ts';
+import { codingEnd, finishDecode, WORD_PLANES, ctz, finishEncode, get, lowestPlane, peek, readCutPlane, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
 import { BitMatrix } from './transpose.ts';
 
 /** Coefficients of the blocks whose planes fit one 32-bit word: 1D (4) and 2D (16). */
@@ -24,6 +24,9 @@ export class OneWordCoder implements PlaneCoder {
     const { size, matrix } = this, words = w.words, start = w.pos;
     const kmin = lowestPlane(intprec, maxprec), end = codingEnd(start, maxbits, maxprec, size, intprec, kmin);
     let pos = start, n = 0, k = intprec;
+    // The stream word being filled stays in a register (`word`, index wi): each store is then
+    // of a finished value, and no plane's store waits on the load of the word the last one wrote.
+    let wi = start >>> 5, word = words[wi]! | 0;
     while (k > kmin && pos < end) {
       // Planes lo … k − 1, all in one coefficient word.
       const base = k > WORD_PLANES ? WORD_PLANES : 0;
@@ -32,20 +35,46 @@ export class OneWordCoder implements PlaneCoder {
       while (k > lo && pos < end) {
         k--;
         const x = matrix.plane16(k - lo);
-        put(words, pos, x, n);
-        pos += n;
-        while (n < size) {
-          const rest = x >>> n;
-          if (rest === 0) {
-            pos++; // negative group test
-            break;
+        // The plane's whole code (n verbatim bits, then the group tests) fits 31 bits: built in a register, stored once.
+        let code = x & ((1 << n) - 1), length = n;
+        const ahead = x >>> n;
+        if (n === size && k > lo && pos + size < end) {
+          // Every coefficient significant: a plane is its `size` bits alone, and the next plane
+          // (begun within the budget) joins this one in the register.
+          k--;
+          code |= matrix.plane16(k - lo) << size;
+          length += size;
+        } else if (ahead >>> 8 === 0) {
+          const e = GROUP_CODES[groupRow(size - n) | ahead]!;
+          code |= (e & 0x1ffff) << n;
+          length += (e >>> 17) & 31;
+          n += e >>> 22;
+        } else {
+          while (n < size) {
+            const rest = x >>> n;
+            if (rest === 0) {
+              length++; // negative group test
+              break;
+            }
+            const j = n + ctz(rest);
+            code |= 1 << length; // positive group test, then the zeros before coefficient j
+            length += 1 + j - n;
+            // Coefficient j's one-bit, implied for the last coefficient.
+            if (j < size - 1) code |= 1 << length++;
+            n = j + 1;
           }
-          const j = n + ctz(rest);
-          pos = emitRun(words, pos, n, j, size);
-          n = j + 1;
         }
+        const r = pos & 31;
+        const filled = word | (code << r), spill = (code >>> (31 - r)) >>> 1;
+        pos += length;
+        // 1 if the code reached the next word (a code of at most 32 bits crosses at most one boundary); selected without a branch.
+        const crossed = (pos >>> 5) - wi;
+        words[wi] = filled;
+        word = (filled & (crossed - 1)) | (spill & -crossed);
+        wi += crossed;
       }
     }
+    words[wi] = word;
     return finishEncode(w, start, end, pos, intprec, k, out);
   }
 
