@@ -309,6 +309,22 @@ describe('staged block coder', () => {
     fc.assert(fc.property(blockCase, checkAgainstBulkCodec), { numRuns: 600, seed: 20240611 });
   });
 
+  it('matches the bulk codec on blocks of small integers, whose many trailing zero bits let the bulk inverse run in doubles', () => {
+    const integers: fc.Arbitrary<BlockCase> = fc
+      .record({ dims: dimsArb, ramp: fc.boolean(), step: fc.integer({ min: 1, max: 4096 }) })
+      .chain(({ dims, ramp, step }) =>
+        fc.record({
+          type: fc.constant<FloatType>('float64'),
+          dims: fc.constant(dims),
+          values: ramp
+            ? fc.integer({ min: -4096, max: 4096 }).map((origin) => Array.from({ length: 4 ** dims }, (_, i) => origin + step * i))
+            : fc.array(fc.integer({ min: -step, max: step }), { minLength: 4 ** dims, maxLength: 4 ** dims }),
+          config: fc.oneof(fc.constant<ZfpConfig>({ mode: 'precision', precision: 64 }), fc.constant<ZfpConfig>({ mode: 'rate', rate: 64 }), lossyConfig('float64')),
+        }),
+      );
+    fc.assert(fc.property(integers, checkAgainstBulkCodec), { numRuns: 400, seed: 20261129 });
+  });
+
   it('matches the bulk codec in reversible mode on any bit pattern', () => {
     fc.assert(fc.property(reversibleCase, checkAgainstBulkCodec), { numRuns: 300, seed: 7 });
   });
