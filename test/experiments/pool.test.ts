@@ -45,6 +45,25 @@ describe('workerPool order', () => {
   });
 });
 
+describe('workerPool sharing', () => {
+  it('runs a task asked for twice (up to the steps kept) once, and thins each record as its own run would', async () => {
+    const task = (maxRecorded: number): SimulationTask => ({ type: 'simulation', problem: 'advection1d', params: solverParams('advection1d', true, { steps: 40 }), spec: { mode: 'rate', rate: 16 }, maxRecorded });
+    const pool = workerPool(1);
+    try {
+      const [few, all] = await Promise.all([pool.run(task(9)), pool.run(task(1000))]);
+      if (few.type !== 'simulation' || all.type !== 'simulation') throw new Error('simulation tasks answer with runs');
+      // One run behind both: the worker's one summary object, cloned once.
+      expect(few.run.summary).toBe(all.run.summary);
+      expect(all.run.steps).toHaveLength(41);
+      expect(few.run.steps.length).toBeLessThanOrEqual(9);
+      expect(untimed(few)).toEqual(untimed(await inlinePool.run(task(9))));
+      expect(untimed(all)).toEqual(untimed(await inlinePool.run(task(1000))));
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('taskCost', () => {
   const simulation = (problem: SimulationTask['problem'], spec: SimulationTask['spec']): SimulationTask => ({ type: 'simulation', problem, params: solverParams(problem, false), spec, maxRecorded: 100 });
   it('ranks the full sweep\'s runs as they take: Jacobi\'s iterations first, an SZ-style store above a ZFP one, a decimal.js reference above a run', () => {
