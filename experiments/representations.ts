@@ -22,7 +22,8 @@ const OTHERS: readonly RepresentationSpec[] = [
 
 /** SZ-style bounds spanning the ZFP sweep's errors: absolute e and range-relative ε, decade by decade. */
 function withSz(sweep: Sweep, exponents: readonly number[]): Sweep {
-  const bounds = exponents.map((n) => 10 ** -n);
+  // Parsed, not powered: 10 ** -4 is an ulp above 1e-4, which the sweeps (and their shared runs) use.
+  const bounds = exponents.map((n) => Number(`1e-${n}`));
   return { ...sweep, szTolerances: bounds, szRatios: bounds };
 }
 
