@@ -22,7 +22,7 @@ const OTHERS: readonly RepresentationSpec[] = [
 
 /** SZ-style bounds spanning the ZFP sweep's errors: absolute e and range-relative ε, decade by decade. */
 function withSz(sweep: Sweep, exponents: readonly number[]): Sweep {
-  // Parsed, not powered: 10 ** -4 is an ulp above 1e-4, which the sweeps (and their shared runs) use.
+  // Parsed, not powered: 10 ** -4 and 10 ** -5 fall an ulp below 1e-4 and 1e-5, the bounds the sweeps (and their shared runs) use.
   const bounds = exponents.map((n) => Number(`1e-${n}`));
   return { ...sweep, szTolerances: bounds, szRatios: bounds };
 }
