@@ -9,6 +9,7 @@ import type { ExperimentResult } from '../src/results/schema.ts';
 import { DEFAULT_SWEEP, QUICK_SWEEP, sweepSpecs, type Sweep } from './configs.ts';
 import { compareFamilies } from './family-comparison.ts';
 import { sweepProblem, type Experiment, type ExperimentOptions, type SimulationSize } from './simulation.ts';
+import { summedProgress } from './together.ts';
 
 export const PROBLEMS: readonly (ProblemName & ('diffusion2d' | 'advection2d'))[] = ['diffusion2d', 'advection2d'];
 
@@ -21,7 +22,8 @@ const OTHERS: readonly RepresentationSpec[] = [
 
 /** SZ-style bounds spanning the ZFP sweep's errors: absolute e and range-relative ε, decade by decade. */
 function withSz(sweep: Sweep, exponents: readonly number[]): Sweep {
-  const bounds = exponents.map((n) => 10 ** -n);
+  // Parsed, not powered: 10 ** -4 and 10 ** -5 fall an ulp below 1e-4 and 1e-5, the bounds the sweeps (and their shared runs) use.
+  const bounds = exponents.map((n) => Number(`1e-${n}`));
   return { ...sweep, szTolerances: bounds, szRatios: bounds };
 }
 
@@ -36,21 +38,8 @@ async function run(options: ExperimentOptions = {}): Promise<ExperimentResult> {
   const chosen = quick ? defaults.quick : defaults.full;
   const specs = [...sweepSpecs(chosen.sweep), ...OTHERS];
   // Both problems share the pool; progress counts the tasks of both.
-  const done = PROBLEMS.map(() => 0);
-  const totals = PROBLEMS.map(() => 0);
-  const sweeps = PROBLEMS.map((problem, i) =>
-    sweepProblem(
-      { problem, size: chosen, quick, specs, reference: 'none' },
-      {
-        ...options,
-        onProgress: (d, t) => {
-          done[i] = d;
-          totals[i] = t;
-          options.onProgress?.(done[0]! + done[1]!, totals[0]! + totals[1]!);
-        },
-      },
-    ),
-  );
+  const progressOf = summedProgress(PROBLEMS.length, options.onProgress);
+  const sweeps = PROBLEMS.map((problem, i) => sweepProblem({ problem, size: chosen, quick, specs, reference: 'none' }, { ...options, onProgress: progressOf(i) }));
   const runs = (await Promise.all(sweeps)).flatMap((sweep) => sweep.runs);
   const comparison = PROBLEMS.map((problem) => compareFamilies(problem, runs.filter((r) => r.config.problem === problem)));
   return {

@@ -74,7 +74,7 @@ export interface SweepResult {
   readonly reference: ReferenceCurve['arithmetic'] | null;
 }
 
-/** Sweeps one problem: the reference first (the longest task), then one task per configuration. */
+/** Sweeps one problem: its reference run and one task per configuration (a worker pool starts the costliest first). */
 export async function sweepProblem(input: SweepInput, options: ExperimentOptions): Promise<SweepResult> {
   const { problem, size } = input;
   const stateType = options.stateType ?? 'float64';

@@ -3,6 +3,7 @@
  * finished track and the a-priori error behind β_min.
  */
 import type { Problem } from '../../solvers/problem.ts';
+import { isProblemName } from './problem-setup.ts';
 import {
   backwardEulerDiffusion,
   blockDominance,
@@ -141,19 +142,34 @@ function extended(known: Float64Array, label: string, how: string): LinearPowers
   return { label, how, upTo: (nMax) => (nMax < known.length ? known.subarray(0, nMax + 1) : submultiplicativePowerNorms(known, nMax)) };
 }
 
+/** The last built-in problem's power norms (read only), by its name, parameters and steps. */
+let lastPowers: { readonly key: string; readonly norms: Float64Array } | null = null;
+
+/**
+ * A sweep runs one problem in many configurations, each to the same step count: on a worker, the
+ * runs after the first reuse its power norms (Jacobi's take as many operator applications as the
+ * run takes iterations). A user problem's parameters are bound in it, so it is not keyed, only computed.
+ */
+function sharedPowers(problem: Problem, params: Record<string, unknown>, steps: number, compute: () => Float64Array): Float64Array {
+  if (!isProblemName(problem.name)) return compute();
+  const key = JSON.stringify([problem.name, params, steps]);
+  if (lastPowers?.key !== key) lastPowers = { key, norms: compute() };
+  return lastPowers.norms;
+}
+
 /**
  * Where the power norms come from: stated by a module; exact from Aⁿ1 for A ≥ 0; exact from the
  * columns Aⁿeⱼ for a derived linear part of either sign (as many n as SIGNED_POWER_WORK allows,
  * submultiplicativity beyond); null when none apply (then Theorem 3.3 with L, and `why` says so).
  */
-function linearPowers(problem: Problem, steps: number): LinearPowers | { readonly why: string } | null {
+function linearPowers(problem: Problem, params: Record<string, unknown>, steps: number): LinearPowers | { readonly why: string } | null {
   const { facts } = problem;
   if (!facts.linear || facts.stencil) return null;
   const size = problem.shape.reduce((a, b) => a * b, 1);
   if (facts.powerNorms) return extended(Float64Array.from(facts.powerNorms), 'stated ‖Aⁿ‖∞', `‖Aⁿ‖∞ as stated for n ≤ ${facts.powerNorms.length - 1}, submultiplicative beyond`);
   const derived = facts.provenance === undefined;
   if (facts.nonnegative && (derived || facts.provenance?.nonnegative === 'assumed')) {
-    return extended(nonnegativePowerNorms({ size, apply: facts.applyLinearPart, nonnegative: true }, Math.max(steps, 1)), 'exact ‖Gⁿ‖∞', 'exact ‖Aⁿ‖∞ of the nonnegative linear part, from Aⁿ1');
+    return extended(sharedPowers(problem, params, steps, () => nonnegativePowerNorms({ size, apply: facts.applyLinearPart, nonnegative: true }, Math.max(steps, 1))), 'exact ‖Gⁿ‖∞', 'exact ‖Aⁿ‖∞ of the nonnegative linear part, from Aⁿ1');
   }
   if (!derived || facts.nonnegative) return null;
   const exactTo = Math.min(Math.max(steps, 1), Math.floor(SIGNED_POWER_WORK / (size * size)));
@@ -274,7 +290,7 @@ function chooseModel({ problem, params, steps, initialError, horizon = steps }: 
   const isFixedPoint = problem.tolerance !== null;
   // Time stepping with A ≥ 0: ‖Aⁿ‖∞ ≤ ‖A‖∞ⁿ = Lⁿ is tight enough for diffusion-like steps, Theorem 3.3 as the built-ins.
   if (!isFixedPoint && facts.nonnegative && !facts.powerNorms) return lipschitzModel(facts.lipschitz);
-  const powers = linearPowers(problem, steps);
+  const powers = linearPowers(problem, params, steps);
   if (powers !== null && 'upTo' in powers) return isFixedPoint ? fixedPointModel(problem, steps, initialError, powers) : linearPowersModel(problem, steps, horizon, powers);
   if (isFixedPoint && facts.lipschitz < 1) return fixedPointModel(problem, steps, initialError, contractionPowers(facts.lipschitz));
   return lipschitzModel(facts.lipschitz, powers?.why);

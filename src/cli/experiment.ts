@@ -105,8 +105,9 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
   if (stateType === 'float32' && notSolver) throw new CliUsageError(`--type float32 applies to the solver experiments, not to ${notSolver}`);
   const overrides = new Map(chosen.map((name) => [name, overridesFor(name, options)]));
   ensureWritableDirectory(options.out);
-  const [{ experiments }, { writeResults }, { inlinePool, workerPool }, { summaryTable, violations }, { comparisonText }, { createProgressBar }] = await Promise.all([
+  const [{ experiments }, { runTogether }, { writeResults }, { inlinePool, workerPool }, { summaryTable, violations }, { comparisonText }, { createProgressBar }] = await Promise.all([
     import('../../experiments/index.ts'),
+    import('../../experiments/together.ts'),
     import('./output.ts'),
     import('../../experiments/pool.ts'),
     import('../results/summary.ts'),
@@ -118,26 +119,33 @@ async function runExperiments(names: string[], options: ExperimentCommandOptions
   const plotly = options.selfContained ? inlinePlotly() : sharedPlotly(options.out);
   if (!options.selfContained) written.push(resolve(options.out, SHARED_PLOTLY_FILE));
   const started = performance.now();
+  // All at once on the one pool, which starts the longest runs first. Each is written as it finishes;
+  // the summaries wait for the progress bar to end, which would otherwise draw over them.
+  const bar = createProgressBar({ label: chosen.length === 1 ? chosen[0]! : `${chosen.length} experiments`, unit: 'runs', linesOffTerminal: true });
+  const jobs = chosen.map((name) => {
+    const override = overrides.get(name);
+    return { experiment: experiments[name], options: { quick: options.quick ?? false, pool, reference, stateType, ...(override && { overrides: override }) } };
+  });
+  const summaries: string[] = [];
   try {
-    for (const name of chosen) {
-      const bar = createProgressBar({ label: name, unit: 'runs', linesOffTerminal: true });
-      const override = overrides.get(name);
-      const result = await experiments[name].run({ quick: options.quick ?? false, pool, reference, stateType, ...(bar && { onProgress: bar.update }), ...(override && { overrides: override }) });
-      bar?.stop();
+    for (const running of runTogether(jobs, bar?.update)) {
+      const result = await running;
       const files = writeResults(result, options.out, plotly);
       written.push(files.html, files.json);
-      console.log(`\n${result.title} — ${(result.elapsedMs / 1000).toFixed(1)} s`);
-      if (result.runs.length > 0) console.log(summaryTable(result));
-      if (result.comparison) console.log(`\n${comparisonText(result)}`);
+      summaries.push(`\n${result.title} — ${(result.elapsedMs / 1000).toFixed(1)} s`);
+      if (result.runs.length > 0) summaries.push(summaryTable(result));
+      if (result.comparison) summaries.push(`\n${comparisonText(result)}`);
       const failed = violations(result);
       if (failed.length > 0) {
-        console.log(`BOUND BROKEN in ${failed.map((r) => r.config.label).join(', ')}: a bug in a bound or in the codec`);
+        summaries.push(`BOUND BROKEN in ${failed.map((r) => r.config.label).join(', ')}: a bug in a bound or in the codec`);
         process.exitCode = EXIT_FAILED_CHECK;
       }
     }
   } finally {
+    bar?.stop();
     await pool.close();
   }
+  for (const summary of summaries) console.log(summary);
   console.log(`\n${chosen.length} experiment(s) in ${((performance.now() - started) / 1000).toFixed(1)} s. Reports:`);
   for (const path of written) console.log(`  ${path}`);
 }

@@ -175,6 +175,22 @@ describe('zfpwb experiment and report', () => {
     expect(inlined.length).toBeGreaterThan(plotly.length);
   });
 
+  it('runs several experiments together: one progress count, each summary in the order named, then the wall time', () => {
+    const out = join(dir, 'together');
+    const r = zfpwb('experiment', 'precision-contours', 'gauss-seidel', '--quick', '--inline', '--out', out);
+    expect(r.code).toBe(0);
+    const lines = r.err.trim().split('\n');
+    // gauss-seidel's quick sweep is 9 runs and its reference, precision-contours one.
+    expect(lines.at(-1)).toBe('2 experiments: 11/11 runs done');
+    expect(lines.every((line) => /^2 experiments: \d+\/\d+ runs done$/.test(line))).toBe(true);
+    const contours = r.out.indexOf('β needed for ZFP error below floating-point error');
+    const seidel = r.out.indexOf('Block Gauss–Seidel');
+    expect(contours).toBeGreaterThanOrEqual(0);
+    expect(seidel).toBeGreaterThan(contours);
+    expect(r.out).toMatch(/^2 experiment\(s\) in \d+\.\d s\. Reports:$/m);
+    expect(existsSync(join(out, 'precision-contours.json')) && existsSync(join(out, 'gauss-seidel.json'))).toBe(true);
+  });
+
   it('rejects an unknown experiment', () => {
     const r = zfpwb('experiment', 'nonsense', '--quick');
     expect(r.code).toBe(2);

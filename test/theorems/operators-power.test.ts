@@ -107,6 +107,23 @@ describe('Theorem 3.12 and Lemma 3.14', () => {
     expect(r.constant[3]).toBeCloseTo(3 * 0.7, 15);
   });
 
+  it('gives every step the bits of the plain ascending sum Σ_{j<k} ‖A^{k−j}‖·K·‖x̃_j‖, whatever the step count', () => {
+    // Four steps share a pass: counts around multiples of 4 reach both the shared and the leftover sums.
+    let seed = 7;
+    const next = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const steps of [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 64, 101]) {
+      const powerNorms = Array.from({ length: steps + 1 }, (_, n) => (n === 0 ? 1 : Math.min(1, 3 * 0.97 ** n) * (1 + next())));
+      const norms = Array.from({ length: steps }, () => 10 ** (-12 * next()));
+      const { exact } = powerBoundedBound({ powerNorms, norms, K: 0.3 });
+      for (let k = 1; k <= steps; k++) {
+        let sum = 0;
+        for (let j = 0; j < k; j++) sum += powerNorms[k - j]! * (0.3 * norms[j]!);
+        expect(Object.is(exact[k], sum), `k = ${k} of ${steps}`).toBe(true);
+      }
+      expect(exact[0]).toBe(0);
+    }
+  });
+
   it('chooses β from C·K_β·M·k', () => {
     const c = powerBoundedBetaMin(1e-8, { C: 1.5, M: 1, steps: 225 }, 1, 'float64');
     expect(c.kind).toBe('feasible');
