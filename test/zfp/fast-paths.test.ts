@@ -142,8 +142,8 @@ describe('3D inverse with the reorder and output fused', () => {
       expect(invOrderXformDouble3(uhi, ulo, iperm, lowest >= 32, fused, s, null, null)).toBe(ok);
       expect(fused).toEqual(expected);
     }
-    });
   });
+});
 
 describe('fused 2D inverse into the field', () => {
   it('writes what the (hi, lo) transform gives, on coefficients truncated as the coder leaves them', () => {
