@@ -174,13 +174,30 @@ export class BlockCodec {
   }
 
   private encodeFloatLossy(w: BitWriter): number {
-    const t = this.traits;
-    const { minbits, maxbits } = this.params;
-    const emax = blockExponent(this.fblock, this.size, t, true);
+    const emax = blockExponent(this.fblock, this.size, this.traits, true);
     if (Number.isNaN(emax)) {
       const bad = this.fblock.find((v) => !Number.isFinite(v));
       throw new ZfpDataError(`lossy zfp modes cannot represent ${bad}; use reversible mode or remove non-finite values`);
     }
+    if (!this.liftsInDoubles(emax)) return this.encodeLossy(w, emax, null, this.sb, 0);
+    castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
+    fwdXformSplit(this.sa, this.sb, this.dims);
+    return this.encodeLossy(w, emax, this.sa, this.sb, 0);
+  }
+
+  /**
+   * Encode a float64 block whose front end ran elsewhere (see forward-2d.ts): finite values of
+   * common exponent emax whose block-float scale is finite, lifted into the splits at a[from …],
+   * b[from …]. Same bits as encodeFloat64From on the block's values.
+   */
+  encodeLiftedFloat64(w: BitWriter, emax: number, a: Float64Array, b: Int32Array, from: number): number {
+    return this.encodeLossy(w, emax, a, b, from);
+  }
+
+  /** The lossy block of exponent emax: from the lifted splits (a, b) at `from` if given, else from `fblock` in integers. */
+  private encodeLossy(w: BitWriter, emax: number, a: Float64Array | null, b: Int32Array, from: number): number {
+    const t = this.traits;
+    const { minbits, maxbits } = this.params;
     const maxprec = blockPrecision(emax, this.params, this.dims);
     const e = maxprec ? emax + t.ebias : 0;
     if (e) {
@@ -188,10 +205,8 @@ export class BlockCodec {
       const bits = 1 + t.ebits;
       w.writeBits(2 * e + 1, bits);
       const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
-      if (this.liftsInDoubles(emax)) {
-        castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
-        fwdXformSplit(this.sa, this.sb, this.dims);
-        fwdOrderSplit(this.uhi, this.ulo, this.sa, this.sb, this.perm, this.size, maxprec <= WORD_PLANES);
+      if (a !== null) {
+        fwdOrderSplit(this.uhi, this.ulo, a, b, this.perm, this.size, maxprec <= WORD_PLANES, from);
         return bits + this.encodePlanes(w, rest, budget, maxprec);
       }
       castToInts(this.fblock, this.hi, this.lo, this.size, emax, t);

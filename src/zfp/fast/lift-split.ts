@@ -44,15 +44,29 @@ export function fwdXformSplit(a: Float64Array, b: Int32Array, dims: number): voi
   for (let s = 1; s < n; s <<= 2) for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) fwdLift(a, b, p, s);
 }
 
+/** fwdXformSplit of the 2D block at a[o …], b[o …]: rows along x, then columns along y. */
+export function fwdXformSplit2d(a: Float64Array, b: Int32Array, o: number): void {
+  fwdLift(a, b, o, 1);
+  fwdLift(a, b, o + 4, 1);
+  fwdLift(a, b, o + 8, 1);
+  fwdLift(a, b, o + 12, 1);
+  fwdLift(a, b, o, 4);
+  fwdLift(a, b, o + 1, 4);
+  fwdLift(a, b, o + 2, 4);
+  fwdLift(a, b, o + 3, 4);
+}
+
 /** float64 block-float integers trunc(x · 2^(62 − emax)) as splits (finite scale only). */
 export function castToSplit(x: Float64Array, a: Float64Array, b: Int32Array, n: number, emax: number): void {
   const s = pow2(62 - emax);
-  for (let i = 0; i < n; i++) {
-    const v = Math.trunc(s * x[i]!);
-    const high = Math.floor(v * INV_SPLIT) * SPLIT; // not v % 2^27: a double remainder is a slow library call
-    a[i] = high;
-    b[i] = v - high;
-  }
+  for (let i = 0; i < n; i++) splitInto(a, b, i, Math.trunc(s * x[i]!));
+}
+
+/** The integral double v as the split a[i] + b[i]. */
+export function splitInto(a: Float64Array, b: Int32Array, i: number, v: number): void {
+  const high = Math.floor(v * INV_SPLIT) * SPLIT; // not v % 2^27: a double remainder is a slow library call
+  a[i] = high;
+  b[i] = v - high;
 }
 
 const NB = 0xaaaaaaaa | 0;
@@ -61,11 +75,12 @@ const NB = 0xaaaaaaaa | 0;
  * ublock[i] = negabinary(a + b at perm[i]) as (uhi, ulo) words: sequency order and negabinary map
  * in one pass. `highOnly`: no plane below 32 will be coded (maxprec ≤ 32), so the plane coders
  * never read the low words, and they are not written (the carry out of them still is added).
+ * The block's splits start at a[from], b[from].
  */
-export function fwdOrderSplit(uhi: Int32Array, ulo: Int32Array, a: Float64Array, b: Int32Array, perm: Uint8Array, n: number, highOnly: boolean): void {
+export function fwdOrderSplit(uhi: Int32Array, ulo: Int32Array, a: Float64Array, b: Int32Array, perm: Uint8Array, n: number, highOnly: boolean, from = 0): void {
   if (highOnly) {
     for (let i = 0; i < n; i++) {
-      const p = perm[i]!;
+      const p = from + perm[i]!;
       const ap = a[p]!;
       const al = ap >>> 0;
       const low = b[p]! + al + 0xaaaaaaaa;
@@ -74,7 +89,7 @@ export function fwdOrderSplit(uhi: Int32Array, ulo: Int32Array, a: Float64Array,
     return;
   }
   for (let i = 0; i < n; i++) {
-    const p = perm[i]!;
+    const p = from + perm[i]!;
     const ap = a[p]!;
     // Word splits by ToUint32, exact modulo 2^32 for integral doubles (a floor costs more).
     const al = ap >>> 0;
