@@ -1,5 +1,5 @@
 import { exponentOfMax, pow2, scaleOverflows } from './block-float.ts';
-import { fwdXformSplit2d, splitInto } from './lift-split.ts';
+import { fwdLift, splitInto } from './lift-split.ts';
 import { traitsOf } from '../traits.ts';
 
 const FLOAT64 = traitsOf('float64');
@@ -7,9 +7,10 @@ const FLOAT64 = traitsOf('float64');
 /*
  * The encoder's front end for a row of full 2D float64 blocks (four rows of the field), stage by
  * stage over the whole row: the blocks' common exponents, then the block-float integers as
- * splits (see lift-split.ts), then the forward lifting. A 16-value block spends most of its front
- * end in per-block calls and setup when each block runs every stage in turn; a stage over the
- * row runs as one tight loop, and reads the field where it lies (no gathered copy).
+ * splits (see lift-split.ts), each block row lifted along x as it is made, then the lifting
+ * along y. A 16-value block spends most of its front end in per-block calls and setup when
+ * each block runs every stage in turn; a stage over the row runs as one tight loop, and reads
+ * the field where it lies (no gathered copy).
  */
 export class Forward2dRows {
   /** Common exponent of each block of the row. */
@@ -55,8 +56,9 @@ export class Forward2dRows {
         splitInto(a, b, i + 1, Math.trunc(s * field[p + sx]!));
         splitInto(a, b, i + 2, Math.trunc(s * field[p + 2 * sx]!));
         splitInto(a, b, i + 3, Math.trunc(s * field[p + 3 * sx]!));
+        fwdLift(a, b, i, 1);
       }
     }
-    for (let k = 0; k < count; k++) fwdXformSplit2d(a, b, 16 * k);
+    for (let o = 0; o < 16 * count; o += 16) for (let j = o; j < o + 4; j++) fwdLift(a, b, j, 4);
   }
 }

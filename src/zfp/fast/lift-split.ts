@@ -18,7 +18,8 @@ const INV_TWO32 = 2 ** -32;
 const SPLIT = 2 ** 27;
 const INV_SPLIT = 2 ** -27;
 
-function fwdLift(a: Float64Array, b: Int32Array, p: number, s: number): void {
+/** zfp's forward lift of the four splits at p, p + s, p + 2s, p + 3s. */
+export function fwdLift(a: Float64Array, b: Int32Array, p: number, s: number): void {
   const q = p + s, r = p + 2 * s, t = p + 3 * s;
   let xa = a[p]!, xb = b[p]!, ya = a[q]!, yb = b[q]!, za = a[r]!, zb = b[r]!, wa = a[t]!, wb = b[t]!;
   // x += w; x >>= 1; w -= x
@@ -42,18 +43,6 @@ function fwdLift(a: Float64Array, b: Int32Array, p: number, s: number): void {
 export function fwdXformSplit(a: Float64Array, b: Int32Array, dims: number): void {
   const n = 1 << (2 * dims);
   for (let s = 1; s < n; s <<= 2) for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) fwdLift(a, b, p, s);
-}
-
-/** fwdXformSplit of the 2D block at a[o …], b[o …]: rows along x, then columns along y. */
-export function fwdXformSplit2d(a: Float64Array, b: Int32Array, o: number): void {
-  fwdLift(a, b, o, 1);
-  fwdLift(a, b, o + 4, 1);
-  fwdLift(a, b, o + 8, 1);
-  fwdLift(a, b, o + 12, 1);
-  fwdLift(a, b, o, 4);
-  fwdLift(a, b, o + 1, 4);
-  fwdLift(a, b, o + 2, 4);
-  fwdLift(a, b, o + 3, 4);
 }
 
 /** float64 block-float integers trunc(x · 2^(62 − emax)) as splits (finite scale only). */
