@@ -1,5 +1,5 @@
 import { exponentOfMax, pow2, scaleOverflows } from './block-float.ts';
-import { fwdLift, splitInto } from './lift-split.ts';
+import { fwdLift, revFwdLiftSplit, splitInto, splitWordsInto } from './lift-split.ts';
 import { traitsOf } from '../traits.ts';
 
 const FLOAT64 = traitsOf('float64');
@@ -11,31 +11,28 @@ const FLOAT64 = traitsOf('float64');
  * along y. A 16-value block spends most of its front end in per-block calls and setup when
  * each block runs every stage in turn; a stage over the row runs as one tight loop, and reads
  * the field where it lies (no gathered copy).
+ *
+ * A block the row leaves unlifted (a NaN or infinity, all zeros, a scale that overflows, or in
+ * reversible mode a cast that loses bits) is for the caller's general path, which gives it
+ * zfp's treatment or error.
  */
-export class Forward2dRows {
+abstract class Rows2d {
   /** Common exponent of each block of the row. */
   readonly emax: Int32Array;
-  /** 1 where the block's lifted splits are ready in (a, b) at 16 · block: finite values, finite scale. */
+  /** 1 where the block's lifted splits are ready in the row's arrays at 16 · block. */
   readonly lifted: Uint8Array;
-  readonly a: Float64Array;
-  readonly b: Int32Array;
-  private readonly scale: Float64Array;
+  /** Each block's block-float scale 2^(62 − emax), 0 for a block the row leaves. */
+  protected readonly scale: Float64Array;
 
-  constructor(readonly capacity: number) {
+  constructor(capacity: number) {
     this.emax = new Int32Array(capacity);
     this.lifted = new Uint8Array(capacity);
-    this.a = new Float64Array(16 * capacity);
-    this.b = new Int32Array(16 * capacity);
     this.scale = new Float64Array(capacity);
   }
 
-  /**
-   * Lift the first `count` blocks of the four field rows that start at `base` (element
-   * strides sx, sy). A block left unlifted (a NaN or infinity, all zeros, or a scale that
-   * overflows) is for the caller's general path, which gives it zfp's treatment or error.
-   */
-  liftRow(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
-    const { emax, lifted, scale, a, b } = this;
+  /** The exponents of the first `count` blocks of the four field rows from `base` (element strides sx, sy). */
+  protected exponents(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
+    const { emax, lifted, scale } = this;
     for (let k = 0, p = base; k < count; k++, p += 4 * sx) {
       let max = 0, probe = 0; // probe: x − x is NaN exactly for NaN and ±Infinity
       for (let r = 0, q = p; r < 4; r++, q += sy) {
@@ -49,6 +46,24 @@ export class Forward2dRows {
       lifted[k] = ok ? 1 : 0;
       scale[k] = ok ? pow2(62 - e) : 0;
     }
+  }
+}
+
+/** The lossy modes' front end: splits (a, b) as lift-split.ts's forward lifting holds them. */
+export class Forward2dRows extends Rows2d {
+  readonly a: Float64Array;
+  readonly b: Int32Array;
+
+  constructor(capacity: number) {
+    super(capacity);
+    this.a = new Float64Array(16 * capacity);
+    this.b = new Int32Array(16 * capacity);
+  }
+
+  /** Lift the first `count` blocks of the four field rows from `base` (element strides sx, sy). */
+  liftRow(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
+    this.exponents(field, base, sx, sy, count);
+    const { scale, a, b } = this;
     for (let r = 0, row = base; r < 4; r++, row += sy) {
       for (let k = 0, p = row, i = 4 * r; k < count; k++, p += 4 * sx, i += 16) {
         const s = scale[k]!;
@@ -61,4 +76,48 @@ export class Forward2dRows {
     }
     for (let o = 0; o < 16 * count; o += 16) for (let j = o; j < o + 4; j++) fwdLift(a, b, j, 4);
   }
+}
+
+/**
+ * Reversible mode's front end: a block is lifted only when its cast to integers is exact (every
+ * value times the scale an integer, no −0), the splits being revFwdLiftSplit's.
+ */
+export class ReversibleRows2d extends Rows2d {
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+
+  constructor(capacity: number) {
+    super(capacity);
+    this.a = new Float64Array(16 * capacity);
+    this.b = new Float64Array(16 * capacity);
+  }
+
+  liftRow(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
+    this.exponents(field, base, sx, sy, count);
+    const { scale, lifted, a, b } = this;
+    for (let r = 0, row = base; r < 4; r++, row += sy) {
+      for (let k = 0, p = row, i = 4 * r; k < count; k++, p += 4 * sx, i += 16) {
+        const s = scale[k]!;
+        // The products are exact (a power-of-two scale that neither overflows nor underflows).
+        const y0 = s * field[p]!, y1 = s * field[p + sx]!, y2 = s * field[p + 2 * sx]!, y3 = s * field[p + 3 * sx]!;
+        const v0 = Math.trunc(y0), v1 = Math.trunc(y1), v2 = Math.trunc(y2), v3 = Math.trunc(y3);
+        if (v0 !== y0 || v1 !== y1 || v2 !== y2 || v3 !== y3 || hasNegativeZero(field, p, sx)) lifted[k] = 0;
+        splitWordsInto(a, b, i, v0);
+        splitWordsInto(a, b, i + 1, v1);
+        splitWordsInto(a, b, i + 2, v2);
+        splitWordsInto(a, b, i + 3, v3);
+        revFwdLiftSplit(a, b, i, 1);
+      }
+    }
+    for (let o = 0; o < 16 * count; o += 16) for (let j = o; j < o + 4; j++) revFwdLiftSplit(a, b, j, 4);
+  }
+}
+
+/** Is one of the four values from p (stride sx) −0, which the cast would turn into +0? */
+function hasNegativeZero(field: Float64Array, p: number, sx: number): boolean {
+  return isNegativeZero(field[p]!) || isNegativeZero(field[p + sx]!) || isNegativeZero(field[p + 2 * sx]!) || isNegativeZero(field[p + 3 * sx]!);
+}
+
+function isNegativeZero(x: number): boolean {
+  return x === 0 && 1 / x < 0;
 }

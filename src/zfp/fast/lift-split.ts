@@ -89,3 +89,43 @@ export function fwdOrderSplit(uhi: Int32Array, ulo: Int32Array, a: Float64Array,
     ulo[i] = l ^ NB;
   }
 }
+
+/*
+ * Reversible mode's forward lifting only subtracts, which commutes with C's wrap-around modulo
+ * 2^64: it runs on v = a + b with both parts doubles, a a multiple of 2^32 and b in [0, 2^32)
+ * at first. Each pass multiplies magnitudes by at most 8 (w − 3z + 3y − x), so after a 2D
+ * block's two passes |a| < 2^68 is still a multiple of 2^32 (36 significant bits) and
+ * |b| < 2^38: every difference is exact.
+ */
+
+/** zfp's reversible forward lift of the four splits at p, p + s, p + 2s, p + 3s: differences of rising order. */
+export function revFwdLiftSplit(a: Float64Array, b: Float64Array, p: number, s: number): void {
+  const q = p + s, r = p + 2 * s, t = p + 3 * s;
+  const xa = a[p]!, xb = b[p]!;
+  let ya = a[q]!, yb = b[q]!, za = a[r]!, zb = b[r]!, wa = a[t]!, wb = b[t]!;
+  wa -= za; wb -= zb; za -= ya; zb -= yb; ya -= xa; yb -= xb;
+  wa -= za; wb -= zb; za -= ya; zb -= yb;
+  wa -= za; wb -= zb;
+  a[q] = ya; b[q] = yb; a[r] = za; b[r] = zb; a[t] = wa; b[t] = wb;
+}
+
+/** The integral double v as a multiple of 2^32 in a[i] and the rest in b[i]. */
+export function splitWordsInto(a: Float64Array, b: Float64Array, i: number, v: number): void {
+  const high = Math.floor(v * INV_TWO32) * 4294967296;
+  a[i] = high;
+  b[i] = v - high;
+}
+
+/**
+ * fwdOrderSplit for the splits of revFwdLiftSplit: negabinary of (a + b) modulo 2^64 from
+ * a[from + perm[i]], b[from + perm[i]]. ToUint32 and ToInt32 reduce exactly modulo 2^32.
+ */
+export function fwdOrderWrapping(uhi: Int32Array, ulo: Int32Array, a: Float64Array, b: Float64Array, perm: Uint8Array, n: number, from: number): void {
+  for (let i = 0; i < n; i++) {
+    const p = from + perm[i]!;
+    const low = b[p]! + 0xaaaaaaaa;
+    const l = low >>> 0;
+    uhi[i] = ((a[p]! * INV_TWO32 + (low - l) * INV_TWO32 + NB) | 0) ^ NB;
+    ulo[i] = l ^ NB;
+  }
+}
