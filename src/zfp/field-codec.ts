@@ -1,7 +1,7 @@
 import { BitReader, BitWriter, checkStreamBits, DEFAULT_WORD_BITS, type StreamWordBits } from './bitstream.ts';
 import { ZfpFormatError, ZfpParameterError } from './errors.ts';
 import { BlockCodec, NO_EXPONENT } from './fast/block-codec.ts';
-import { Forward2dRows, ReversibleRows2d } from './fast/forward-2d.ts';
+import { Forward2dRows } from './fast/forward-2d.ts';
 import { BlockCursor, blockPosition, placeBlock } from './fast/gather.ts';
 import { readHeader, writeHeader } from './header.ts';
 import { checkExtent, layoutOf, type Layout } from './layout.ts';
@@ -110,21 +110,23 @@ function keepSpare(w: BitWriter): void {
   spare = w.words;
 }
 
-/** The blocks of a 2D float64 field, a row of blocks at a time: full blocks through the rows' front end (forward-2d.ts), others as usual. */
+/** The blocks of a 2D float64 field, a row of blocks at a time: full blocks through Forward2dRows, others as usual. */
 function compressFloat64Rows2d(w: BitWriter, data: Float64Array, L: Layout, codec: BlockCodec, stats: BlockStatsTable, reversible: boolean): void {
   const [nbx, nby] = L.nb, [sx, sy] = L.s;
   const fullX = L.n[0] >>> 2, fullY = L.n[1] >>> 2;
-  const rows = reversible ? new ReversibleRows2d(fullX) : new Forward2dRows(fullX), at = blockPosition(L);
+  const rows = new Forward2dRows(fullX, reversible), at = blockPosition(L);
   for (let by = 0, i = 0; by < nby; by++) {
-    const lifting = by < fullY ? fullX : 0;
-    rows.liftRow(data, L.offset + 4 * by * sy, sx, sy, lifting);
+    const lifting = by < fullY ? fullX : 0, base = L.offset + 4 * by * sy;
+    if (reversible) rows.liftRowReversible(data, base, sx, sy, lifting);
+    else rows.liftRow(data, base, sx, sy, lifting);
     for (let bx = 0; bx < nbx; bx++, i++) {
       let bits: number;
-      if (bx >= lifting || !rows.lifted[bx]) {
+      if (bx < lifting && rows.lifted[bx]) {
+        bits = reversible ? codec.encodeLiftedReversible(w, rows.emax[bx]!, rows.a, rows.wide, 16 * bx) : codec.encodeLiftedFloat64(w, rows.emax[bx]!, rows.a, rows.b, 16 * bx);
+      } else {
         placeBlock(at, L, 4 * bx, 4 * by, 0, 0);
         bits = codec.encodeFloat64From(w, data, L, at);
-      } else if (rows instanceof ReversibleRows2d) bits = codec.encodeLiftedReversible(w, rows.emax[bx]!, rows.a, rows.b, 16 * bx);
-      else bits = codec.encodeLiftedFloat64(w, rows.emax[bx]!, rows.a, rows.b, 16 * bx);
+      }
       record(stats, i, codec, bits);
     }
   }

@@ -16,23 +16,31 @@ const FLOAT64 = traitsOf('float64');
  * reversible mode a cast that loses bits) is for the caller's general path, which gives it
  * zfp's treatment or error.
  */
-abstract class Rows2d {
+export class Forward2dRows {
   /** Common exponent of each block of the row. */
   readonly emax: Int32Array;
-  /** 1 where the block's lifted splits are ready in the row's arrays at 16 · block. */
+  /** 1 where the block's lifted splits are ready at 16 · block: (a, b) in the lossy modes, (a, wide) in reversible mode. */
   readonly lifted: Uint8Array;
-  /** Each block's block-float scale 2^(62 − emax), 0 for a block the row leaves. */
-  protected readonly scale: Float64Array;
+  readonly a: Float64Array;
+  /** The lossy modes' low parts, as lift-split.ts's forward lifting holds them. */
+  readonly b: Int32Array;
+  /** Reversible mode's low parts, as revFwdLiftSplit holds them. */
+  readonly wide: Float64Array;
+  /** The lossy modes: each block's block-float scale 2^(62 − emax), 0 for a block the row leaves. */
+  private readonly scale: Float64Array;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, reversible: boolean) {
     this.emax = new Int32Array(capacity);
     this.lifted = new Uint8Array(capacity);
+    this.a = new Float64Array(16 * capacity);
+    this.b = new Int32Array(reversible ? 0 : 16 * capacity);
+    this.wide = new Float64Array(reversible ? 16 * capacity : 0);
     this.scale = new Float64Array(capacity);
   }
 
-  /** The exponents of the first `count` blocks of the four field rows from `base` (element strides sx, sy). */
-  protected exponents(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
-    const { emax, lifted, scale } = this;
+  /** The lossy modes: lift the first `count` blocks of the four field rows from `base` (element strides sx, sy). */
+  liftRow(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
+    const { emax, lifted, scale, a, b } = this;
     for (let k = 0, p = base; k < count; k++, p += 4 * sx) {
       let max = 0, probe = 0; // probe: x − x is NaN exactly for NaN and ±Infinity
       for (let r = 0, q = p; r < 4; r++, q += sy) {
@@ -46,24 +54,6 @@ abstract class Rows2d {
       lifted[k] = ok ? 1 : 0;
       scale[k] = ok ? pow2(62 - e) : 0;
     }
-  }
-}
-
-/** The lossy modes' front end: splits (a, b) as lift-split.ts's forward lifting holds them. */
-export class Forward2dRows extends Rows2d {
-  readonly a: Float64Array;
-  readonly b: Int32Array;
-
-  constructor(capacity: number) {
-    super(capacity);
-    this.a = new Float64Array(16 * capacity);
-    this.b = new Int32Array(16 * capacity);
-  }
-
-  /** Lift the first `count` blocks of the four field rows from `base` (element strides sx, sy). */
-  liftRow(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
-    this.exponents(field, base, sx, sy, count);
-    const { scale, a, b } = this;
     for (let r = 0, row = base; r < 4; r++, row += sy) {
       for (let k = 0, p = row, i = 4 * r; k < count; k++, p += 4 * sx, i += 16) {
         const s = scale[k]!;
@@ -76,40 +66,43 @@ export class Forward2dRows extends Rows2d {
     }
     for (let o = 0; o < 16 * count; o += 16) for (let j = o; j < o + 4; j++) fwdLift(a, b, j, 4);
   }
-}
 
-/**
- * Reversible mode's front end: a block is lifted only when its cast to integers is exact (every
- * value times the scale an integer, no −0), the splits being revFwdLiftSplit's.
- */
-export class ReversibleRows2d extends Rows2d {
-  readonly a: Float64Array;
-  readonly b: Float64Array;
-
-  constructor(capacity: number) {
-    super(capacity);
-    this.a = new Float64Array(16 * capacity);
-    this.b = new Float64Array(16 * capacity);
-  }
-
-  liftRow(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
-    this.exponents(field, base, sx, sy, count);
-    const { scale, lifted, a, b } = this;
-    for (let r = 0, row = base; r < 4; r++, row += sy) {
-      for (let k = 0, p = row, i = 4 * r; k < count; k++, p += 4 * sx, i += 16) {
-        const s = scale[k]!;
-        // The products are exact (a power-of-two scale that neither overflows nor underflows).
-        const y0 = s * field[p]!, y1 = s * field[p + sx]!, y2 = s * field[p + 2 * sx]!, y3 = s * field[p + 3 * sx]!;
-        const v0 = Math.trunc(y0), v1 = Math.trunc(y1), v2 = Math.trunc(y2), v3 = Math.trunc(y3);
-        if (v0 !== y0 || v1 !== y1 || v2 !== y2 || v3 !== y3 || hasNegativeZero(field, p, sx)) lifted[k] = 0;
-        splitWordsInto(a, b, i, v0);
-        splitWordsInto(a, b, i + 1, v1);
-        splitWordsInto(a, b, i + 2, v2);
-        splitWordsInto(a, b, i + 3, v3);
-        revFwdLiftSplit(a, b, i, 1);
+  /**
+   * Reversible mode: as liftRow, but a block is lifted only when its cast to integers is exact
+   * (every value times the scale an integer, no −0), with zfp's reversible lifting.
+   */
+  liftRowReversible(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
+    const { emax, lifted, a, wide } = this;
+    // Block by block (the lossy rows go stage by stage): a block's values are read for its
+    // exponent, then again for the cast, while still in cache.
+    for (let k = 0, o = 0, p = base; k < count; k++, o += 16, p += 4 * sx) {
+      let max = 0, probe = 0; // as in liftRow
+      for (let q = p; q < p + 4 * sy; q += sy) {
+        for (let x = q; x < q + 4 * sx; x += sx) {
+          probe += field[x]! - field[x]!;
+          max = Math.max(max, Math.abs(field[x]!));
+        }
       }
+      const e = (emax[k] = exponentOfMax(max, FLOAT64));
+      let exact = probe === 0 && max > 0 && !scaleOverflows(e, FLOAT64);
+      const s = exact ? pow2(62 - e) : 0;
+      for (let r = 0, q = p, i = o; r < 4; r++, q += sy, i += 4) {
+        // The products are exact (a power-of-two scale that neither overflows nor underflows).
+        const y0 = s * field[q]!, y1 = s * field[q + sx]!, y2 = s * field[q + 2 * sx]!, y3 = s * field[q + 3 * sx]!;
+        const v0 = Math.trunc(y0), v1 = Math.trunc(y1), v2 = Math.trunc(y2), v3 = Math.trunc(y3);
+        exact &&= v0 === y0 && v1 === y1 && v2 === y2 && v3 === y3 && !hasNegativeZero(field, q, sx);
+        splitWordsInto(a, wide, i, v0);
+        splitWordsInto(a, wide, i + 1, v1);
+        splitWordsInto(a, wide, i + 2, v2);
+        splitWordsInto(a, wide, i + 3, v3);
+        revFwdLiftSplit(a, wide, i, 1);
+      }
+      lifted[k] = exact ? 1 : 0;
+      revFwdLiftSplit(a, wide, o, 4);
+      revFwdLiftSplit(a, wide, o + 1, 4);
+      revFwdLiftSplit(a, wide, o + 2, 4);
+      revFwdLiftSplit(a, wide, o + 3, 4);
     }
-    for (let o = 0; o < 16 * count; o += 16) for (let j = o; j < o + 4; j++) revFwdLiftSplit(a, b, j, 4);
   }
 }
 
