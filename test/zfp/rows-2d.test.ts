@@ -34,8 +34,8 @@ function mixedField(nx: number, ny: number): Float64Array {
 }
 
 /** The stream of the general path alone: every block through encodeFloat64From. */
-function blockByBlock(data: Float64Array, shape: [number, number], config: ZfpConfig): Uint8Array {
-  const L = layoutOf(shape);
+function blockByBlock(data: Float64Array, shape: [number, number], config: ZfpConfig, strides?: [number, number], offset = 0): Uint8Array {
+  const L = layoutOf(shape, strides, offset);
   const params = resolveParams(config, 'float64', 2);
   const w = new BitWriter(maximumSize(params, 'float64', 2, L.blocks));
   const codec = new BlockCodec('float64', 2, params);
@@ -61,6 +61,15 @@ describe('2D float64 compress a row of blocks at a time', () => {
       }
     });
   }
+
+  it("reads fields with negative strides as the general path does", () => {
+    const shape: [number, number] = [26, 19], strides: [number, number] = [-1, -26], offset = 26 * 19 - 1;
+    const data = mixedField(...shape);
+    for (const config of CONFIGS) {
+      const bytes = compress({ type: 'float64', shape, strides, offset, data }, config).bytes;
+      expect(Buffer.from(bytes).equals(blockByBlock(data, shape, config, strides, offset))).toBe(true);
+    }
+  });
 
   it('refuses a NaN in a full block as the general path does', () => {
     const data = mixedField(16, 16);

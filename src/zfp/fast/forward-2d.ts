@@ -77,10 +77,11 @@ export class Forward2dRows {
     // exponent, then again for the cast, while still in cache.
     for (let k = 0, o = 0, p = base; k < count; k++, o += 16, p += 4 * sx) {
       let max = 0, probe = 0; // as in liftRow
-      for (let q = p; q < p + 4 * sy; q += sy) {
-        for (let x = q; x < q + 4 * sx; x += sx) {
-          probe += field[x]! - field[x]!;
-          max = Math.max(max, Math.abs(field[x]!));
+      for (let r = 0, q = p; r < 4; r++, q += sy) {
+        for (let c = 0, at = q; c < 4; c++, at += sx) {
+          const x = field[at]!;
+          probe += x - x;
+          max = Math.max(max, Math.abs(x));
         }
       }
       const e = (emax[k] = exponentOfMax(max, FLOAT64));
