@@ -2,8 +2,8 @@
  * Codec throughput, ours next to LLNL libzfp in the same run: same fields, same parameters,
  * best of N timed passes after a warm-up (process CPU time on both sides: on a shared machine wall
  * time counts the waits for a core), plus a check that both wrote the same bytes.
- * Our figures are the best over several fresh processes (see inFreshProcesses); libzfp's
- * compiled code has no such draw.
+ * Each side's figures are the best over several rounds, a fresh process of ours (see
+ * inFreshProcesses) then a libzfp run, alternating.
  *
  *   npx tsx bench/codec.ts [reps] [processes] [field]      (defaults 5, 3 and every field)
  */
@@ -50,12 +50,28 @@ function timeOurs(field: BenchField, mode: PeerMode, reps: number): Speeds {
 
 const SELF = fileURLToPath(import.meta.url);
 
-/** Our figures: the best of `processes` fresh processes, each timing the row with timeOurs. */
-function measureOurs(field: BenchField, mode: PeerMode, reps: number, processes: number): Figures {
-  const runs = inFreshProcesses<Speeds>(SELF, ['--row', field.name, mode.label, String(reps)], processes);
-  const compressMBs = Math.max(...runs.map((r) => r.compressMBs));
-  const decompressMBs = Math.max(...runs.map((r) => r.decompressMBs));
-  return { bytes: compress({ type: 'float64', shape: field.shape, data: field.data }, mode.config).bytes, compressMBs, decompressMBs };
+/** Our figures in one fresh process, timing the row with timeOurs. */
+function measureOurs(field: BenchField, mode: PeerMode, reps: number): Speeds {
+  return inFreshProcesses<Speeds>(SELF, ['--row', field.name, mode.label, String(reps)], 1)[0]!;
+}
+
+/**
+ * Both sides' best over `processes` rounds, each round one fresh process of ours then one libzfp
+ * run: alternating, a stretch of heavy load on the shared machine falls on both sides' draws
+ * alike (or on neither's best), not on one side's only run.
+ */
+function measureRow(field: BenchField, mode: PeerMode, reps: number, processes: number, peer: boolean): { ours: Figures; lib: Figures | undefined } {
+  const ours: Speeds[] = [], lib: Figures[] = [];
+  for (let i = 0; i < processes; i++) {
+    ours.push(measureOurs(field, mode, reps));
+    if (peer) lib.push(measureLibzfp(field, mode, reps));
+  }
+  const bytes = compress({ type: 'float64', shape: field.shape, data: field.data }, mode.config).bytes;
+  return { ours: { bytes, ...bestOf(ours) }, lib: peer ? { bytes: lib[0]!.bytes, ...bestOf(lib) } : undefined };
+}
+
+function bestOf(runs: readonly Speeds[]): Speeds {
+  return { compressMBs: Math.max(...runs.map((r) => r.compressMBs)), decompressMBs: Math.max(...runs.map((r) => r.decompressMBs)) };
 }
 
 function measureLibzfp(field: BenchField, mode: PeerMode, reps: number): Figures {
@@ -93,7 +109,7 @@ function main(): void {
   if (missing !== undefined) console.log(`libzfp peer skipped: ${missing}; printing our figures only.`);
   const fields: BenchField[] = chosen.map((f) => ({ ...f, data: smoothField(f.shape) }));
 
-  console.log(`float64, best of ${reps} after one warm-up (ours: best over ${processes} fresh processes); MB/s = uncompressed MB (1e6 bytes) per second of process CPU time`);
+  console.log(`float64, best of ${reps} after one warm-up, best over ${processes} rounds (a fresh process of ours, then a libzfp run); MB/s = uncompressed MB (1e6 bytes) per second of process CPU time`);
   const header = ['field', 'mode', 'ratio', 'ours C', 'zfp C', 'C o/z', 'ours D', 'zfp D', 'D o/z', 'same bytes'];
   const widths = [14, 14, 7, 8, 8, 6, 8, 8, 6, 10];
   const print = (cells: (number | string)[]): void => console.log(cells.map((c, i) => cell(c, widths[i]!)).join(' '));
@@ -101,13 +117,12 @@ function main(): void {
   let mismatches = 0;
   for (const field of fields) {
     for (const mode of MODES) {
-      const ours = measureOurs(field, mode, reps, processes);
+      const { ours, lib } = measureRow(field, mode, reps, processes, missing === undefined);
       const ratio = (field.data.byteLength / ours.bytes.length).toFixed(2);
-      if (missing !== undefined) {
+      if (lib === undefined) {
         print([field.name, mode.label, ratio, fixed(ours.compressMBs), '-', '-', fixed(ours.decompressMBs), '-', '-', '-']);
         continue;
       }
-      const lib = measureLibzfp(field, mode, reps);
       const same = sameBytes(ours.bytes, lib.bytes);
       if (!same) mismatches++;
       print([

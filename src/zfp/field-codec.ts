@@ -1,10 +1,11 @@
 import { BitReader, BitWriter, checkStreamBits, DEFAULT_WORD_BITS, type StreamWordBits } from './bitstream.ts';
 import { ZfpFormatError, ZfpParameterError } from './errors.ts';
 import { BlockCodec, NO_EXPONENT } from './fast/block-codec.ts';
-import { BlockCursor } from './fast/gather.ts';
+import { Forward2dRows } from './fast/forward-2d.ts';
+import { BlockCursor, blockPosition, placeBlock } from './fast/gather.ts';
 import { readHeader, writeHeader } from './header.ts';
 import { checkExtent, layoutOf, type Layout } from './layout.ts';
-import { maximumSize, minimumBlockBits, resolveParams } from './params.ts';
+import { isReversible, maximumSize, minimumBlockBits, resolveParams } from './params.ts';
 import { traitsOf } from './traits.ts';
 import type { Field, ScalarArray, ScalarType, Shape, StreamParams, ZfpConfig } from './types.ts';
 
@@ -109,6 +110,28 @@ function keepSpare(w: BitWriter): void {
   spare = w.words;
 }
 
+/** The blocks of a 2D float64 field, a row of blocks at a time: full blocks through Forward2dRows, others as usual. */
+function compressFloat64Rows2d(w: BitWriter, data: Float64Array, L: Layout, codec: BlockCodec, stats: BlockStatsTable, reversible: boolean): void {
+  const [nbx, nby] = L.nb, [sx, sy] = L.s;
+  const fullX = L.n[0] >>> 2, fullY = L.n[1] >>> 2;
+  const rows = new Forward2dRows(fullX, reversible), at = blockPosition(L);
+  for (let by = 0, i = 0; by < nby; by++) {
+    const lifting = by < fullY ? fullX : 0, base = L.offset + 4 * by * sy;
+    if (reversible) rows.liftRowReversible(data, base, sx, sy, lifting);
+    else rows.liftRow(data, base, sx, sy, lifting);
+    for (let bx = 0; bx < nbx; bx++, i++) {
+      let bits: number;
+      if (bx < lifting && rows.lifted[bx]) {
+        bits = reversible ? codec.encodeLiftedReversible(w, rows.emax[bx]!, rows.a, rows.wide, 16 * bx) : codec.encodeLiftedFloat64(w, rows.emax[bx]!, rows.a, rows.b, 16 * bx);
+      } else {
+        placeBlock(at, L, 4 * bx, 4 * by, 0, 0);
+        bits = codec.encodeFloat64From(w, data, L, at);
+      }
+      record(stats, i, codec, bits);
+    }
+  }
+}
+
 /** Compress a field exactly as zfp 1.0's zfp_compress (after zfp_write_header when asked). */
 export function compress(field: Field, config: ZfpConfig, options: CompressOptions = {}): Compressed {
   checkData(field);
@@ -123,7 +146,8 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
   const codec = new BlockCodec(field.type, L.dims, params);
   const stats = statsTable(L.blocks);
   const data = field.data;
-  if (field.type === 'float64') {
+  if (field.type === 'float64' && L.dims === 2) compressFloat64Rows2d(w, data as Float64Array, L, codec, stats, isReversible(params));
+  else if (field.type === 'float64') {
     for (const c = new BlockCursor(L); c.next(); ) record(stats, c.index, codec, codec.encodeFloat64From(w, data as Float64Array, L, c.block));
   } else if (field.type === 'float32') {
     const src = bitsOf(data as Float32Array);

@@ -7,7 +7,7 @@ import { blockSize, traitsOf, type ScalarTraits } from '../traits.ts';
 import type { ScalarType, StreamParams } from '../types.ts';
 import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.ts';
 import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.ts';
-import { castToSplit, fwdOrderSplit, fwdXformSplit } from './lift-split.ts';
+import { castToSplit, fwdOrderSplit, fwdOrderWrapping, fwdXformSplit } from './lift-split.ts';
 import { coefficientsInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { invOrderXform2dToField } from './inverse-2d.ts';
@@ -154,7 +154,7 @@ export class BlockCodec {
   private encodeInt(w: BitWriter): number {
     const { minbits, maxbits, maxprec } = this.params;
     this.exponent = NO_EXPONENT;
-    return this.reversible ? this.encodeIntsReversible(w, minbits, maxbits, maxprec) : this.encodeInts(w, minbits, maxbits, maxprec);
+    return this.reversible ? this.encodeIntsReversible(w) : this.encodeInts(w, minbits, maxbits, maxprec);
   }
 
   /** Decode a float block into `fblock` and, for float32, `bits32`. */
@@ -174,13 +174,30 @@ export class BlockCodec {
   }
 
   private encodeFloatLossy(w: BitWriter): number {
-    const t = this.traits;
-    const { minbits, maxbits } = this.params;
-    const emax = blockExponent(this.fblock, this.size, t, true);
+    const emax = blockExponent(this.fblock, this.size, this.traits, true);
     if (Number.isNaN(emax)) {
       const bad = this.fblock.find((v) => !Number.isFinite(v));
       throw new ZfpDataError(`lossy zfp modes cannot represent ${bad}; use reversible mode or remove non-finite values`);
     }
+    if (!this.liftsInDoubles(emax)) return this.encodeLossy(w, emax, null, this.sb, 0);
+    castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
+    fwdXformSplit(this.sa, this.sb, this.dims);
+    return this.encodeLossy(w, emax, this.sa, this.sb, 0);
+  }
+
+  /**
+   * Encode a float64 block whose front end ran elsewhere (see forward-2d.ts): finite values of
+   * common exponent emax whose block-float scale is finite, lifted into the splits at a[from …],
+   * b[from …]. Same bits as encodeFloat64From on the block's values.
+   */
+  encodeLiftedFloat64(w: BitWriter, emax: number, a: Float64Array, b: Int32Array, from: number): number {
+    return this.encodeLossy(w, emax, a, b, from);
+  }
+
+  /** The lossy block of exponent emax: from the lifted splits (a, b) at `from` if given, else from `fblock` in integers. */
+  private encodeLossy(w: BitWriter, emax: number, a: Float64Array | null, b: Int32Array, from: number): number {
+    const t = this.traits;
+    const { minbits, maxbits } = this.params;
     const maxprec = blockPrecision(emax, this.params, this.dims);
     const e = maxprec ? emax + t.ebias : 0;
     if (e) {
@@ -188,10 +205,8 @@ export class BlockCodec {
       const bits = 1 + t.ebits;
       w.writeBits(2 * e + 1, bits);
       const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
-      if (this.liftsInDoubles(emax)) {
-        castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
-        fwdXformSplit(this.sa, this.sb, this.dims);
-        fwdOrderSplit(this.uhi, this.ulo, this.sa, this.sb, this.perm, this.size, maxprec <= WORD_PLANES);
+      if (a !== null) {
+        fwdOrderSplit(this.uhi, this.ulo, a, b, this.perm, this.size, maxprec <= WORD_PLANES, from);
         return bits + this.encodePlanes(w, rest, budget, maxprec);
       }
       castToInts(this.fblock, this.hi, this.lo, this.size, emax, t);
@@ -242,29 +257,42 @@ export class BlockCodec {
 
   private encodeFloatReversible(w: BitWriter): number {
     const t = this.traits;
-    const { minbits, maxbits, maxprec } = this.params;
     const emax = blockExponent(this.fblock, this.size, t);
-    let bits: number;
     if (reversibleCast(this.fblock, this.hi, this.lo, this.size, emax, t)) {
-      const e = emax + t.ebias;
-      if (!e) {
+      if (emax === -t.ebias) {
         // All-zero block: one bit, and (as in zfp 1.0) no padding to minbits.
         this.exponent = NO_EXPONENT;
         this.count.planes = 0;
         w.writeBit(0);
         return 1;
       }
-      this.exponent = emax;
-      w.writeBits(1, 2);
-      w.writeBits(e, t.ebits);
-      bits = 2 + t.ebits;
-    } else {
-      this.exponent = NO_EXPONENT;
-      reinterpretToInts(this.fblock, this.bits32, this.hi, this.lo, this.size, t);
-      w.writeBits(3, 2);
-      bits = 2;
+      this.revFwdXformOrder();
+      return this.encodeReversibleBlock(w, emax);
     }
-    return bits + this.encodeIntsReversible(w, minbitsAfter(minbits, bits), (maxbits - bits) >>> 0, maxprec);
+    this.exponent = NO_EXPONENT;
+    reinterpretToInts(this.fblock, this.bits32, this.hi, this.lo, this.size, t);
+    this.revFwdXformOrder();
+    w.writeBits(3, 2);
+    return 2 + this.encodeReversibleCoefficients(w, 2);
+  }
+
+  /**
+   * Encode a float64 block in reversible mode whose cast to integers was exact and whose
+   * reversible lifting ran elsewhere (see forward-2d.ts): a nonzero block of common exponent
+   * emax, its integers (modulo 2^64) the splits a + b at a[from …], b[from …].
+   */
+  encodeLiftedReversible(w: BitWriter, emax: number, a: Float64Array, b: Float64Array, from: number): number {
+    fwdOrderWrapping(this.uhi, this.ulo, a, b, this.perm, this.size, from);
+    return this.encodeReversibleBlock(w, emax);
+  }
+
+  /** A float block of exponent emax whose cast was exact, its coefficients in (uhi, ulo). */
+  private encodeReversibleBlock(w: BitWriter, emax: number): number {
+    const t = this.traits;
+    this.exponent = emax;
+    w.writeBits(1, 2);
+    w.writeBits(emax + t.ebias, t.ebits);
+    return 2 + t.ebits + this.encodeReversibleCoefficients(w, 2 + t.ebits);
   }
 
   private decodeFloatReversible(r: BitReader): number {
@@ -366,17 +394,29 @@ export class BlockCodec {
     return skipToMinbits(r, bits, minbits);
   }
 
-  private encodeIntsReversible(w: BitWriter, minbits: number, maxbits: number, maxprec: number): number {
+  private encodeIntsReversible(w: BitWriter): number {
+    this.revFwdXformOrder();
+    return this.encodeReversibleCoefficients(w, 0);
+  }
+
+  /** Reversible transform of (hi, lo), then sequency order and negabinary into (uhi, ulo). */
+  private revFwdXformOrder(): void {
     const { hi, lo, uhi, ulo, perm, size } = this;
-    const t = this.traits;
-    let or = 0;
-    if (t.intprec === 64) {
+    if (this.traits.intprec === 64) {
       revFwdXform64(hi, lo, this.dims);
       fwdOrder64(uhi, ulo, hi, lo, perm, size);
     } else {
       revFwdXform32(lo, this.dims);
       fwdOrder32(ulo, lo, perm, size);
     }
+  }
+
+  /** Code the reversible coefficients in (uhi, ulo) after a header of headerBits, padding to minbits. */
+  private encodeReversibleCoefficients(w: BitWriter, headerBits: number): number {
+    const { uhi, ulo, size } = this;
+    const t = this.traits;
+    const { minbits, maxbits, maxprec } = this.params;
+    let or = 0;
     // Planes needed to represent every coefficient: intprec minus the common trailing zeros.
     let prec = 0;
     for (let i = 0; i < size; i++) or |= ulo[i]!;
@@ -387,8 +427,8 @@ export class BlockCodec {
     }
     prec = Math.max(Math.min(prec, maxprec), 1);
     w.writeBits(prec - 1, t.pbits);
-    const bits = t.pbits + this.coder.encode(w, (maxbits - t.pbits) >>> 0, prec, uhi, ulo, t.intprec, this.count);
-    return padToMinbits(w, bits, minbits);
+    const bits = t.pbits + this.coder.encode(w, (maxbits - headerBits - t.pbits) >>> 0, prec, uhi, ulo, t.intprec, this.count);
+    return padToMinbits(w, bits, minbitsAfter(minbits, headerBits));
   }
 
   private decodeIntsReversible(r: BitReader, minbits: number, maxbits: number): number {

@@ -39,6 +39,11 @@ export function blockExponent(x: Float64Array, n: number, t: ScalarTraits, finit
     if (finite) return NaN;
     max = maxIgnoringNaN(x, n);
   }
+  return exponentOfMax(max, t);
+}
+
+/** The common exponent of a block whose largest magnitude is max (finite). */
+export function exponentOfMax(max: number, t: ScalarTraits): number {
   return max > 0 ? Math.max(frexpExponent(max), 1 - t.ebias) : -t.ebias;
 }
 
