@@ -52,11 +52,11 @@ export class TwoWordCoder implements PlaneCoder {
             n = significantAfter(n, x0, 0);
             continue;
           }
-          // The plane's one-bits past the n verbatim ones all lie in the next eight coefficients: their group tests by table.
-          const e = GROUP_CODES[groupRow(size - n) | ahead]!, length = (e >>> 17) & 31;
-          put(words, pos, x0, n);
-          put(words, pos + n, e & 0x1ffff, length);
-          pos += n + length;
+          // The plane's one-bits past the n verbatim ones all lie in the next eight coefficients: their group tests by
+          // table, written with the verbatim bits at once (n ≤ 16 and, when n = 16, nothing ahead: at most 32 bits).
+          const e = GROUP_CODES[groupRow(size - n) | ahead]!, length = n + ((e >>> 17) & 31);
+          put(words, pos, (x0 & ((1 << n) - 1)) | ((e & 0x1ffff) << n), length);
+          pos += length;
           n += e >>> 22;
         }
         continue;
