@@ -8,6 +8,7 @@ import type { ScalarType, StreamParams } from '../types.ts';
 import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.ts';
 import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.ts';
 import { castToSplit, fwdOrderSplit, fwdXformSplit } from './lift-split.ts';
+import { fwdCastXformOrder3 } from './forward-3d.ts';
 import { coefficientsInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { invOrderXform2dToField } from './inverse-2d.ts';
@@ -189,9 +190,12 @@ export class BlockCodec {
       w.writeBits(2 * e + 1, bits);
       const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
       if (this.liftsInDoubles(emax)) {
-        castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
-        fwdXformSplit(this.sa, this.sb, this.dims);
-        fwdOrderSplit(this.uhi, this.ulo, this.sa, this.sb, this.perm, this.size, maxprec <= WORD_PLANES);
+        if (this.dims === 3) fwdCastXformOrder3(this.fblock, emax, this.sa, this.sb, this.iperm, this.uhi, this.ulo, maxprec <= WORD_PLANES);
+        else {
+          castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
+          fwdXformSplit(this.sa, this.sb, this.dims);
+          fwdOrderSplit(this.uhi, this.ulo, this.sa, this.sb, this.perm, this.size, maxprec <= WORD_PLANES);
+        }
         return bits + this.encodePlanes(w, rest, budget, maxprec);
       }
       castToInts(this.fblock, this.hi, this.lo, this.size, emax, t);
