@@ -128,7 +128,8 @@ const NB = 0xaaaaaaaa | 0;
  * negabinary.ts's wordsToDouble for the coefficients the double inverse takes (multiples of
  * 2^kmin, exact in a double): hi · 2^32 + (lo − 0xaaaaaaaa) is the same sum as the high word with
  * the low word's borrow carried in plus the low word, and the one addition rounds nothing, so the
- * borrow is not computed. (The two differ only within 2^32 of ±2^63, which such coefficients are not.)
+ * borrow is not computed. The two differ only within 2^32 of ±2^63, beyond the coefficients of any
+ * block zfp encoded, which the fused inverse below already takes for granted (see wrapImpossible).
  */
 function exactWordsToDouble(uhi: number, ulo: number): number {
   return (((uhi ^ NB) - NB) | 0) * 4294967296 + (((ulo ^ NB) >>> 0) - 0xaaaaaaaa);
