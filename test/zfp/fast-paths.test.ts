@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockExponent, castToInts } from '../../src/zfp/fast/block-float.ts';
+import { fwdCastXformOrder3 } from '../../src/zfp/fast/forward-3d.ts';
 import { blockPosition, placeBlock } from '../../src/zfp/fast/gather.ts';
 import { invOrderXform2dToField } from '../../src/zfp/fast/inverse-2d.ts';
 import { coefficientsInverseExact, doubleInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from '../../src/zfp/fast/lift-double.ts';
@@ -49,6 +50,23 @@ describe('forward transform on (double, int32) splits', () => {
       fwdXform64(hi, lo, d);
       fwdOrder64(exact[0], exact[1], hi, lo, perm, size);
       expect(fast).toEqual(exact);
+    }
+  });
+});
+
+describe('3D forward with the cast and the order fused', () => {
+  it('equals castToSplit, fwdXformSplit and fwdOrderSplit, with and without the low words', () => {
+    const perm = sequencyPermutation(3), iperm = inverseSequencyPermutation(3);
+    for (let it = 0; it < 1000; it++) {
+      const x = edgeBlock(64, it % 4), highOnly = it % 8 >= 4;
+      const emax = blockExponent(x, 64, t);
+      const a = new Float64Array(64), b = new Int32Array(64);
+      const expected = [new Int32Array(64), new Int32Array(64)] as const, fused = [new Int32Array(64), new Int32Array(64)] as const;
+      castToSplit(x, a, b, 64, emax);
+      fwdXformSplit(a, b, 3);
+      fwdOrderSplit(expected[0], expected[1], a, b, perm, 64, highOnly);
+      fwdCastXformOrder3(x, emax, new Float64Array(64), new Int32Array(64), iperm, fused[0], fused[1], highOnly);
+      expect(fused).toEqual(expected);
     }
   });
 });

@@ -8,6 +8,7 @@ import type { ScalarType, StreamParams } from '../types.ts';
 import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.ts';
 import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.ts';
 import { castToSplit, fwdOrderSplit, fwdOrderWrapping, fwdXformSplit } from './lift-split.ts';
+import { fwdCastXformOrder3 } from './forward-3d.ts';
 import { coefficientsInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { invOrderXform2dToField } from './inverse-2d.ts';
@@ -19,6 +20,9 @@ import { blockExponent, castFromInts, castToInts, pow2, reinterpretFromInts, rei
 
 /** Marks "no common exponent" (all-zero block, integer type) in per-block statistics. */
 export const NO_EXPONENT = -32768;
+
+/** Where a lossy block's coefficients come from (see encodeLossy). */
+type LossyFront = 'splits' | 'fused3d' | 'ints';
 
 /**
  * Encodes and decodes single blocks of one scalar type, dimensionality and
@@ -179,10 +183,11 @@ export class BlockCodec {
       const bad = this.fblock.find((v) => !Number.isFinite(v));
       throw new ZfpDataError(`lossy zfp modes cannot represent ${bad}; use reversible mode or remove non-finite values`);
     }
-    if (!this.liftsInDoubles(emax)) return this.encodeLossy(w, emax, null, this.sb, 0);
+    if (!this.liftsInDoubles(emax)) return this.encodeLossy(w, emax, 'ints', this.sa, this.sb, 0);
+    if (this.dims === 3) return this.encodeLossy(w, emax, 'fused3d', this.sa, this.sb, 0);
     castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
     fwdXformSplit(this.sa, this.sb, this.dims);
-    return this.encodeLossy(w, emax, this.sa, this.sb, 0);
+    return this.encodeLossy(w, emax, 'splits', this.sa, this.sb, 0);
   }
 
   /**
@@ -191,11 +196,15 @@ export class BlockCodec {
    * b[from …]. Same bits as encodeFloat64From on the block's values.
    */
   encodeLiftedFloat64(w: BitWriter, emax: number, a: Float64Array, b: Int32Array, from: number): number {
-    return this.encodeLossy(w, emax, a, b, from);
+    return this.encodeLossy(w, emax, 'splits', a, b, from);
   }
 
-  /** The lossy block of exponent emax: from the lifted splits (a, b) at `from` if given, else from `fblock` in integers. */
-  private encodeLossy(w: BitWriter, emax: number, a: Float64Array | null, b: Int32Array, from: number): number {
+  /**
+   * The lossy block of exponent emax, its coefficients made by `front`: from the lifted splits
+   * (a, b) at `from`, from `fblock` by the fused 3D forward (into a, b as scratch), or from
+   * `fblock` in integers.
+   */
+  private encodeLossy(w: BitWriter, emax: number, front: LossyFront, a: Float64Array, b: Int32Array, from: number): number {
     const t = this.traits;
     const { minbits, maxbits } = this.params;
     const maxprec = blockPrecision(emax, this.params, this.dims);
@@ -205,8 +214,9 @@ export class BlockCodec {
       const bits = 1 + t.ebits;
       w.writeBits(2 * e + 1, bits);
       const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
-      if (a !== null) {
-        fwdOrderSplit(this.uhi, this.ulo, a, b, this.perm, this.size, maxprec <= WORD_PLANES, from);
+      if (front !== 'ints') {
+        if (front === 'fused3d') fwdCastXformOrder3(this.fblock, emax, a, b, this.iperm, this.uhi, this.ulo, maxprec <= WORD_PLANES);
+        else fwdOrderSplit(this.uhi, this.ulo, a, b, this.perm, this.size, maxprec <= WORD_PLANES, from);
         return bits + this.encodePlanes(w, rest, budget, maxprec);
       }
       castToInts(this.fblock, this.hi, this.lo, this.size, emax, t);

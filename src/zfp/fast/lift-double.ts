@@ -19,7 +19,7 @@
  */
 
 import type { BlockPosition } from './gather.ts';
-import { highToDouble, wordsToDouble } from './negabinary.ts';
+import { highToDouble } from './negabinary.ts';
 import { ctz } from './plane-coding.ts';
 
 const PASS_INPUT_LIMIT = 2 ** 63 / 1.5;
@@ -122,6 +122,19 @@ export function invXformDouble(v: Float64Array, dims: number, watch: boolean, sc
   return storeScaled(v, n, scale, field, at);
 }
 
+const NB = 0xaaaaaaaa | 0;
+
+/**
+ * negabinary.ts's wordsToDouble for the coefficients the double inverse takes (multiples of
+ * 2^kmin, exact in a double): hi · 2^32 + (lo − 0xaaaaaaaa) is the same sum as the high word with
+ * the low word's borrow carried in plus the low word, and the one addition rounds nothing, so the
+ * borrow is not computed. The two differ only within 2^32 of ±2^63, beyond the coefficients of any
+ * block zfp encoded, which the fused inverse below already takes for granted (see wrapImpossible).
+ */
+function exactWordsToDouble(uhi: number, ulo: number): number {
+  return (((uhi ^ NB) - NB) | 0) * 4294967296 + (((ulo ^ NB) >>> 0) - 0xaaaaaaaa);
+}
+
 /**
  * The 3D block's negabinary coefficients (uhi, ulo) in sequency order to values, as
  * invOrderToDouble then invXformDouble without `watch` do (the caller has wrapImpossible):
@@ -135,7 +148,7 @@ export function invOrderXformDouble3(uhi: Int32Array, ulo: Int32Array, iperm: Ui
     if (highOnly) {
       x = highToDouble(uhi[i0]!); y = highToDouble(uhi[i1]!); z = highToDouble(uhi[i2]!); w = highToDouble(uhi[i3]!);
     } else {
-      x = wordsToDouble(uhi[i0]!, ulo[i0]!); y = wordsToDouble(uhi[i1]!, ulo[i1]!); z = wordsToDouble(uhi[i2]!, ulo[i2]!); w = wordsToDouble(uhi[i3]!, ulo[i3]!);
+      x = exactWordsToDouble(uhi[i0]!, ulo[i0]!); y = exactWordsToDouble(uhi[i1]!, ulo[i1]!); z = exactWordsToDouble(uhi[i2]!, ulo[i2]!); w = exactWordsToDouble(uhi[i3]!, ulo[i3]!);
     }
     // The lift of invLift.
     y += w * 0.5; w -= y * 0.5; y += w; w = 2 * w - y; z += x; x = 2 * x - z;

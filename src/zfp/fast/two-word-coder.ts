@@ -1,5 +1,6 @@
 import type { BitReader, BitWriter } from '../bitstream.ts';
-import { codingEnd, ctz, finishDecode, WORD_PLANES, finishEncode, lowestPlane, peek, putPlane, readCutPlane, significantAfter, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
+import { GROUP_CODES, groupRow } from './group-tests.ts';
+import { codingEnd, ctz, finishDecode, WORD_PLANES, finishEncode, lowestPlane, peek, put, putPlane, readCutPlane, significantAfter, testBitwise, zerosAt, type CutPlane, type PlaneCoder, type PlaneCount } from './plane-coding.ts';
 import { BitMatrix } from './transpose.ts';
 
 /** Coefficients of a 3D block: its planes are two 32-bit words. */
@@ -45,9 +46,18 @@ export class TwoWordCoder implements PlaneCoder {
         matrix.load16(u, FEW, lo - base);
         while (k > lo && pos < end) {
           k--;
-          const x0 = matrix.plane16(k - lo);
-          pos = putPlane(words, pos, n, size, x0, 0);
-          n = significantAfter(n, x0, 0);
+          const x0 = matrix.plane16(k - lo), ahead = x0 >>> n;
+          if (ahead >>> 8 !== 0) {
+            pos = putPlane(words, pos, n, size, x0, 0);
+            n = significantAfter(n, x0, 0);
+            continue;
+          }
+          // The plane's one-bits past the n verbatim ones all lie in the next eight coefficients: their group tests by
+          // table, written with the verbatim bits at once (n ≤ 16 and, when n = 16, nothing ahead: at most 32 bits).
+          const e = GROUP_CODES[groupRow(size - n) | ahead]!, length = n + ((e >>> 17) & 31);
+          put(words, pos, (x0 & ((1 << n) - 1)) | ((e & 0x1ffff) << n), length);
+          pos += length;
+          n += e >>> 22;
         }
         continue;
       }
