@@ -20,7 +20,8 @@ export function taskCost(task: Task): number {
   // A user problem the task rebuilds on its worker has no size known here.
   if (task.userProblem && !isRegisteredProblem(task.problem)) return 0;
   const problem = createProblem(task.problem, task.params);
-  const values = problem.shape.reduce((a, b) => a * b, 1) * problem.steps;
-  if (task.type === 'reference') return values * REFERENCE_FACTOR[resolveReference(task.reference, problem.shape.reduce((a, b) => a * b, 1))];
+  const points = problem.shape.reduce((a, b) => a * b, 1);
+  const values = points * problem.steps;
+  if (task.type === 'reference') return values * REFERENCE_FACTOR[resolveReference(task.reference, points)];
   return familyOf(task.spec.mode) === 'sz' ? values * SZ_FACTOR : values;
 }

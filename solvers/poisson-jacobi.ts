@@ -53,15 +53,14 @@ function create(params: PoissonJacobiParams): Problem {
   const fixedPoint = new Float64Array(n * n);
   field((p, q) => continuousEigenvalue(p, q) / discreteEigenvalue(p, q), fixedPoint);
 
-  // u' = ¼(west + east + south + north) + h²f/4, zero past the boundary.
+  // u' = ¼(west + east + south + north) + h²f/4, zero past the boundary. A neighbour past the
+  // boundary adds a literal 0 (a row of zeros for south and north), as the reference step does.
+  const zeros = new Float64Array(n);
   const jacobi = (g: Float64Array): FieldStep => (src, dst) => {
     for (let j = 0; j < n; j++) {
-      const ym = prev[j]!, yp = next[j]!;
-      for (let i = 0; i < n; i++) {
-        const xm = prev[i]!, xp = next[i]!;
-        const sum = (xm < 0 ? 0 : src[xm + n * j]!) + (xp < 0 ? 0 : src[xp + n * j]!) + ((ym < 0 ? 0 : src[i + n * ym]!) + (yp < 0 ? 0 : src[i + n * yp]!));
-        dst[i + n * j] = 0.25 * sum + g[i + n * j]!;
-      }
+      const row = n * j;
+      const hasSouth = j > 0, hasNorth = j < n - 1;
+      jacobiRow(src, hasSouth ? src : zeros, hasSouth ? row - n : 0, hasNorth ? src : zeros, hasNorth ? row + n : 0, g, dst, row, n);
     }
   };
 
@@ -101,6 +100,20 @@ function create(params: PoissonJacobiParams): Problem {
     step: jacobi(source),
     referenceStep,
   };
+}
+
+/**
+ * One row of a Jacobi sweep: dst[row + i] from src's row (zero past its ends) and the rows `south`
+ * and `north` (from s0, n0). The end points are written apart so the loop between has no branch;
+ * every point still sums ((west + east) + (south + north)).
+ */
+function jacobiRow(src: Float64Array, south: Float64Array, s0: number, north: Float64Array, n0: number, g: Float64Array, dst: Float64Array, row: number, n: number): void {
+  const last = n - 1;
+  dst[row] = 0.25 * ((0 + src[row + 1]!) + (south[s0]! + north[n0]!)) + g[row]!;
+  for (let i = 1; i < last; i++) {
+    dst[row + i] = 0.25 * ((src[row + i - 1]! + src[row + i + 1]!) + (south[s0 + i]! + north[n0 + i]!)) + g[row + i]!;
+  }
+  dst[row + last] = 0.25 * ((src[row + last - 1]! + 0) + (south[s0 + last]! + north[n0 + last]!)) + g[row + last]!;
 }
 
 /** −Δu = f, zero Dirichlet boundary, 5-point Laplacian, Jacobi from u0 = 0 (docs/experiments.md, poisson-jacobi). */

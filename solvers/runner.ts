@@ -3,7 +3,7 @@ import { emptyExponentsByPlanes, mergeExponentsByPlanes, type ExponentsByPlanes 
 import type { Arithmetic } from '../src/reference/arithmetic.ts';
 import { referenceArithmetic, type ReferenceSpec } from '../src/reference/choice.ts';
 import { requireInteger } from './params.ts';
-import { maxDistance, maxNorm } from './grid.ts';
+import { maxNorm } from './grid.ts';
 import { referenceStepIn, type BlockSweep, type Problem, type ProblemName, type StateType } from './problem.ts';
 
 export interface RunOptions {
@@ -62,6 +62,8 @@ export interface StepRecord {
 export interface TrackResult {
   readonly representation: string;
   readonly steps: StepRecord[];
+  /** Fixed-point problems: ‖ũ_k − u*‖∞ per step k (u* the problem's exact solution, its fixed point); else null. */
+  readonly fixedPointErrors: number[] | null;
 }
 
 export interface RunResult {
@@ -71,48 +73,74 @@ export interface RunResult {
   readonly tracks: TrackResult[];
 }
 
-interface StoreOutcome {
+/** A track's step k: what its store kept and its distances, each a max norm over the field. */
+interface StepOutcome {
   readonly stats: StoreStats;
   readonly maxBlockNorm: number | null;
+  /** δ_k = ‖Q(ũ_k) − ũ_k‖. */
   readonly localError: number;
+  /** ‖ũ_k − u_k‖. */
+  readonly zfpError: number;
+  /** ‖ũ_k‖. */
+  readonly stateNorm: number;
+  /** ‖ũ_k − u*‖ when the run has a fixed point u*, else null. */
+  readonly fixedPointError: number | null;
 }
 
-/** An inline-compressed track: holds ũ_k and advances it through its representation. */
+/** An inline-compressed track: holds ũ_k and advances it through its representation, measuring against u_k, the plain run's state. */
 interface InlineTrack {
   readonly name: string;
   readonly state: Float64Array;
   /** Stores the initial state ũ_0 = u_0. */
-  start(initial: Float64Array): StoreOutcome;
+  start(u: Float64Array): StepOutcome;
   /** ũ_{k+1} = F(Q(ũ_k)), then stores it. */
-  advance(): StoreOutcome;
+  advance(u: Float64Array): StepOutcome;
+}
+
+/**
+ * The distances of a track's step, in one pass over the field: δ (`loaded` against `state`), and
+ * `state` against u, 0 and the fixed point (none: u stands in, and its result is dropped).
+ */
+function measure(state: Float64Array, loaded: Float64Array, u: Float64Array, fixedPoint: Float64Array | null): [localError: number, zfpError: number, stateNorm: number, fixedPointError: number | null] {
+  const target = fixedPoint ?? u;
+  let local = 0, zfp = 0, norm = 0, fixed = 0;
+  for (let i = 0; i < state.length; i++) {
+    const x = state[i]!;
+    local = Math.max(local, Math.abs(loaded[i]! - x));
+    zfp = Math.max(zfp, Math.abs(x - u[i]!));
+    norm = Math.max(norm, Math.abs(x));
+    fixed = Math.max(fixed, Math.abs(x - target[i]!));
+  }
+  return [local, zfp, norm, fixedPoint ? fixed : null];
 }
 
 /** store → load → step: x̃_{k+1} = fl(F(Q(x̃_k))) (fl: rounding to the state type); Q(x̃_k) is loaded right away to measure δ_k. */
-function fieldTrack(problem: Problem, representation: Representation, toStateType: RoundToType): InlineTrack {
+function fieldTrack(problem: Problem, representation: Representation, toStateType: RoundToType, fixedPoint: Float64Array | null): InlineTrack {
   const state = new Float64Array(representation.shape.reduce((a, b) => a * b, 1));
   const loaded = new Float64Array(state.length);
-  const store = (): StoreOutcome => {
+  const store = (u: Float64Array): StepOutcome => {
     const stats = representation.store(state);
     representation.load(loaded);
-    return { stats, maxBlockNorm: null, localError: maxDistance(loaded, state) };
+    const [localError, zfpError, stateNorm, fixedPointError] = measure(state, loaded, u, fixedPoint);
+    return { stats, maxBlockNorm: null, localError, zfpError, stateNorm, fixedPointError };
   };
   return {
     name: representation.name,
     state,
-    start: (initial) => {
-      state.set(initial);
-      return store();
+    start: (u) => {
+      state.set(u);
+      return store(u);
     },
-    advance: () => {
+    advance: (u) => {
       problem.step(loaded, state);
       toStateType(state);
-      return store();
+      return store(u);
     },
   };
 }
 
 /** Successive displacement: each block goes through a block-sized representation right after its update. */
-function blockTrack(blocks: BlockSweep, length: number, representation: Representation, toStateType: RoundToType, valueBytes: number): InlineTrack {
+function blockTrack(blocks: BlockSweep, length: number, representation: Representation, toStateType: RoundToType, valueBytes: number, fixedPoint: Float64Array | null): InlineTrack {
   const state = new Float64Array(length);
   const block = new Float64Array(blocks.size);
   let bytes = 0;
@@ -135,24 +163,27 @@ function blockTrack(blocks: BlockSweep, length: number, representation: Represen
     if (stats.maxPlanes !== null) maxPlanes = Math.max(maxPlanes ?? -Infinity, stats.maxPlanes);
     if (stats.exponentsByPlanes) mergeExponentsByPlanes((exponentsByPlanes ??= emptyExponentsByPlanes()), stats.exponentsByPlanes);
   };
-  const pass = (visit: () => void): StoreOutcome => {
+  const pass = (u: Float64Array, visit: () => void): StepOutcome => {
     bytes = 0;
     minPlanes = maxPlanes = null;
     maxBlockNorm = localError = 0;
     exponentsByPlanes = null;
     visit();
     const merged = exponentsByPlanes as ExponentsByPlanes | null; // assigned inside visit()
-    return { stats: { bytes, ratio: (valueBytes * length) / bytes, minPlanes, maxPlanes, ...(merged && { exponentsByPlanes: merged }) }, maxBlockNorm, localError };
+    // Each block's δ was measured as it was stored: `state` stands in for the loaded field.
+    const [, zfpError, stateNorm, fixedPointError] = measure(state, state, u, fixedPoint);
+    const stats = { bytes, ratio: (valueBytes * length) / bytes, minPlanes, maxPlanes, ...(merged && { exponentsByPlanes: merged }) };
+    return { stats, maxBlockNorm, localError, zfpError, stateNorm, fixedPointError };
   };
   return {
     name: representation.name,
     state,
-    start: (initial) =>
-      pass(() => {
-        state.set(initial);
+    start: (u) =>
+      pass(u, () => {
+        state.set(u);
         for (let start = 0; start < length; start += blocks.size) compress(start);
       }),
-    advance: () => pass(() => blocks.sweep(state, compress)),
+    advance: (u) => pass(u, () => blocks.sweep(state, compress)),
   };
 }
 
@@ -188,6 +219,17 @@ function roundToFloat32(values: Float64Array): void {
   for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]!);
 }
 
+/** ‖u − exact‖ and ‖u‖ in one pass. */
+function errorAndNorm(u: Float64Array, exact: Float64Array): [error: number, norm: number] {
+  let error = 0, norm = 0;
+  for (let i = 0; i < u.length; i++) {
+    const x = u[i]!;
+    error = Math.max(error, Math.abs(x - exact[i]!));
+    norm = Math.max(norm, Math.abs(x));
+  }
+  return [error, norm];
+}
+
 /**
  * Advances the exact solution, the plain run (double, or rounded to float32 per step), every inline track and (optionally) the reference
  * in lockstep, recording per step and per inline track the fields of docs/experiments.md.
@@ -202,9 +244,14 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   const toStateType: RoundToType = options.type === 'float32' ? roundToFloat32 : () => {};
   problem.initial(u);
   toStateType(u);
+  // A fixed-point problem's exact solution is its fixed point, the same at every step.
+  const fixedPoint = problem.tolerance === null ? null : exact;
+  if (fixedPoint) problem.exact(0, fixedPoint);
   const blocks = problem.blocks;
   const tracks = options.representations.map((kind) =>
-    blocks ? blockTrack(blocks, length, kind.create([blocks.size]), toStateType, options.type === 'float32' ? 4 : 8) : fieldTrack(problem, kind.create(problem.shape), toStateType),
+    blocks
+      ? blockTrack(blocks, length, kind.create([blocks.size]), toStateType, options.type === 'float32' ? 4 : 8, fixedPoint)
+      : fieldTrack(problem, kind.create(problem.shape), toStateType, fixedPoint),
   );
   // A float32 sweep rounds each block as it is updated, as the inline track does; other steps round their result.
   const plainStep = (src: Float64Array, dst: Float64Array): void => {
@@ -217,26 +264,25 @@ export function run(problem: Problem, options: RunOptions): RunResult {
     toStateType(dst);
   };
   const reference = options.reference ? referenceTrack(problem, referenceArithmetic(options.reference), u) : null;
-  const results: TrackResult[] = tracks.map((t) => ({ representation: t.name, steps: [] }));
+  const results: TrackResult[] = tracks.map((t) => ({ representation: t.name, steps: [], fixedPointErrors: fixedPoint && [] }));
 
   const watch = (k: number): void => options.onStep?.({ records: results.map((r) => r.steps[k]!), solution: u, states: tracks.map((t) => t.state) });
-  const record = (k: number, outcomes: StoreOutcome[]): number => {
-    problem.exact(k, exact);
-    const numericalError = maxDistance(u, exact);
+  const record = (k: number, outcomes: StepOutcome[]): number => {
+    if (!fixedPoint) problem.exact(k, exact);
+    const [numericalError, solutionNorm] = errorAndNorm(u, exact);
     const roundoffError = reference ? reference.distanceTo(u) : null;
-    const solutionNorm = maxNorm(u);
-    tracks.forEach((track, t) => {
-      const { stats, maxBlockNorm, localError } = outcomes[t]!;
+    outcomes.forEach(({ stats, maxBlockNorm, localError, zfpError, stateNorm, fixedPointError }, t) => {
+      results[t]!.fixedPointErrors?.push(fixedPointError!);
       results[t]!.steps.push({
         k,
-        zfpError: maxDistance(track.state, u),
+        zfpError,
         solutionNorm,
         numericalError,
         roundoffError,
         ratio: stats.ratio,
         minPlanes: stats.minPlanes,
         maxPlanes: stats.maxPlanes,
-        stateNorm: maxNorm(track.state),
+        stateNorm,
         maxBlockNorm,
         localError,
         // Copied: a representation refills its statistics in place at the next store.
@@ -253,7 +299,7 @@ export function run(problem: Problem, options: RunOptions): RunResult {
     plainStep(u, next);
     [u, next] = [next, u];
     reference?.advance();
-    const outcomes = tracks.map((t) => t.advance());
+    const outcomes = tracks.map((t) => t.advance(u));
     k++;
     const numericalError = record(k, outcomes);
     watch(k);

@@ -50,10 +50,9 @@ export interface ReferenceCurve {
   readonly roundoff: number[];
 }
 
-/** What an instrumented kind measures: the time spent storing and loading (the codec's share of the steps), and optionally each stored state's distance to x*. */
+/** What an instrumented kind measures: the time spent storing and loading (the codec's share of the steps). */
 interface Probe {
   ms: number;
-  readonly distanceTo?: { readonly target: Float64Array; readonly log: number[] };
 }
 
 function instrumented(kind: RepresentationKind, probe: Probe): RepresentationKind {
@@ -72,10 +71,7 @@ function instrumented(kind: RepresentationKind, probe: Probe): RepresentationKin
       return {
         name: inner.name,
         shape: inner.shape,
-        store: (values) => {
-          probe.distanceTo?.log.push(maxDistance(values, probe.distanceTo.target));
-          return timed(() => inner.store(values));
-        },
+        store: (values) => timed(() => inner.store(values)),
         load: (out) => timed(() => inner.load(out)),
         bitsPerValue: () => inner.bitsPerValue(),
       };
@@ -97,28 +93,32 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
   const fixedPoint = new Float64Array(length);
   problem.initial(initial);
   problem.exact(0, fixedPoint);
-  const fixedPointErrors: number[] = [];
   const type = request.stateType ?? 'float64';
   const isFixedPoint = problem.tolerance !== null;
-  const probe: Probe = { ms: 0, ...(isFixedPoint && { distanceTo: { target: fixedPoint, log: fixedPointErrors } }) };
+  const probe: Probe = { ms: 0 };
   const d = problem.blocks ? 1 : problem.shape.length;
   const modelFor = (steps: number): BoundModel | null =>
     request.spec.mode === 'ieee' ? null : boundModel({ problem, params: request.params, steps, initialError: maxDistance(initial, fixedPoint), ...(request.horizon !== undefined && { horizon: request.horizon }) });
   const boundsFor = (model: BoundModel | null): TrackBounds =>
     new TrackBounds({ spec: request.spec, d, model, blockSweep: problem.blocks !== undefined, certify: request.certify ?? 'data', stepGain: problem.facts.linear ? problem.facts.lipschitz : null, type });
   const live = isFixedPoint ? null : boundsFor(modelFor(problem.steps));
-  const watch = (step: RunStep): void => {
-    const bounds = live?.add(step.records[0]!) ?? null;
-    onStep?.(step, bounds);
-  };
-  const result = run(problem, { representations: [instrumented(kindOf(request.spec, type), probe)], type, ...(onProgress && { onProgress }), onStep: watch });
+  // A fixed-point run unwatched has nothing to do per step here.
+  const watch =
+    live || onStep
+      ? (step: RunStep): void => {
+          const bounds = live?.add(step.records[0]!) ?? null;
+          onStep?.(step, bounds);
+        }
+      : undefined;
+  const result = run(problem, { representations: [instrumented(kindOf(request.spec, type), probe)], type, ...(onProgress && { onProgress }), ...(watch && { onStep: watch }) });
   const records = result.tracks[0]!.steps;
+  const fixedPointErrors = result.tracks[0]!.fixedPointErrors;
   const bounds = live ?? boundsFor(modelFor(result.steps));
   if (!live) for (const r of records) bounds.add(r);
   const { model } = bounds.input;
-  const { steps, summary } = evaluateTrack({ ...bounds.input, records, ...(isFixedPoint && { fixedPointErrors }) }, bounds);
+  const { steps, summary } = evaluateTrack({ ...bounds.input, records, ...(fixedPointErrors && { fixedPointErrors }) }, bounds);
   const extraIterations =
-    isFixedPoint && model?.powerNorms
+    fixedPointErrors && model?.powerNorms
       ? extraIterationRows({
           powerNorms: model.powerNorms,
           initialError: maxDistance(initial, fixedPoint),

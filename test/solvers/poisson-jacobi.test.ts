@@ -14,6 +14,27 @@ describe('poisson-jacobi', () => {
     expect(maxDistance(next, fixedPoint)).toBeLessThan(1e-15);
   });
 
+  it('sums every point as ((west + east) + (south + north)), a literal 0 past the boundary, bit for bit', () => {
+    for (const n of [2, 3, 9]) {
+      const small = poissonJacobi.create({ ...poissonJacobi.quick, n });
+      // One step from zero gives h²f/4 itself: 0.25·0 + g = g.
+      const g = new Float64Array(n * n);
+      small.step(new Float64Array(n * n), g);
+      const src = Float64Array.from({ length: n * n }, (_, i) => (i % 5 === 0 ? -0 : Math.sin(7 * i) * 2 ** (i % 11)));
+      const stepped = new Float64Array(n * n), linear = new Float64Array(n * n);
+      small.step(src, stepped);
+      small.facts.applyLinearPart(src, linear);
+      const at = (i: number, j: number): number => (i < 0 || j < 0 || i >= n || j >= n ? 0 : src[i + n * j]!);
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < n; i++) {
+          const sum = at(i - 1, j) + at(i + 1, j) + (at(i, j - 1) + at(i, j + 1));
+          expect(Object.is(stepped[i + n * j], 0.25 * sum + g[i + n * j]!), `n = ${n}, (${i}, ${j})`).toBe(true);
+          expect(Object.is(linear[i + n * j], 0.25 * sum + 0), `n = ${n}, (${i}, ${j}), no source`).toBe(true);
+        }
+      }
+    }
+  });
+
   it('is close to the continuous solution (second order in h)', () => {
     const h = 1 / 33;
     const x = (i: number): number => (i + 1) * h;

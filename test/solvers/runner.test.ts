@@ -122,6 +122,20 @@ describe('runner', () => {
     expect(result.tracks[1]!.steps[result.steps]!.zfpError).toBeGreaterThan(1e-5);
   });
 
+  it('records ‖ũ_k − u*‖∞ per step of a fixed-point run, and none for a time-stepping one', () => {
+    const problem = problems['poisson-jacobi'].create({ n: 8, tolerance: 1e-10, maxIterations: 40 });
+    const fixedPoint = new Float64Array(64);
+    problem.exact(0, fixedPoint);
+    const watched: number[] = [];
+    const result = run(problem, { representations: [float16Kind], onStep: ({ states }) => watched.push(maxDistance(states[0]!, fixedPoint)) });
+    expect(result.tracks[0]!.fixedPointErrors).toEqual(watched);
+    expect(watched).toHaveLength(41);
+    expect(watched[40]).toBeGreaterThan(0);
+    expect(watched[40]).toBeLessThan(watched[0]!);
+    const timeStepping = run(problems.advection1d.create(problems.advection1d.quick), { representations: [float16Kind], steps: 3 });
+    expect(timeStepping.tracks[0]!.fixedPointErrors).toBeNull();
+  });
+
   it('passes each Gauss–Seidel block through the representation right after its update', () => {
     const problem = problems['gauss-seidel'].create(problems['gauss-seidel'].quick);
     const shapes: number[][] = [];
