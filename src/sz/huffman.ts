@@ -12,78 +12,80 @@ export interface HuffmanTable {
   readonly lengths: Uint8Array;
 }
 
+/**
+ * Per-symbol counts, kept across calls and all zero between them: a call clears only the entries it
+ * used, so counting costs the sequence and the symbols used, not the whole alphabet.
+ */
+let symbolCounts = new Uint32Array(0);
+
 /** The Huffman code of a symbol sequence; rescales the counts until the longest code fits MAX_CODE_LENGTH. */
 export function buildTable(sequence: Uint16Array, alphabet: number): HuffmanTable {
-  const counts = new Uint32Array(alphabet);
+  if (symbolCounts.length < alphabet) symbolCounts = new Uint32Array(alphabet);
+  const counts = symbolCounts;
   const used: number[] = []; // symbols in order of first use: nothing below walks the whole alphabet
-  for (const s of sequence) {
-    if (s >= alphabet) throw new SzParameterError(`symbol ${s} outside an alphabet of ${alphabet}`);
-    if (counts[s]!++ === 0) used.push(s);
-  }
-  used.sort((a, b) => a - b);
-  const symbols = Uint16Array.from(used);
-  const lengths = new Uint8Array(used.length);
-  if (used.length === 1) lengths[0] = 1;
-  if (used.length <= 1) return { symbols, lengths };
-  let weights = used.map((s) => counts[s]!);
-  for (;;) {
-    const depth = treeDepths(weights);
-    if (depth.every((d) => d <= MAX_CODE_LENGTH)) {
-      lengths.set(depth);
-      return { symbols, lengths };
+  try {
+    for (let i = 0; i < sequence.length; i++) {
+      const s = sequence[i]!;
+      if (s >= alphabet) throw new SzParameterError(`symbol ${s} outside an alphabet of ${alphabet}`);
+      if (counts[s]!++ === 0) used.push(s);
     }
-    weights = weights.map((w) => Math.max(1, w >>> 1));
+    const symbols = Uint16Array.from(used).sort();
+    const lengths = new Uint8Array(used.length);
+    if (used.length === 1) lengths[0] = 1;
+    if (used.length <= 1) return { symbols, lengths };
+    const weights = new Float64Array(symbols.length);
+    for (let j = 0; j < symbols.length; j++) weights[j] = counts[symbols[j]!]!;
+    for (;;) {
+      const depth = treeDepths(weights);
+      if (depth.every((d) => d <= MAX_CODE_LENGTH)) {
+        lengths.set(depth);
+        return { symbols, lengths };
+      }
+      for (let j = 0; j < weights.length; j++) weights[j] = Math.max(1, weights[j]! >>> 1);
+    }
+  } finally {
+    for (const s of used) counts[s] = 0;
   }
 }
 
-/** Depth of each leaf in a Huffman tree over `weights` (a binary min-heap over node ids). */
-function treeDepths(weights: readonly number[]): number[] {
+/**
+ * Depth of each leaf in a Huffman tree over `weights`, merging the two lightest nodes first, ties to
+ * the lower node id (leaves 0…k−1, then internal nodes in creation order). Merged weights never
+ * decrease, so the internal nodes form a second sorted queue and the lightest node is the lighter
+ * head of the two queues: one sort of the leaves, then linear work.
+ */
+function treeDepths(weights: Float64Array): Int32Array {
   const leaves = weights.length;
+  // Key weight·2¹⁶ + leaf sorts by (weight, id) in one numeric sort; exact below 2⁵³ (weights < 2³², ids < 2¹⁶).
+  const keys = new Float64Array(leaves);
+  for (let j = 0; j < leaves; j++) keys[j] = weights[j]! * 65536 + j;
+  keys.sort();
   const weight = new Float64Array(2 * leaves - 1);
   const parent = new Int32Array(2 * leaves - 1);
   weight.set(weights);
-  const heap: number[] = [];
-  const less = (a: number, b: number): boolean => weight[a]! < weight[b]! || (weight[a] === weight[b] && a < b);
-  const push = (node: number): void => {
-    let k = heap.push(node) - 1;
-    while (k > 0) {
-      const up = (k - 1) >> 1;
-      if (!less(heap[k]!, heap[up]!)) break;
-      [heap[k], heap[up]] = [heap[up]!, heap[k]!];
-      k = up;
-    }
-  };
-  const pop = (): number => {
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      for (let k = 0; ; ) {
-        const l = 2 * k + 1;
-        const r = l + 1;
-        let m = k;
-        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
-        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
-        if (m === k) break;
-        [heap[k], heap[m]] = [heap[m]!, heap[k]!];
-        k = m;
+  let nextLeaf = 0;
+  let nextInternal = leaves;
+  const pop = (created: number): number => {
+    if (nextLeaf < leaves) {
+      const leaf = keys[nextLeaf]! % 65536;
+      if (nextInternal === created || weight[leaf]! <= weight[nextInternal]!) {
+        nextLeaf++;
+        return leaf;
       }
     }
-    return top;
+    return nextInternal++;
   };
-  for (let s = 0; s < leaves; s++) push(s);
-  for (let next = leaves; heap.length > 1; next++) {
-    const a = pop();
-    const b = pop();
+  for (let next = leaves; next < 2 * leaves - 1; next++) {
+    const a = pop(next);
+    const b = pop(next);
     weight[next] = weight[a]! + weight[b]!;
     parent[a] = next;
     parent[b] = next;
-    push(next);
   }
   const root = 2 * leaves - 2;
   const depth = new Int32Array(2 * leaves - 1);
   for (let node = root - 1; node >= 0; node--) depth[node] = depth[parent[node]!]! + 1;
-  return Array.from(depth.subarray(0, leaves));
+  return depth.subarray(0, leaves);
 }
 
 /**
