@@ -117,73 +117,127 @@ function canonicalOrder(table: HuffmanTable): { sorted: Uint16Array; perLength: 
   return { sorted, perLength };
 }
 
+/**
+ * Code and length of each symbol for the encoder, kept across calls: a call sets the entries of its
+ * table's symbols and clears the lengths again, so setup costs the table, not the alphabet.
+ */
+let codeOf = new Uint32Array(0);
+let lengthOf = new Uint8Array(0);
+
 /** Stage 2 of compression: the symbols as MSB-first canonical Huffman codes. */
 export function huffmanEncode(sequence: Uint16Array, table: HuffmanTable, alphabet: number): Uint8Array {
   const { sorted, perLength } = canonicalOrder(table);
-  const codeOf = new Uint32Array(alphabet);
-  const lengthOf = new Uint8Array(alphabet);
-  for (let len = 1, code = 0, j = 0; len <= MAX_CODE_LENGTH; len++, code <<= 1) {
-    for (let c = 0; c < perLength[len]!; c++, j++, code++) {
-      codeOf[sorted[j]!] = code;
-      lengthOf[sorted[j]!] = len;
-    }
+  if (lengthOf.length < alphabet) {
+    codeOf = new Uint32Array(alphabet);
+    lengthOf = new Uint8Array(alphabet);
   }
+  try {
+    for (let len = 1, code = 0, j = 0; len <= MAX_CODE_LENGTH; len++, code <<= 1) {
+      for (let c = 0; c < perLength[len]!; c++, j++, code++) {
+        const symbol = sorted[j]!;
+        if (symbol >= alphabet) continue; // outside the alphabet: never gets a code
+        codeOf[symbol] = code & ((1 << len) - 1);
+        lengthOf[symbol] = len;
+      }
+    }
+    return writeCodes(sequence, alphabet);
+  } finally {
+    for (const symbol of sorted) if (symbol < lengthOf.length) lengthOf[symbol] = 0;
+  }
+}
+
+function writeCodes(sequence: Uint16Array, alphabet: number): Uint8Array {
   let bits = 0;
-  for (const s of sequence) {
-    const len = lengthOf[s] ?? 0;
+  for (let i = 0; i < sequence.length; i++) {
+    const s = sequence[i]!;
+    const len = s < alphabet ? lengthOf[s]! : 0;
     if (len === 0) throw new SzParameterError(`symbol ${s} has no code`);
     bits += len;
   }
   const out = new Uint8Array(Math.ceil(bits / 8));
-  let acc = 0; // pending bits, right-aligned; fewer than 8 between symbols
+  // Fewer than 8 bits wait in `acc` between symbols and a code has at most 24, so it never passes 31 bits.
+  let acc = 0;
   let pending = 0;
   let pos = 0;
-  for (const s of sequence) {
-    const len = lengthOf[s]!;
-    const code = codeOf[s]!;
-    // Split long codes so `acc` never exceeds 31 bits.
-    for (let left = len; left > 0; ) {
-      const take = Math.min(left, 16);
-      left -= take;
-      acc = (acc << take) | ((code >>> left) & ((1 << take) - 1));
-      pending += take;
-      while (pending >= 8) {
-        pending -= 8;
-        out[pos++] = (acc >>> pending) & 0xff;
-      }
-      acc &= (1 << pending) - 1;
+  for (let i = 0; i < sequence.length; i++) {
+    const s = sequence[i]!;
+    acc = (acc << lengthOf[s]!) | codeOf[s]!;
+    pending += lengthOf[s]!;
+    while (pending >= 8) {
+      pending -= 8;
+      out[pos++] = acc >>> pending;
     }
+    acc &= (1 << pending) - 1;
   }
-  if (pending > 0) out[pos] = (acc << (8 - pending)) & 0xff;
+  if (pending > 0) out[pos] = acc << (8 - pending);
   return out;
 }
 
+/** Codes up to this many bits decode with one table look-up; longer ones continue bit by bit. */
+const LOOKUP_BITS = 12;
+
+/** Decoder look-up, kept across calls: entry symbol·32 + length for each LOOKUP_BITS-bit prefix, 0 where no code ends. */
+const lookup = new Int32Array(1 << LOOKUP_BITS);
+
 /**
- * The inverse of `huffmanEncode` for `count` symbols. Canonical decoding one bit at a time: at most
- * MAX_CODE_LENGTH steps per symbol; running past `bytes` or into an unassigned code is a format error.
+ * The inverse of `huffmanEncode` for `count` symbols. Canonical decoding: a look-up on the next bits
+ * finds short codes; otherwise decoding goes on one bit at a time, at most MAX_CODE_LENGTH steps per
+ * symbol. Running past `bytes` or into an unassigned code is a format error.
  */
 export function huffmanDecode(bytes: Uint8Array, table: HuffmanTable, alphabet: number, count: number): Uint16Array {
   checkTable(table, alphabet);
   const { sorted, perLength } = canonicalOrder(table);
+  // first[len]: the first code of that length; before[len]: how many symbols have shorter codes.
+  const first = new Int32Array(MAX_CODE_LENGTH + 2);
+  const before = new Int32Array(MAX_CODE_LENGTH + 2);
+  let longest = 0;
+  for (let len = 1; len <= MAX_CODE_LENGTH; len++) {
+    first[len + 1] = (first[len]! + perLength[len]!) << 1;
+    before[len + 1] = before[len]! + perLength[len]!;
+    if (perLength[len]! > 0) longest = len;
+  }
+  const peekBits = Math.min(longest, LOOKUP_BITS);
+  const entries = 1 << peekBits;
+  lookup.fill(0, 0, entries);
+  for (let len = 1; len <= peekBits; len++) {
+    const span = 1 << (peekBits - len);
+    for (let c = 0; c < perLength[len]!; c++) {
+      const at = (first[len]! + c) * span;
+      lookup.fill((sorted[before[len]! + c]! << 5) | len, at, at + span);
+    }
+  }
   const out = new Uint16Array(count);
   const totalBits = bytes.length * 8;
+  // The look-up reads three whole bytes; the last two bytes decode bit by bit.
+  const lookupEnd = bytes.length - 2;
   let bit = 0;
   for (let k = 0; k < count; k++) {
-    let code = 0; // code − (first code of this length) indexes the symbols of this length
-    let first = 0;
-    let index = 0;
-    for (let len = 1; ; len++) {
+    let len = 1;
+    let code = 0; // code − first[len] indexes the symbols of this length
+    const at = bit >>> 3;
+    if (at < lookupEnd) {
+      const window = (bytes[at]! << 16) | (bytes[at + 1]! << 8) | bytes[at + 2]!;
+      const prefix = (window >>> (24 - peekBits - (bit & 7))) & (entries - 1);
+      const entry = lookup[prefix]!;
+      if (entry !== 0) {
+        out[k] = entry >>> 5;
+        bit += entry & 31;
+        continue;
+      }
+      len = peekBits + 1;
+      code = prefix << 1;
+      bit += peekBits;
+    }
+    for (; ; len++) {
       if (len > MAX_CODE_LENGTH) throw new SzFormatError(`invalid Huffman code at bit ${bit}`);
       if (bit >= totalBits) throw new SzFormatError(`Huffman data ends after ${k} of ${count} symbols`);
       code |= (bytes[bit >>> 3]! >>> (7 - (bit & 7))) & 1;
       bit++;
       const n = perLength[len]!;
-      if (code - first < n) {
-        out[k] = sorted[index + code - first]!;
+      if (code - first[len]! < n) {
+        out[k] = sorted[before[len]! + code - first[len]!]!;
         break;
       }
-      index += n;
-      first = (first + n) << 1;
       code <<= 1;
     }
   }
