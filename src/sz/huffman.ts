@@ -13,38 +13,45 @@ export interface HuffmanTable {
 }
 
 /**
- * Per-symbol counts, kept across calls and all zero between them: a call clears only the entries it
- * used, so counting costs the sequence and the symbols used, not the whole alphabet.
+ * Per-symbol counts and the list of symbols used, kept across calls; counts are all zero between
+ * calls (a call clears the entries it used), so counting costs the sequence and the symbols used,
+ * not the whole alphabet.
  */
 let symbolCounts = new Uint32Array(0);
+let symbolsUsed = new Uint16Array(0);
 
 /** The Huffman code of a symbol sequence; rescales the counts until the longest code fits MAX_CODE_LENGTH. */
 export function buildTable(sequence: Uint16Array, alphabet: number): HuffmanTable {
-  if (symbolCounts.length < alphabet) symbolCounts = new Uint32Array(alphabet);
+  if (symbolCounts.length < alphabet) {
+    symbolCounts = new Uint32Array(alphabet);
+    symbolsUsed = new Uint16Array(alphabet);
+  }
   const counts = symbolCounts;
-  const used: number[] = []; // symbols in order of first use: nothing below walks the whole alphabet
+  let used = 0;
   try {
     for (let i = 0; i < sequence.length; i++) {
       const s = sequence[i]!;
       if (s >= alphabet) throw new SzParameterError(`symbol ${s} outside an alphabet of ${alphabet}`);
-      if (counts[s]!++ === 0) used.push(s);
+      if (counts[s]!++ === 0) symbolsUsed[used++] = s;
     }
-    const symbols = Uint16Array.from(used).sort();
-    const lengths = new Uint8Array(used.length);
-    if (used.length === 1) lengths[0] = 1;
-    if (used.length <= 1) return { symbols, lengths };
-    const weights = new Float64Array(symbols.length);
-    for (let j = 0; j < symbols.length; j++) weights[j] = counts[symbols[j]!]!;
+    const symbols = symbolsUsed.slice(0, used).sort();
+    const lengths = new Uint8Array(used);
+    if (used === 1) lengths[0] = 1;
+    if (used <= 1) return { symbols, lengths };
+    const weights = new Float64Array(used);
+    for (let j = 0; j < used; j++) weights[j] = counts[symbols[j]!]!;
     for (;;) {
       const depth = treeDepths(weights);
-      if (depth.every((d) => d <= MAX_CODE_LENGTH)) {
+      let deepest = 0;
+      for (let j = 0; j < used; j++) deepest = Math.max(deepest, depth[j]!);
+      if (deepest <= MAX_CODE_LENGTH) {
         lengths.set(depth);
         return { symbols, lengths };
       }
-      for (let j = 0; j < weights.length; j++) weights[j] = Math.max(1, weights[j]! >>> 1);
+      for (let j = 0; j < used; j++) weights[j] = Math.max(1, weights[j]! >>> 1);
     }
   } finally {
-    for (const s of used) counts[s] = 0;
+    for (let j = 0; j < used; j++) counts[symbolsUsed[j]!] = 0;
   }
 }
 
@@ -56,35 +63,34 @@ export function buildTable(sequence: Uint16Array, alphabet: number): HuffmanTabl
  */
 function treeDepths(weights: Float64Array): Int32Array {
   const leaves = weights.length;
+  const nodes = 2 * leaves - 1;
   // Key weight·2¹⁶ + leaf sorts by (weight, id) in one numeric sort; exact below 2⁵³ (weights < 2³², ids < 2¹⁶).
   const keys = new Float64Array(leaves);
   for (let j = 0; j < leaves; j++) keys[j] = weights[j]! * 65536 + j;
   keys.sort();
-  const weight = new Float64Array(2 * leaves - 1);
-  const parent = new Int32Array(2 * leaves - 1);
+  const leafOrder = new Int32Array(leaves + 1);
+  for (let j = 0; j < leaves; j++) leafOrder[j] = keys[j]! % 65536;
+  const weight = new Float64Array(nodes + 1);
   weight.set(weights);
+  weight[nodes] = Infinity; // behind the leaf queue: an exhausted leaf queue never wins
+  leafOrder[leaves] = nodes;
+  const parent = new Int32Array(nodes);
   let nextLeaf = 0;
   let nextInternal = leaves;
-  const pop = (created: number): number => {
-    if (nextLeaf < leaves) {
-      const leaf = keys[nextLeaf]! % 65536;
-      if (nextInternal === created || weight[leaf]! <= weight[nextInternal]!) {
+  for (let next = leaves; next < nodes; next++) {
+    for (let pick = 0; pick < 2; pick++) {
+      const leaf = leafOrder[nextLeaf]!;
+      let node: number;
+      if (nextInternal === next || weight[leaf]! <= weight[nextInternal]!) {
+        node = leaf;
         nextLeaf++;
-        return leaf;
-      }
+      } else node = nextInternal++;
+      weight[next] += weight[node]!;
+      parent[node] = next;
     }
-    return nextInternal++;
-  };
-  for (let next = leaves; next < 2 * leaves - 1; next++) {
-    const a = pop(next);
-    const b = pop(next);
-    weight[next] = weight[a]! + weight[b]!;
-    parent[a] = next;
-    parent[b] = next;
   }
-  const root = 2 * leaves - 2;
-  const depth = new Int32Array(2 * leaves - 1);
-  for (let node = root - 1; node >= 0; node--) depth[node] = depth[parent[node]!]! + 1;
+  const depth = new Int32Array(nodes);
+  for (let node = nodes - 2; node >= 0; node--) depth[node] = depth[parent[node]!]! + 1;
   return depth.subarray(0, leaves);
 }
 
@@ -101,9 +107,9 @@ export function checkTable(table: HuffmanTable, alphabet: number): void {
     if (j > 0 && symbols[j]! <= symbols[j - 1]!) throw new SzFormatError('Huffman symbols are not strictly ascending');
     const len = lengths[j]!;
     if (len < 1 || len > MAX_CODE_LENGTH) throw new SzFormatError(`Huffman code length ${len} outside 1…${MAX_CODE_LENGTH}`);
-    kraft += 2 ** -len;
+    kraft += 1 << (MAX_CODE_LENGTH - len); // in units of 2^−MAX_CODE_LENGTH: exact integers
   }
-  if (kraft > 1) throw new SzFormatError('Huffman code lengths are over-subscribed');
+  if (kraft > 1 << MAX_CODE_LENGTH) throw new SzFormatError('Huffman code lengths are over-subscribed');
 }
 
 /** Symbols of the table in canonical order (shorter codes first, ties by symbol, as DEFLATE assigns them). */
