@@ -13,18 +13,17 @@ export interface HuffmanTable {
 }
 
 /**
- * Per-symbol counts and the list of symbols used, kept across calls; counts are all zero between
- * calls (a call clears the entries it used), so counting costs the sequence and the symbols used,
- * not the whole alphabet.
+ * Per-symbol counts and a bitmap of the symbols used, kept across calls and all zero between them (a
+ * call clears what it set), so a table costs the sequence and the symbols used, not the alphabet.
  */
 let symbolCounts = new Uint32Array(0);
-let symbolsUsed = new Uint16Array(0);
+let usedBits = new Int32Array(0);
 
 /** The Huffman code of a symbol sequence; rescales the counts until the longest code fits MAX_CODE_LENGTH. */
 export function buildTable(sequence: Uint16Array, alphabet: number): HuffmanTable {
   if (symbolCounts.length < alphabet) {
     symbolCounts = new Uint32Array(alphabet);
-    symbolsUsed = new Uint16Array(alphabet);
+    usedBits = new Int32Array(Math.ceil(alphabet / 32));
   }
   const counts = symbolCounts;
   let used = 0;
@@ -32,27 +31,44 @@ export function buildTable(sequence: Uint16Array, alphabet: number): HuffmanTabl
     for (let i = 0; i < sequence.length; i++) {
       const s = sequence[i]!;
       if (s >= alphabet) throw new SzParameterError(`symbol ${s} outside an alphabet of ${alphabet}`);
-      if (counts[s]!++ === 0) symbolsUsed[used++] = s;
-    }
-    const symbols = symbolsUsed.slice(0, used).sort();
-    const lengths = new Uint8Array(used);
-    if (used === 1) lengths[0] = 1;
-    if (used <= 1) return { symbols, lengths };
-    const weights = new Float64Array(used);
-    for (let j = 0; j < used; j++) weights[j] = counts[symbols[j]!]!;
-    for (;;) {
-      const depth = treeDepths(weights);
-      let deepest = 0;
-      for (let j = 0; j < used; j++) deepest = Math.max(deepest, depth[j]!);
-      if (deepest <= MAX_CODE_LENGTH) {
-        lengths.set(depth);
-        return { symbols, lengths };
+      if (counts[s]!++ === 0) {
+        usedBits[s >>> 5]! |= 1 << (s & 31);
+        used++;
       }
-      for (let j = 0; j < used; j++) weights[j] = Math.max(1, weights[j]! >>> 1);
     }
-  } finally {
-    for (let j = 0; j < used; j++) counts[symbolsUsed[j]!] = 0;
+  } catch (error) {
+    for (const s of takeUsedSymbols(used, alphabet)) counts[s] = 0;
+    throw error;
   }
+  const symbols = takeUsedSymbols(used, alphabet);
+  const weights = new Uint32Array(used);
+  for (let j = 0; j < used; j++) {
+    weights[j] = counts[symbols[j]!]!;
+    counts[symbols[j]!] = 0;
+  }
+  const lengths = new Uint8Array(used);
+  if (used === 1) lengths[0] = 1;
+  if (used <= 1) return { symbols, lengths };
+  for (;;) {
+    const depth = treeDepths(weights);
+    let deepest = 0;
+    for (let j = 0; j < used; j++) deepest = Math.max(deepest, depth[j]!);
+    if (deepest <= MAX_CODE_LENGTH) {
+      lengths.set(depth);
+      return { symbols, lengths };
+    }
+    for (let j = 0; j < used; j++) weights[j] = Math.max(1, weights[j]! >>> 1);
+  }
+}
+
+/** The `used` symbols marked in the bitmap, ascending; clears the bitmap. */
+function takeUsedSymbols(used: number, alphabet: number): Uint16Array {
+  const symbols = new Uint16Array(used);
+  for (let word = 0, n = 0; n < used && word < Math.ceil(alphabet / 32); word++) {
+    for (let bits = usedBits[word]!; bits !== 0; bits &= bits - 1) symbols[n++] = 32 * word + 31 - Math.clz32(bits & -bits);
+    usedBits[word] = 0;
+  }
+  return symbols;
 }
 
 /**
@@ -61,25 +77,19 @@ export function buildTable(sequence: Uint16Array, alphabet: number): HuffmanTabl
  * decrease, so the internal nodes form a second sorted queue and the lightest node is the lighter
  * head of the two queues: one sort of the leaves, then linear work.
  */
-function treeDepths(weights: Float64Array): Int32Array {
+function treeDepths(weights: Uint32Array): Int32Array {
   const leaves = weights.length;
   const nodes = 2 * leaves - 1;
-  // Key weight·2¹⁶ + leaf sorts by (weight, id) in one numeric sort; exact below 2⁵³ (weights < 2³², ids < 2¹⁶).
-  const keys = new Float64Array(leaves);
-  for (let j = 0; j < leaves; j++) keys[j] = weights[j]! * 65536 + j;
-  keys.sort();
-  const leafOrder = new Int32Array(leaves + 1);
-  for (let j = 0; j < leaves; j++) leafOrder[j] = keys[j]! % 65536;
+  const leafOrder = leavesByWeight(weights);
   const weight = new Float64Array(nodes + 1);
   weight.set(weights);
   weight[nodes] = Infinity; // behind the leaf queue: an exhausted leaf queue never wins
-  leafOrder[leaves] = nodes;
   const parent = new Int32Array(nodes);
   let nextLeaf = 0;
   let nextInternal = leaves;
   for (let next = leaves; next < nodes; next++) {
     for (let pick = 0; pick < 2; pick++) {
-      const leaf = leafOrder[nextLeaf]!;
+      const leaf = nextLeaf < leaves ? leafOrder[nextLeaf]! : nodes;
       let node: number;
       if (nextInternal === next || weight[leaf]! <= weight[nextInternal]!) {
         node = leaf;
@@ -92,6 +102,27 @@ function treeDepths(weights: Float64Array): Int32Array {
   const depth = new Int32Array(nodes);
   for (let node = nodes - 2; node >= 0; node--) depth[node] = depth[parent[node]!]! + 1;
   return depth.subarray(0, leaves);
+}
+
+/** Leaf ids by (weight, id): a stable radix sort on the weights, a byte a pass, only as many passes as the largest weight needs. */
+function leavesByWeight(weights: Uint32Array): Int32Array {
+  const leaves = weights.length;
+  let order = new Int32Array(leaves);
+  let spare = new Int32Array(leaves);
+  let largest = 0;
+  for (let j = 0; j < leaves; j++) {
+    order[j] = j;
+    largest = Math.max(largest, weights[j]!);
+  }
+  const start = new Int32Array(257);
+  for (let shift = 0; shift < 32 && largest >>> shift !== 0; shift += 8) {
+    start.fill(0);
+    for (let j = 0; j < leaves; j++) start[((weights[order[j]!]! >>> shift) & 255) + 1]!++;
+    for (let d = 1; d <= 256; d++) start[d]! += start[d - 1]!;
+    for (let j = 0; j < leaves; j++) spare[start[(weights[order[j]!]! >>> shift) & 255]!++] = order[j]!;
+    [order, spare] = [spare, order];
+  }
+  return order;
 }
 
 /**
