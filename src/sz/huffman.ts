@@ -239,8 +239,8 @@ export function huffmanDecode(bytes: Uint8Array, table: HuffmanTable, alphabet: 
   for (let len = 1; len <= peekBits; len++) {
     const span = 1 << (peekBits - len);
     for (let c = 0; c < perLength[len]!; c++) {
-      const at = (first[len]! + c) * span;
-      lookup.fill((sorted[before[len]! + c]! << 5) | len, at, at + span);
+      const entry = (sorted[before[len]! + c]! << 5) | len;
+      for (let at = (first[len]! + c) * span, end = at + span; at < end; at++) lookup[at] = entry;
     }
   }
   const out = new Uint16Array(count);
