@@ -183,6 +183,7 @@ export function huffmanEncode(sequence: Uint16Array, table: HuffmanTable, alphab
   }
 }
 
+/** The sequence's codes from `codeOf`/`lengthOf`, packed MSB first; a symbol without a code is refused before writing. */
 function writeCodes(sequence: Uint16Array, alphabet: number): Uint8Array {
   let bits = 0;
   for (let i = 0; i < sequence.length; i++) {
