@@ -12,78 +12,117 @@ export interface HuffmanTable {
   readonly lengths: Uint8Array;
 }
 
+/**
+ * Per-symbol counts and a bitmap of the symbols used, kept across calls and all zero between them (a
+ * call clears what it set), so a table costs the sequence and the symbols used, not the alphabet.
+ */
+let symbolCounts = new Uint32Array(0);
+let usedBits = new Int32Array(0);
+
 /** The Huffman code of a symbol sequence; rescales the counts until the longest code fits MAX_CODE_LENGTH. */
 export function buildTable(sequence: Uint16Array, alphabet: number): HuffmanTable {
-  const counts = new Uint32Array(alphabet);
-  const used: number[] = []; // symbols in order of first use: nothing below walks the whole alphabet
-  for (const s of sequence) {
-    if (s >= alphabet) throw new SzParameterError(`symbol ${s} outside an alphabet of ${alphabet}`);
-    if (counts[s]!++ === 0) used.push(s);
+  if (symbolCounts.length < alphabet) {
+    symbolCounts = new Uint32Array(alphabet);
+    usedBits = new Int32Array(Math.ceil(alphabet / 32));
   }
-  used.sort((a, b) => a - b);
-  const symbols = Uint16Array.from(used);
-  const lengths = new Uint8Array(used.length);
-  if (used.length === 1) lengths[0] = 1;
-  if (used.length <= 1) return { symbols, lengths };
-  let weights = used.map((s) => counts[s]!);
+  const counts = symbolCounts;
+  let used = 0;
+  try {
+    for (let i = 0; i < sequence.length; i++) {
+      const s = sequence[i]!;
+      if (s >= alphabet) throw new SzParameterError(`symbol ${s} outside an alphabet of ${alphabet}`);
+      if (counts[s]!++ === 0) {
+        usedBits[s >>> 5]! |= 1 << (s & 31);
+        used++;
+      }
+    }
+  } catch (error) {
+    for (const s of takeUsedSymbols(used, alphabet)) counts[s] = 0;
+    throw error;
+  }
+  const symbols = takeUsedSymbols(used, alphabet);
+  const weights = new Uint32Array(used);
+  for (let j = 0; j < used; j++) {
+    weights[j] = counts[symbols[j]!]!;
+    counts[symbols[j]!] = 0;
+  }
+  const lengths = new Uint8Array(used);
+  if (used === 1) lengths[0] = 1;
+  if (used <= 1) return { symbols, lengths };
   for (;;) {
     const depth = treeDepths(weights);
-    if (depth.every((d) => d <= MAX_CODE_LENGTH)) {
+    let deepest = 0;
+    for (let j = 0; j < used; j++) deepest = Math.max(deepest, depth[j]!);
+    if (deepest <= MAX_CODE_LENGTH) {
       lengths.set(depth);
       return { symbols, lengths };
     }
-    weights = weights.map((w) => Math.max(1, w >>> 1));
+    for (let j = 0; j < used; j++) weights[j] = Math.max(1, weights[j]! >>> 1);
   }
 }
 
-/** Depth of each leaf in a Huffman tree over `weights` (a binary min-heap over node ids). */
-function treeDepths(weights: readonly number[]): number[] {
-  const leaves = weights.length;
-  const weight = new Float64Array(2 * leaves - 1);
-  const parent = new Int32Array(2 * leaves - 1);
-  weight.set(weights);
-  const heap: number[] = [];
-  const less = (a: number, b: number): boolean => weight[a]! < weight[b]! || (weight[a] === weight[b] && a < b);
-  const push = (node: number): void => {
-    let k = heap.push(node) - 1;
-    while (k > 0) {
-      const up = (k - 1) >> 1;
-      if (!less(heap[k]!, heap[up]!)) break;
-      [heap[k], heap[up]] = [heap[up]!, heap[k]!];
-      k = up;
-    }
-  };
-  const pop = (): number => {
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      for (let k = 0; ; ) {
-        const l = 2 * k + 1;
-        const r = l + 1;
-        let m = k;
-        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
-        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
-        if (m === k) break;
-        [heap[k], heap[m]] = [heap[m]!, heap[k]!];
-        k = m;
-      }
-    }
-    return top;
-  };
-  for (let s = 0; s < leaves; s++) push(s);
-  for (let next = leaves; heap.length > 1; next++) {
-    const a = pop();
-    const b = pop();
-    weight[next] = weight[a]! + weight[b]!;
-    parent[a] = next;
-    parent[b] = next;
-    push(next);
+/** The `used` symbols marked in the bitmap, ascending; clears the bitmap. */
+function takeUsedSymbols(used: number, alphabet: number): Uint16Array {
+  const symbols = new Uint16Array(used);
+  for (let word = 0, n = 0; n < used && word < Math.ceil(alphabet / 32); word++) {
+    for (let bits = usedBits[word]!; bits !== 0; bits &= bits - 1) symbols[n++] = 32 * word + 31 - Math.clz32(bits & -bits);
+    usedBits[word] = 0;
   }
-  const root = 2 * leaves - 2;
-  const depth = new Int32Array(2 * leaves - 1);
-  for (let node = root - 1; node >= 0; node--) depth[node] = depth[parent[node]!]! + 1;
-  return Array.from(depth.subarray(0, leaves));
+  return symbols;
+}
+
+/**
+ * Depth of each leaf in a Huffman tree over `weights`, merging the two lightest nodes first, ties to
+ * the lower node id (leaves 0…k−1, then internal nodes in creation order). Merged weights never
+ * decrease, so the internal nodes form a second sorted queue and the lightest node is the lighter
+ * head of the two queues: one sort of the leaves, then linear work.
+ */
+function treeDepths(weights: Uint32Array): Int32Array {
+  const leaves = weights.length;
+  const nodes = 2 * leaves - 1;
+  const leafOrder = leavesByWeight(weights);
+  const weight = new Float64Array(nodes + 1);
+  weight.set(weights);
+  weight[nodes] = Infinity; // behind the leaf queue: an exhausted leaf queue never wins
+  const parent = new Int32Array(nodes);
+  let nextLeaf = 0;
+  let nextInternal = leaves;
+  for (let next = leaves; next < nodes; next++) {
+    for (let pick = 0; pick < 2; pick++) {
+      const leaf = nextLeaf < leaves ? leafOrder[nextLeaf]! : nodes;
+      let node: number;
+      if (nextInternal === next || weight[leaf]! <= weight[nextInternal]!) {
+        node = leaf;
+        nextLeaf++;
+      } else node = nextInternal++;
+      weight[next] += weight[node]!;
+      parent[node] = next;
+    }
+  }
+  const depth = new Int32Array(nodes);
+  for (let node = nodes - 2; node >= 0; node--) depth[node] = depth[parent[node]!]! + 1;
+  return depth.subarray(0, leaves);
+}
+
+/** Leaf ids by (weight, id): a stable radix sort on the weights, a byte a pass, only as many passes as the largest weight needs. */
+function leavesByWeight(weights: Uint32Array): Int32Array {
+  const leaves = weights.length;
+  let order = new Int32Array(leaves);
+  let spare = new Int32Array(leaves);
+  let largest = 0;
+  for (let j = 0; j < leaves; j++) {
+    order[j] = j;
+    largest = Math.max(largest, weights[j]!);
+  }
+  const start = new Int32Array(257);
+  for (let shift = 0; shift < 32 && largest >>> shift !== 0; shift += 8) {
+    start.fill(0);
+    for (let j = 0; j < leaves; j++) start[((weights[order[j]!]! >>> shift) & 255) + 1]!++;
+    for (let d = 1; d <= 256; d++) start[d]! += start[d - 1]!;
+    for (let j = 0; j < leaves; j++) spare[start[(weights[order[j]!]! >>> shift) & 255]!++] = order[j]!;
+    [order, spare] = [spare, order];
+  }
+  return order;
 }
 
 /**
@@ -99,9 +138,9 @@ export function checkTable(table: HuffmanTable, alphabet: number): void {
     if (j > 0 && symbols[j]! <= symbols[j - 1]!) throw new SzFormatError('Huffman symbols are not strictly ascending');
     const len = lengths[j]!;
     if (len < 1 || len > MAX_CODE_LENGTH) throw new SzFormatError(`Huffman code length ${len} outside 1…${MAX_CODE_LENGTH}`);
-    kraft += 2 ** -len;
+    kraft += 1 << (MAX_CODE_LENGTH - len); // in units of 2^−MAX_CODE_LENGTH: exact integers
   }
-  if (kraft > 1) throw new SzFormatError('Huffman code lengths are over-subscribed');
+  if (kraft > 1 << MAX_CODE_LENGTH) throw new SzFormatError('Huffman code lengths are over-subscribed');
 }
 
 /** Symbols of the table in canonical order (shorter codes first, ties by symbol, as DEFLATE assigns them). */
@@ -115,73 +154,128 @@ function canonicalOrder(table: HuffmanTable): { sorted: Uint16Array; perLength: 
   return { sorted, perLength };
 }
 
+/**
+ * Code and length of each symbol for the encoder, kept across calls: a call sets the entries of its
+ * table's symbols and clears the lengths again, so setup costs the table, not the alphabet.
+ */
+let codeOf = new Uint32Array(0);
+let lengthOf = new Uint8Array(0);
+
 /** Stage 2 of compression: the symbols as MSB-first canonical Huffman codes. */
 export function huffmanEncode(sequence: Uint16Array, table: HuffmanTable, alphabet: number): Uint8Array {
   const { sorted, perLength } = canonicalOrder(table);
-  const codeOf = new Uint32Array(alphabet);
-  const lengthOf = new Uint8Array(alphabet);
-  for (let len = 1, code = 0, j = 0; len <= MAX_CODE_LENGTH; len++, code <<= 1) {
-    for (let c = 0; c < perLength[len]!; c++, j++, code++) {
-      codeOf[sorted[j]!] = code;
-      lengthOf[sorted[j]!] = len;
-    }
+  if (lengthOf.length < alphabet) {
+    codeOf = new Uint32Array(alphabet);
+    lengthOf = new Uint8Array(alphabet);
   }
+  try {
+    for (let len = 1, code = 0, j = 0; len <= MAX_CODE_LENGTH; len++, code <<= 1) {
+      for (let c = 0; c < perLength[len]!; c++, j++, code++) {
+        const symbol = sorted[j]!;
+        if (symbol >= alphabet) continue; // outside the alphabet: never gets a code
+        codeOf[symbol] = code & ((1 << len) - 1);
+        lengthOf[symbol] = len;
+      }
+    }
+    return writeCodes(sequence, alphabet);
+  } finally {
+    for (const symbol of sorted) if (symbol < lengthOf.length) lengthOf[symbol] = 0;
+  }
+}
+
+/** The sequence's codes from `codeOf`/`lengthOf`, packed MSB first; a symbol without a code is refused before writing. */
+function writeCodes(sequence: Uint16Array, alphabet: number): Uint8Array {
   let bits = 0;
-  for (const s of sequence) {
-    const len = lengthOf[s] ?? 0;
+  for (let i = 0; i < sequence.length; i++) {
+    const s = sequence[i]!;
+    const len = s < alphabet ? lengthOf[s]! : 0;
     if (len === 0) throw new SzParameterError(`symbol ${s} has no code`);
     bits += len;
   }
   const out = new Uint8Array(Math.ceil(bits / 8));
-  let acc = 0; // pending bits, right-aligned; fewer than 8 between symbols
+  // Fewer than 8 bits wait in `acc` between symbols and a code has at most 24, so it never passes 31 bits.
+  let acc = 0;
   let pending = 0;
   let pos = 0;
-  for (const s of sequence) {
-    const len = lengthOf[s]!;
-    const code = codeOf[s]!;
-    // Split long codes so `acc` never exceeds 31 bits.
-    for (let left = len; left > 0; ) {
-      const take = Math.min(left, 16);
-      left -= take;
-      acc = (acc << take) | ((code >>> left) & ((1 << take) - 1));
-      pending += take;
-      while (pending >= 8) {
-        pending -= 8;
-        out[pos++] = (acc >>> pending) & 0xff;
-      }
-      acc &= (1 << pending) - 1;
+  for (let i = 0; i < sequence.length; i++) {
+    const s = sequence[i]!;
+    acc = (acc << lengthOf[s]!) | codeOf[s]!;
+    pending += lengthOf[s]!;
+    while (pending >= 8) {
+      pending -= 8;
+      out[pos++] = acc >>> pending;
     }
+    acc &= (1 << pending) - 1;
   }
-  if (pending > 0) out[pos] = (acc << (8 - pending)) & 0xff;
+  if (pending > 0) out[pos] = acc << (8 - pending);
   return out;
 }
 
+/** Codes up to this many bits decode with one table look-up; longer ones continue bit by bit. */
+const LOOKUP_BITS = 12;
+
+/** Decoder look-up, kept across calls: entry symbol·32 + length for each LOOKUP_BITS-bit prefix, 0 where no code ends. */
+const lookup = new Int32Array(1 << LOOKUP_BITS);
+
 /**
- * The inverse of `huffmanEncode` for `count` symbols. Canonical decoding one bit at a time: at most
- * MAX_CODE_LENGTH steps per symbol; running past `bytes` or into an unassigned code is a format error.
+ * The inverse of `huffmanEncode` for `count` symbols. Canonical decoding: a look-up on the next bits
+ * finds short codes; otherwise decoding goes on one bit at a time, at most MAX_CODE_LENGTH steps per
+ * symbol. Running past `bytes` or into an unassigned code is a format error.
  */
 export function huffmanDecode(bytes: Uint8Array, table: HuffmanTable, alphabet: number, count: number): Uint16Array {
   checkTable(table, alphabet);
   const { sorted, perLength } = canonicalOrder(table);
+  // first[len]: the first code of that length; before[len]: how many symbols have shorter codes.
+  const first = new Int32Array(MAX_CODE_LENGTH + 2);
+  const before = new Int32Array(MAX_CODE_LENGTH + 2);
+  let longest = 0;
+  for (let len = 1; len <= MAX_CODE_LENGTH; len++) {
+    first[len + 1] = (first[len]! + perLength[len]!) << 1;
+    before[len + 1] = before[len]! + perLength[len]!;
+    if (perLength[len]! > 0) longest = len;
+  }
+  const peekBits = Math.min(longest, LOOKUP_BITS);
+  const entries = 1 << peekBits;
+  lookup.fill(0, 0, entries);
+  for (let len = 1; len <= peekBits; len++) {
+    const span = 1 << (peekBits - len);
+    for (let c = 0; c < perLength[len]!; c++) {
+      const entry = (sorted[before[len]! + c]! << 5) | len;
+      for (let at = (first[len]! + c) * span, end = at + span; at < end; at++) lookup[at] = entry;
+    }
+  }
   const out = new Uint16Array(count);
   const totalBits = bytes.length * 8;
+  // The look-up reads three whole bytes; the last two bytes decode bit by bit.
+  const lookupEnd = bytes.length - 2;
   let bit = 0;
   for (let k = 0; k < count; k++) {
-    let code = 0; // code − (first code of this length) indexes the symbols of this length
-    let first = 0;
-    let index = 0;
-    for (let len = 1; ; len++) {
+    let len = 1;
+    let code = 0; // code − first[len] indexes the symbols of this length
+    const at = bit >>> 3;
+    if (at < lookupEnd) {
+      const window = (bytes[at]! << 16) | (bytes[at + 1]! << 8) | bytes[at + 2]!;
+      const prefix = (window >>> (24 - peekBits - (bit & 7))) & (entries - 1);
+      const entry = lookup[prefix]!;
+      if (entry !== 0) {
+        out[k] = entry >>> 5;
+        bit += entry & 31;
+        continue;
+      }
+      len = peekBits + 1;
+      code = prefix << 1;
+      bit += peekBits;
+    }
+    for (; ; len++) {
       if (len > MAX_CODE_LENGTH) throw new SzFormatError(`invalid Huffman code at bit ${bit}`);
       if (bit >= totalBits) throw new SzFormatError(`Huffman data ends after ${k} of ${count} symbols`);
       code |= (bytes[bit >>> 3]! >>> (7 - (bit & 7))) & 1;
       bit++;
       const n = perLength[len]!;
-      if (code - first < n) {
-        out[k] = sorted[index + code - first]!;
+      if (code - first[len]! < n) {
+        out[k] = sorted[before[len]! + code - first[len]!]!;
         break;
       }
-      index += n;
-      first = (first + n) << 1;
       code <<= 1;
     }
   }

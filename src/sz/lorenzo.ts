@@ -25,8 +25,6 @@ export function checkBound(bound: number): void {
   if (!(bound >= 0) || !Number.isFinite(bound)) throw new SzParameterError(`error bound must be finite and ≥ 0, got ${bound}`);
 }
 
-const identity = (v: number): number => v;
-const roundingOf = (type: SzScalarType): ((v: number) => number) => (type === 'float32' ? Math.fround : identity);
 const arrayOf = (type: SzScalarType, length: number): SzArray => (type === 'float32' ? new Float32Array(length) : new Float64Array(length));
 
 /**
@@ -62,12 +60,13 @@ export function quantize(field: SzField, bound: number, radius = DEFAULT_RADIUS)
   const [nx, ny, nz] = extents3(field.shape);
   const sy = nx;
   const sz = nx * ny;
-  const round = roundingOf(field.type);
+  const single = field.type === 'float32';
   const width = 2 * bound;
   const data = field.data;
   const codes = new Uint16Array(n);
   const reconstructed = arrayOf(field.type, n);
-  const exact: number[] = [];
+  const exact = arrayOf(field.type, n);
+  let exactCount = 0;
   let i = 0;
   for (let z = 0; z < nz; z++) {
     for (let y = 0; y < ny; y++) {
@@ -75,21 +74,19 @@ export function quantize(field: SzField, bound: number, radius = DEFAULT_RADIUS)
         const v = data[i]!;
         const p = predict(reconstructed, i, x, y, z, sy, sz);
         const q = width > 0 ? Math.round((v - p) / width) : v === p ? 0 : NaN;
-        const r = round(p + q * width);
+        const r = single ? Math.fround(p + q * width) : p + q * width;
         if (Math.abs(q) < radius && Math.abs(r - v) <= bound) {
           codes[i] = q + radius;
           reconstructed[i] = r;
         } else {
           codes[i] = UNPREDICTABLE;
           reconstructed[i] = v;
-          exact.push(v);
+          exact[exactCount++] = v;
         }
       }
     }
   }
-  const unpredictable = arrayOf(field.type, exact.length);
-  unpredictable.set(exact);
-  return { codes, unpredictable, reconstructed };
+  return { codes, unpredictable: exact.slice(0, exactCount), reconstructed };
 }
 
 /** The inverse of `quantize`: the same predictions on the same reconstructed neighbours. */
@@ -101,9 +98,8 @@ export function dequantize(type: SzScalarType, shape: SzShape, bound: number, ra
   const [nx, ny, nz] = extents3(shape);
   const sy = nx;
   const sz = nx * ny;
-  const round = roundingOf(type);
   const width = 2 * bound;
-  const out = arrayOf(type, n);
+  const out = arrayOf(type, n); // a float32 field rounds as it is stored, as the encoder's reconstruction did
   let next = 0;
   let i = 0;
   for (let z = 0; z < nz; z++) {
@@ -115,7 +111,7 @@ export function dequantize(type: SzScalarType, shape: SzShape, bound: number, ra
           out[i] = unpredictable[next++]!;
         } else {
           if (code >= 2 * radius) throw new SzFormatError(`code ${code} outside the ${2 * radius} bins`);
-          out[i] = round(predict(out, i, x, y, z, sy, sz) + (code - radius) * width);
+          out[i] = predict(out, i, x, y, z, sy, sz) + (code - radius) * width;
         }
       }
     }
