@@ -195,7 +195,8 @@ export class BitMatrix {
     transpose16x2(a);
     if (first) {
       for (let i = 0; i < 16; i++) u[i] = a[15 - i]! << lo;
-      u.fill(0, 16, 64);
+      // Stores, not a call to TypedArray fill, which costs more than these 48 words.
+      for (let i = 16; i < 64; i++) u[i] = 0;
     } else for (let i = 0; i < 16; i++) u[i]! |= a[15 - i]! << lo;
   }
 
