@@ -2,6 +2,7 @@ import { BitReader, BitWriter, checkStreamBits, DEFAULT_WORD_BITS, type StreamWo
 import { ZfpFormatError, ZfpParameterError } from './errors.ts';
 import { BlockCodec, NO_EXPONENT } from './fast/block-codec.ts';
 import { Forward2dRows } from './fast/forward-2d.ts';
+import { Inverse2dRows } from './fast/inverse-2d.ts';
 import { BlockCursor, blockPosition, placeBlock } from './fast/gather.ts';
 import { readHeader, writeHeader } from './header.ts';
 import { checkExtent, layoutOf, type Layout } from './layout.ts';
@@ -204,6 +205,33 @@ function checkSpec(spec: DecodeSpec, options: DecompressOptions): void {
   if (typeof options !== 'object' || options === null) throw new ZfpParameterError(`decompress options must be an object, got ${String(options)}`);
 }
 
+/** The blocks of a 2D float64 field, a row of blocks at a time: full blocks through Inverse2dRows where they can, others as usual. */
+function decompressFloat64Rows2d(r: BitReader, data: Float64Array, L: Layout, codec: BlockCodec, stats: BlockStatsTable): void {
+  const [nbx, nby] = L.nb, [sx, sy] = L.s;
+  const fullX = L.n[0] >>> 2, fullY = L.n[1] >>> 2;
+  const rows = new Inverse2dRows(fullX), at = blockPosition(L);
+  for (let by = 0, i = 0; by < nby; by++) {
+    const inRow = by < fullY ? fullX : 0;
+    for (let bx = 0; bx < nbx; bx++, i++) {
+      let bits: number;
+      if (bx < inRow) {
+        bits = codec.decodeFloat64IntoRow(r, rows, bx);
+        if (rows.pending[bx] === 0) {
+          placeBlock(at, L, 4 * bx, 4 * by, 0, 0);
+          codec.finishFloat64Into(data, L, at);
+        }
+      } else {
+        placeBlock(at, L, 4 * bx, 4 * by, 0, 0);
+        bits = codec.decodeFloat64Into(r, data, L, at);
+      }
+      record(stats, i, codec, bits);
+      // Reads past the end yield zeros: checking after every block stops a corrupt stream within one block of its end.
+      r.check();
+    }
+    rows.toField(data, L.offset + 4 * by * sy, sx, sy, inRow);
+  }
+}
+
 /** Decompress a zfp 1.0 stream, with its header or with the field and configuration given. */
 export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: DecompressOptions = {}): Decompressed {
   if (!(bytes instanceof Uint8Array)) throw new ZfpParameterError('compressed data must be a Uint8Array');
@@ -234,7 +262,8 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: Decompr
   const stats = statsTable(L.blocks);
   const data = options.into === undefined ? new (traitsOf(type).array)(L.count) : scratchFor(options.into);
   // Reads past the end yield zeros: checking after every block stops a corrupt stream within one block of its end.
-  if (type === 'float64') {
+  if (type === 'float64' && L.dims === 2) decompressFloat64Rows2d(r, data as Float64Array, L, codec, stats);
+  else if (type === 'float64') {
     for (const c = new BlockCursor(L); c.next(); ) {
       record(stats, c.index, codec, codec.decodeFloat64Into(r, data as Float64Array, L, c.block));
       r.check();
