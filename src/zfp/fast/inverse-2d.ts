@@ -49,22 +49,23 @@ export function invOrderXform2dToField(uhi: Int32Array, ulo: Int32Array, highOnl
   // Rows (along x) from `lifted`, scaled into the field.
   const { base, rows, sx } = at;
   let m = 0;
-  for (let r = 0; r < 4; r++) {
-    const q = 4 * r;
-    let x = lifted[q]!, y = lifted[q + 1]!, z = lifted[q + 2]!, w = lifted[q + 3]!;
-    y += w * 0.5; w -= y * 0.5;
-    y += w; w = 2 * w - y;
-    z += x; x = 2 * x - z;
-    y += z; z = 2 * z - y;
-    w += x; x = 2 * x - w;
-    m = Math.max(m, Math.abs(x), Math.abs(y), Math.abs(z), Math.abs(w));
-    const f = base + rows[r]!;
-    field[f] = x * scale;
-    field[f + sx] = y * scale;
-    field[f + 2 * sx] = z * scale;
-    field[f + 3 * sx] = w * scale;
-  }
+  for (let r = 0; r < 4; r++) m = Math.max(m, liftRowToField(lifted, 4 * r, scale, field, base + rows[r]!, sx));
   return m < INT64_LIMIT;
+}
+
+/** The four values at v[q …] lifted along x (zfp's inverse lift in doubles), times `scale`, into field[f], field[f + sx], …; returns their largest magnitude before scaling. */
+function liftRowToField(v: Float64Array, q: number, scale: number, field: Float64Array, f: number, sx: number): number {
+  let x = v[q]!, y = v[q + 1]!, z = v[q + 2]!, w = v[q + 3]!;
+  y += w * 0.5; w -= y * 0.5;
+  y += w; w = 2 * w - y;
+  z += x; x = 2 * x - z;
+  y += z; z = 2 * z - y;
+  w += x; x = 2 * x - w;
+  field[f] = x * scale;
+  field[f + sx] = y * scale;
+  field[f + 2 * sx] = z * scale;
+  field[f + 3 * sx] = w * scale;
+  return Math.max(Math.abs(x), Math.abs(y), Math.abs(z), Math.abs(w));
 }
 
 /*
@@ -119,18 +120,7 @@ export class Inverse2dRows {
     const { v, scale, pending } = this;
     for (let r = 0, row = base; r < 4; r++, row += sy) {
       for (let k = 0, q = 4 * r, f = row; k < count; k++, q += 16, f += 4 * sx) {
-        if (pending[k] === 0) continue;
-        let x = v[q]!, y = v[q + 1]!, z = v[q + 2]!, w = v[q + 3]!;
-        y += w * 0.5; w -= y * 0.5;
-        y += w; w = 2 * w - y;
-        z += x; x = 2 * x - z;
-        y += z; z = 2 * z - y;
-        w += x; x = 2 * x - w;
-        const s = scale[k]!;
-        field[f] = x * s;
-        field[f + sx] = y * s;
-        field[f + 2 * sx] = z * s;
-        field[f + 3 * sx] = w * s;
+        if (pending[k] !== 0) liftRowToField(v, q, scale[k]!, field, f, sx);
       }
     }
   }
