@@ -15,7 +15,7 @@ import type { ZfpConfig } from '../../src/zfp/types.ts';
 let seed = 77;
 const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 
-/** Block kinds by block index: smooth, noise, all zero, −0 inside, tiny (scale overflows), exact integers of wide range, huge. */
+/** Block kinds by block index: smooth, noise, all zero, −0 inside, tiny (scale overflows), exact integers of wide range, huge, subnormal. */
 function value(kind: number, x: number, y: number): number {
   switch (kind) {
     case 0: return Math.sin(0.3 * x) * Math.cos(0.2 * y);
@@ -24,13 +24,14 @@ function value(kind: number, x: number, y: number): number {
     case 3: return (x + y) % 3 === 0 ? -0 : x - y;
     case 4: return (random() - 0.5) * 1e-300;
     case 5: return Math.floor((random() - 0.5) * 2 ** 21) * 2 ** Math.floor(random() * 30);
-    default: return (random() - 0.5) * 1e307;
+    case 6: return (random() - 0.5) * 1e307;
+    default: return (random() - 0.5) * 1e-310;
   }
 }
 
 function mixedField(nx: number, ny: number): Float64Array {
   const data = new Float64Array(nx * ny);
-  for (let y = 0, i = 0; y < ny; y++) for (let x = 0; x < nx; x++, i++) data[i] = value(((x >> 2) + 3 * (y >> 2)) % 7, x, y);
+  for (let y = 0, i = 0; y < ny; y++) for (let x = 0; x < nx; x++, i++) data[i] = value(((x >> 2) + 3 * (y >> 2)) % 8, x, y);
   return data;
 }
 
@@ -72,10 +73,22 @@ describe('2D float64 compress a row of blocks at a time', () => {
     }
   });
 
+  it('writes the general path\'s bytes for NaN and infinities in reversible mode', () => {
+    const shape: [number, number] = [16, 12];
+    const data = mixedField(...shape);
+    data[5 * 16 + 6] = NaN;
+    data[1 * 16 + 9] = Infinity;
+    data[9 * 16 + 2] = -Infinity;
+    const config: ZfpConfig = { mode: 'reversible' };
+    expect(Buffer.from(compress({ type: 'float64', shape, data }, config).bytes).equals(blockByBlock(data, shape, config))).toBe(true);
+  });
+
   it('refuses a NaN in a full block as the general path does', () => {
     const data = mixedField(16, 16);
     data[5 * 16 + 6] = NaN;
     expect(() => compress({ type: 'float64', shape: [16, 16], data }, { mode: 'precision', precision: 20 })).toThrow(/cannot represent NaN/);
+    data[5 * 16 + 6] = -Infinity;
+    expect(() => compress({ type: 'float64', shape: [16, 16], data }, { mode: 'rate', rate: 8 })).toThrow(/cannot represent -Infinity/);
   });
 });
 

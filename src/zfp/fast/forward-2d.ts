@@ -41,15 +41,18 @@ export class Forward2dRows {
   /** The lossy modes: lift the first `count` blocks of the four field rows from `base` (element strides sx, sy). */
   liftRow(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
     const { emax, lifted, scale, a, b } = this;
-    for (let k = 0, p = base; k < count; k++, p += 4 * sx) {
-      let max = 0, probe = 0; // probe: x − x is NaN exactly for NaN and ±Infinity
-      for (let r = 0, q = p; r < 4; r++, q += sy) {
-        const x0 = field[q]!, x1 = field[q + sx]!, x2 = field[q + 2 * sx]!, x3 = field[q + 3 * sx]!;
-        probe += x0 - x0 + (x1 - x1) + (x2 - x2) + (x3 - x3);
-        max = Math.max(max, Math.abs(x0), Math.abs(x1), Math.abs(x2), Math.abs(x3));
+    const high = highWords(field);
+    for (let k = 0, p = 2 * base + 1; k < count; k++, p += 8 * sx) {
+      // The largest biased exponent of the block's values: the high words' largest magnitude.
+      let top = 0;
+      for (let r = 0, q = p; r < 4; r++, q += 2 * sy) {
+        top = Math.max(top, high[q]! & 0x7fffffff, high[q + 2 * sx]! & 0x7fffffff, high[q + 4 * sx]! & 0x7fffffff, high[q + 6 * sx]! & 0x7fffffff);
       }
-      const e = exponentOfMax(max, FLOAT64);
-      const ok = probe === 0 && max > 0 && !scaleOverflows(e, FLOAT64);
+      const biased = top >>> 20;
+      // frexp's exponent for a normal largest value; blocks of NaN or infinities (biased 0x7ff), and blocks so
+      // small that the scale overflows (among them those of zeros and subnormals), are the general path's.
+      const e = biased - 1022;
+      const ok = biased !== 0x7ff && !scaleOverflows(e, FLOAT64);
       emax[k] = e;
       lifted[k] = ok ? 1 : 0;
       scale[k] = ok ? pow2(62 - e) : 0;
@@ -114,4 +117,9 @@ function hasNegativeZero(field: Float64Array, p: number, sx: number): boolean {
 
 function isNegativeZero(x: number): boolean {
   return x === 0 && 1 / x < 0;
+}
+
+/** The upper 32-bit words (sign, exponent, top of the significand) of a float64 array: element i's at 2i + 1 (little-endian). */
+function highWords(field: Float64Array): Int32Array {
+  return new Int32Array(field.buffer, field.byteOffset, 2 * field.length);
 }
