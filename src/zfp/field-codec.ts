@@ -168,6 +168,26 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
 }
 
 /**
+ * The word buffer the last decompress read its stream from, kept for the next (up to
+ * SPARE_BYTES): a reader reads 32-bit words, so the stream's bytes are copied into words, and
+ * fresh memory for that copy costs far more than the copy (the system maps and zeroes every page
+ * on first touch).
+ */
+let readerWords: Uint32Array | null = null;
+
+/** A reader of `bytes`, on the kept word buffer when the stream fits it. */
+function streamReader(bytes: Uint8Array): BitReader {
+  const count = Math.ceil(bytes.length / 4) + 2; // as BitReader's own copy: two zero words past the end
+  if (4 * count > SPARE_BYTES) return new BitReader(bytes);
+  if (readerWords === null || readerWords.length < count) readerWords = new Uint32Array(count);
+  // A view of exactly `count` words: reads past it yield zeros, as past a reader's own copy.
+  const words = readerWords.subarray(0, count);
+  words.fill(0, bytes.length >>> 2);
+  new Uint8Array(words.buffer, words.byteOffset, bytes.length).set(bytes);
+  return new BitReader(words, 0, bytes.length * 8);
+}
+
+/**
  * A decode buffer kept beside each caller's `into` array: the stream decodes there and is copied
  * into `into` only once it has decoded whole, and a loop decoding into the same array allocates
  * once, not at every call.
@@ -236,7 +256,7 @@ function decompressFloat64Rows2d(r: BitReader, data: Float64Array, L: Layout, co
 export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: DecompressOptions = {}): Decompressed {
   if (!(bytes instanceof Uint8Array)) throw new ZfpParameterError('compressed data must be a Uint8Array');
   checkSpec(spec, options);
-  const r = new BitReader(bytes);
+  const r = streamReader(bytes);
   let type: ScalarType, shape: Shape, params: StreamParams;
   if (spec.header) {
     ({ type, shape, params } = readHeader(r));
