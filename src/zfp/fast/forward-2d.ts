@@ -1,4 +1,4 @@
-import { pow2, scaleOverflows } from './block-float.ts';
+import { exponentOfMax, pow2, scaleOverflows } from './block-float.ts';
 import { fwdLift, revFwdLiftSplit, splitInto, splitWordsInto } from './lift-split.ts';
 import { traitsOf } from '../traits.ts';
 
@@ -41,8 +41,19 @@ export class Forward2dRows {
   /** The lossy modes: lift the first `count` blocks of the four field rows from `base` (element strides sx, sy). */
   liftRow(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
     const { emax, lifted, scale, a, b } = this;
-    this.exponents(field, base, sx, sy, count);
-    for (let k = 0; k < count; k++) scale[k] = lifted[k] ? pow2(62 - emax[k]!) : 0;
+    for (let k = 0, p = base; k < count; k++, p += 4 * sx) {
+      let max = 0, probe = 0; // probe: x − x is NaN exactly for NaN and ±Infinity
+      for (let r = 0, q = p; r < 4; r++, q += sy) {
+        const x0 = field[q]!, x1 = field[q + sx]!, x2 = field[q + 2 * sx]!, x3 = field[q + 3 * sx]!;
+        probe += x0 - x0 + (x1 - x1) + (x2 - x2) + (x3 - x3);
+        max = Math.max(max, Math.abs(x0), Math.abs(x1), Math.abs(x2), Math.abs(x3));
+      }
+      const e = exponentOfMax(max, FLOAT64);
+      const ok = probe === 0 && max > 0 && !scaleOverflows(e, FLOAT64);
+      emax[k] = e;
+      lifted[k] = ok ? 1 : 0;
+      scale[k] = ok ? pow2(62 - e) : 0;
+    }
     for (let r = 0, row = base; r < 4; r++, row += sy) {
       for (let k = 0, p = row, i = 4 * r; k < count; k++, p += 4 * sx, i += 16) {
         const s = scale[k]!;
@@ -57,34 +68,25 @@ export class Forward2dRows {
   }
 
   /**
-   * The common exponent of each of the first `count` blocks into emax (frexp's, of the largest
-   * magnitude, by an integer max over the values' high words), and into `lifted` whether the
-   * block can be lifted at all: no NaN or infinity (biased exponent 0x7ff) and a scale that does
-   * not overflow (which excludes blocks of zeros and subnormals, whose exponent is then not frexp's).
-   */
-  private exponents(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
-    const { emax, lifted } = this, high = highWords(field);
-    for (let k = 0, p = 2 * base + 1; k < count; k++, p += 8 * sx) {
-      let top = 0;
-      for (let r = 0, q = p; r < 4; r++, q += 2 * sy) {
-        top = Math.max(top, high[q]! & 0x7fffffff, high[q + 2 * sx]! & 0x7fffffff, high[q + 4 * sx]! & 0x7fffffff, high[q + 6 * sx]! & 0x7fffffff);
-      }
-      const biased = top >>> 20, e = biased - 1022;
-      emax[k] = e;
-      lifted[k] = biased !== 0x7ff && !scaleOverflows(e, FLOAT64) ? 1 : 0;
-    }
-  }
-
-  /**
    * Reversible mode: as liftRow, but a block is lifted only when its cast to integers is exact
    * (every value times the scale an integer, no −0), with zfp's reversible lifting.
    */
   liftRowReversible(field: Float64Array, base: number, sx: number, sy: number, count: number): void {
     const { emax, lifted, a, wide } = this;
-    this.exponents(field, base, sx, sy, count);
+    // Block by block (the lossy rows go stage by stage): a block's values are read for its
+    // exponent, then again for the cast, while still in cache.
     for (let k = 0, o = 0, p = base; k < count; k++, o += 16, p += 4 * sx) {
-      let exact = lifted[k] === 1;
-      const s = exact ? pow2(62 - emax[k]!) : 0;
+      let max = 0, probe = 0; // as in liftRow
+      for (let r = 0, q = p; r < 4; r++, q += sy) {
+        for (let c = 0, at = q; c < 4; c++, at += sx) {
+          const x = field[at]!;
+          probe += x - x;
+          max = Math.max(max, Math.abs(x));
+        }
+      }
+      const e = (emax[k] = exponentOfMax(max, FLOAT64));
+      let exact = probe === 0 && max > 0 && !scaleOverflows(e, FLOAT64);
+      const s = exact ? pow2(62 - e) : 0;
       for (let r = 0, q = p, i = o; r < 4; r++, q += sy, i += 4) {
         // The products are exact (a power-of-two scale that neither overflows nor underflows).
         const y0 = s * field[q]!, y1 = s * field[q + sx]!, y2 = s * field[q + 2 * sx]!, y3 = s * field[q + 3 * sx]!;
@@ -112,9 +114,4 @@ function hasNegativeZero(field: Float64Array, p: number, sx: number): boolean {
 
 function isNegativeZero(x: number): boolean {
   return x === 0 && 1 / x < 0;
-}
-
-/** The upper 32-bit words (sign, exponent, top of the significand) of a float64 array: element i's at 2i + 1 (little-endian). */
-function highWords(field: Float64Array): Int32Array {
-  return new Int32Array(field.buffer, field.byteOffset, 2 * field.length);
 }
