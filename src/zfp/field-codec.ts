@@ -2,6 +2,7 @@ import { BitReader, BitWriter, checkStreamBits, DEFAULT_WORD_BITS, type StreamWo
 import { ZfpFormatError, ZfpParameterError } from './errors.ts';
 import { BlockCodec, NO_EXPONENT } from './fast/block-codec.ts';
 import { Forward2dRows } from './fast/forward-2d.ts';
+import { Inverse2dRows } from './fast/inverse-2d.ts';
 import { BlockCursor, blockPosition, placeBlock } from './fast/gather.ts';
 import { readHeader, writeHeader } from './header.ts';
 import { checkExtent, layoutOf, type Layout } from './layout.ts';
@@ -167,6 +168,26 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
 }
 
 /**
+ * The word buffer the last decompress read its stream from, kept for the next (up to
+ * SPARE_BYTES): a reader reads 32-bit words, so the stream's bytes are copied into words, and
+ * fresh memory for that copy costs far more than the copy (the system maps and zeroes every page
+ * on first touch).
+ */
+let readerWords: Uint32Array | null = null;
+
+/** A reader of `bytes`, on the kept word buffer when the stream fits it. */
+function streamReader(bytes: Uint8Array): BitReader {
+  const count = Math.ceil(bytes.length / 4) + 2; // as BitReader's own copy: two zero words past the end
+  if (4 * count > SPARE_BYTES) return new BitReader(bytes);
+  if (readerWords === null || readerWords.length < count) readerWords = new Uint32Array(count);
+  // A view of exactly `count` words: reads past it yield zeros, as past a reader's own copy.
+  const words = readerWords.subarray(0, count);
+  words.fill(0, bytes.length >>> 2);
+  new Uint8Array(words.buffer, words.byteOffset, bytes.length).set(bytes);
+  return new BitReader(words, 0, bytes.length * 8);
+}
+
+/**
  * A decode buffer kept beside each caller's `into` array: the stream decodes there and is copied
  * into `into` only once it has decoded whole, and a loop decoding into the same array allocates
  * once, not at every call.
@@ -204,11 +225,38 @@ function checkSpec(spec: DecodeSpec, options: DecompressOptions): void {
   if (typeof options !== 'object' || options === null) throw new ZfpParameterError(`decompress options must be an object, got ${String(options)}`);
 }
 
+/** The blocks of a 2D float64 field, a row of blocks at a time: full blocks through Inverse2dRows where they can, others as usual. */
+function decompressFloat64Rows2d(r: BitReader, data: Float64Array, L: Layout, codec: BlockCodec, stats: BlockStatsTable): void {
+  const [nbx, nby] = L.nb, [sx, sy] = L.s;
+  const fullX = L.n[0] >>> 2, fullY = L.n[1] >>> 2;
+  const rows = new Inverse2dRows(fullX), at = blockPosition(L);
+  for (let by = 0, i = 0; by < nby; by++) {
+    const inRow = by < fullY ? fullX : 0;
+    for (let bx = 0; bx < nbx; bx++, i++) {
+      let bits: number;
+      if (bx < inRow) {
+        bits = codec.decodeFloat64IntoRow(r, rows, bx);
+        if (rows.pending[bx] === 0) {
+          placeBlock(at, L, 4 * bx, 4 * by, 0, 0);
+          codec.finishFloat64Into(data, L, at);
+        }
+      } else {
+        placeBlock(at, L, 4 * bx, 4 * by, 0, 0);
+        bits = codec.decodeFloat64Into(r, data, L, at);
+      }
+      record(stats, i, codec, bits);
+      // Reads past the end yield zeros: checking after every block stops a corrupt stream within one block of its end.
+      r.check();
+    }
+    rows.toField(data, L.offset + 4 * by * sy, sx, sy, inRow);
+  }
+}
+
 /** Decompress a zfp 1.0 stream, with its header or with the field and configuration given. */
 export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: DecompressOptions = {}): Decompressed {
   if (!(bytes instanceof Uint8Array)) throw new ZfpParameterError('compressed data must be a Uint8Array');
   checkSpec(spec, options);
-  const r = new BitReader(bytes);
+  const r = streamReader(bytes);
   let type: ScalarType, shape: Shape, params: StreamParams;
   if (spec.header) {
     ({ type, shape, params } = readHeader(r));
@@ -234,7 +282,8 @@ export function decompress(bytes: Uint8Array, spec: DecodeSpec, options: Decompr
   const stats = statsTable(L.blocks);
   const data = options.into === undefined ? new (traitsOf(type).array)(L.count) : scratchFor(options.into);
   // Reads past the end yield zeros: checking after every block stops a corrupt stream within one block of its end.
-  if (type === 'float64') {
+  if (type === 'float64' && L.dims === 2) decompressFloat64Rows2d(r, data as Float64Array, L, codec, stats);
+  else if (type === 'float64') {
     for (const c = new BlockCursor(L); c.next(); ) {
       record(stats, c.index, codec, codec.decodeFloat64Into(r, data as Float64Array, L, c.block));
       r.check();

@@ -9,8 +9,8 @@ export interface BlockCounter {
 /** Count every block decoded from now until vi.restoreAllMocks(). */
 export function countDecodedBlocks(): BlockCounter {
   const counter = { blocks: 0 };
-  // The four entry points decode one block each and do not call one another.
-  for (const name of ['decodeFloat64Into', 'decodeFloat32Into', 'decodeInt32Into', 'decodeInt64Into'] as const) {
+  // The entry points decode one block each and do not call one another.
+  for (const name of ['decodeFloat64Into', 'decodeFloat64IntoRow', 'decodeFloat32Into', 'decodeInt32Into', 'decodeInt64Into'] as const) {
     const original = BlockCodec.prototype[name] as (this: BlockCodec, ...args: unknown[]) => number;
     vi.spyOn(BlockCodec.prototype, name).mockImplementation(function (this: BlockCodec, ...args: unknown[]) {
       counter.blocks++;

@@ -1,7 +1,7 @@
-/** compress keeps its zeroed stream buffer from one call to the next: no call may see another's bits. */
+/** compress and decompress keep their stream buffers from one call to the next: no call may see another's bits. */
 import { describe, expect, it } from 'vitest';
-import { ZfpDataError } from '../../src/zfp/errors.ts';
-import { compress } from '../../src/zfp/field-codec.ts';
+import { ZfpDataError, ZfpFormatError } from '../../src/zfp/errors.ts';
+import { compress, decompress, type DecodeSpec } from '../../src/zfp/field-codec.ts';
 import type { Field, ZfpConfig } from '../../src/zfp/types.ts';
 
 function noise(n: number, seed: number): Float64Array {
@@ -29,5 +29,32 @@ describe('compress stream buffer', () => {
     bad[4000] = NaN;
     expect(() => compress({ type: 'float64', shape: [64, 64], data: bad }, { mode: 'precision', precision: 30 })).toThrow(ZfpDataError);
     expect(compress(small, { mode: 'precision', precision: 20 }).bytes).toEqual(first);
+  });
+});
+
+/** The values decompress reads from `bytes`, or the message of the ZfpFormatError it throws. */
+function outcome(bytes: Uint8Array, spec: DecodeSpec): Float64Array | string {
+  try {
+    return decompress(bytes, spec).data as Float64Array;
+  } catch (e) {
+    if (e instanceof ZfpFormatError) return e.message;
+    throw e;
+  }
+}
+
+describe('decompress stream buffer', () => {
+  it('reads the same values, and refuses a cut stream the same way, after longer streams as before them', () => {
+    for (const config of configs) {
+      const spec = { type: 'float64', shape: [8, 8], config } as const;
+      const bytes = compress(small, config).bytes;
+      // Cut to the byte: its last block reads past the end, where a buffer kept from a longer stream holds that stream's bits.
+      const cut = bytes.subarray(0, bytes.length - 1);
+      const values = decompress(bytes, spec).data;
+      const cutOutcome = outcome(cut, spec);
+      const long = compress({ type: 'float64', shape: [64, 64], data: noise(64 * 64, 3) }, { mode: 'reversible' }).bytes;
+      decompress(long, { type: 'float64', shape: [64, 64], config: { mode: 'reversible' } });
+      expect(decompress(bytes, spec).data).toEqual(values);
+      expect(outcome(cut, spec)).toEqual(cutOutcome);
+    }
   });
 });

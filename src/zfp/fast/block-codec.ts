@@ -11,7 +11,7 @@ import { castToSplit, fwdOrderSplit, fwdOrderWrapping, fwdXformSplit } from './l
 import { fwdCastXformOrder3 } from './forward-3d.ts';
 import { coefficientsInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
-import { invOrderXform2dToField } from './inverse-2d.ts';
+import { invOrderXform2dToField, type Inverse2dRows } from './inverse-2d.ts';
 import { planeCoderFor, type PlaneCoder, type PlaneCount } from './plane-coder.ts';
 import { WORD_PLANES } from './plane-coding.ts';
 import { gatherBlock, scatterBlock, type BlockPosition } from './gather.ts';
@@ -121,9 +121,27 @@ export class BlockCodec {
    */
   decodeFloat64Into(r: BitReader, field: Float64Array, L: Layout, at: BlockPosition): number {
     const bits = this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
+    this.finishFloat64Into(field, L, at);
+    return bits;
+  }
+
+  /**
+   * Decode a full 2D float64 block of a row of blocks (see inverse-2d.ts): lifted along y into
+   * `rows` at block k when its inverse runs in doubles with no wrap-around to watch for, else
+   * left (rows.pending[k] = 0) for finishFloat64Into at the block's position.
+   */
+  decodeFloat64IntoRow(r: BitReader, rows: Inverse2dRows, k: number): number {
+    const bits = this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
+    const lowest = this.count.lowest;
+    const inRow = !this.reversible && this.coefficientsPending() && wrapImpossible(lowest) && coefficientsInverseExact(lowest, 2, this.uhi, this.ulo, 16);
+    if (!inRow || !rows.liftColumns(k, this.uhi, this.ulo, lowest >= 32, this.iperm, pow2(this.exponent - 62))) rows.leave(k);
+    return bits;
+  }
+
+  /** The float64 block just decoded (by decodeFloat64Into, or left by decodeFloat64IntoRow) into `field` at `at`, padding dropped. */
+  finishFloat64Into(field: Float64Array, L: Layout, at: BlockPosition): void {
     const inField = !this.reversible && this.coefficientsPending() && this.inverseLossy64(at.full ? field : null, at);
     if (!inField) scatterBlock(this.fblock, field, L, at);
-    return bits;
   }
 
   /** Decode a float32 block into a field given by its IEEE bits, padding dropped. */
