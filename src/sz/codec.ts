@@ -77,6 +77,11 @@ export function decompress(stream: Uint8Array, options: SzDecompressOptions = {}
   return { type: header.type, shape: header.shape, data, header };
 }
 
+/** The body stores values little-endian: on such a host their bytes are copied whole. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+const bytesOf = (values: SzArray): Uint8Array => new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+
 /**
  * Body layout (little-endian): u32 k, k × (u16 symbol, u8 code length), u32 Huffman bytes, the
  * Huffman bits, u32 unpredictable count, the unpredictable values in the field's type.
@@ -101,10 +106,13 @@ function encodeBody(codes: Uint16Array, unpredictable: SzArray, type: SzScalarTy
   at += 4 + bits.length;
   view.setUint32(at, unpredictable.length, true);
   at += 4;
-  for (const v of unpredictable) {
-    if (width === 4) view.setFloat32(at, v, true);
-    else view.setFloat64(at, v, true);
-    at += width;
+  if (LITTLE_ENDIAN) out.set(bytesOf(unpredictable), at);
+  else {
+    for (const v of unpredictable) {
+      if (width === 4) view.setFloat32(at, v, true);
+      else view.setFloat64(at, v, true);
+      at += width;
+    }
   }
   return out;
 }
@@ -141,6 +149,7 @@ function decodeBody(body: Uint8Array, type: SzScalarType, alphabet: number, coun
   need(width * exact, 'the unpredictable values');
   if (at + width * exact !== body.length) throw new SzFormatError(`${body.length - at - width * exact} trailing bytes in the body`);
   const unpredictable = type === 'float32' ? new Float32Array(exact) : new Float64Array(exact);
-  for (let j = 0; j < exact; j++, at += width) unpredictable[j] = width === 4 ? view.getFloat32(at, true) : view.getFloat64(at, true);
+  if (LITTLE_ENDIAN) bytesOf(unpredictable).set(body.subarray(at, at + width * exact));
+  else for (let j = 0; j < exact; j++, at += width) unpredictable[j] = width === 4 ? view.getFloat32(at, true) : view.getFloat64(at, true);
   return { codes, unpredictable };
 }
