@@ -219,6 +219,12 @@ function roundToFloat32(values: Float64Array): void {
   for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]!);
 }
 
+function sameEntries(a: Int16Array, b: Int16Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** ‖u − exact‖ and ‖u‖ in one pass. */
 function errorAndNorm(u: Float64Array, exact: Float64Array): [error: number, norm: number] {
   let error = 0, norm = 0;
@@ -266,6 +272,14 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   const reference = options.reference ? referenceTrack(problem, referenceArithmetic(options.reference), u) : null;
   const results: TrackResult[] = tracks.map((t) => ({ representation: t.name, steps: [], fixedPointErrors: fixedPoint && [] }));
 
+  // A representation refills its statistics in place at the next store, so a record keeps a copy; a
+  // table equal to the track's previous one shares that copy (records never change them), as most steps' do.
+  const lastExponents: (ExponentsByPlanes | null)[] = tracks.map(() => null);
+  const keptExponents = (t: number, table: ExponentsByPlanes): ExponentsByPlanes => {
+    const last = lastExponents[t];
+    if (last && sameEntries(last, table)) return last;
+    return (lastExponents[t] = table.slice());
+  };
   const watch = (k: number): void => options.onStep?.({ records: results.map((r) => r.steps[k]!), solution: u, states: tracks.map((t) => t.state) });
   const record = (k: number, outcomes: StepOutcome[]): number => {
     if (!fixedPoint) problem.exact(k, exact);
@@ -285,8 +299,7 @@ export function run(problem: Problem, options: RunOptions): RunResult {
         stateNorm,
         maxBlockNorm,
         localError,
-        // Copied: a representation refills its statistics in place at the next store.
-        exponentsByPlanes: stats.exponentsByPlanes ? stats.exponentsByPlanes.slice() : null,
+        exponentsByPlanes: stats.exponentsByPlanes ? keptExponents(t, stats.exponentsByPlanes) : null,
       });
     });
     return numericalError;

@@ -51,7 +51,7 @@ class SzRepresentation implements Representation {
   load(out: Float64Array): void {
     this.checkLength(out.length, 'an output of');
     if (this.stream === null) out.fill(0);
-    else out.set(decompress(this.stream).data);
+    else decompress(this.stream, { into: out });
   }
 
   bitsPerValue(): number {

@@ -2,7 +2,7 @@ import { resolveParams } from '../zfp/index.ts';
 import type { Shape, ZfpConfig } from '../zfp/types.ts';
 import { RepresentationShapeError } from './errors.ts';
 import type { Representation, RepresentationKind } from './representation.ts';
-import type { CompressionStats } from './compression-stats.ts';
+import { CompressionSummary, type CompressionStats } from './compression-stats.ts';
 import { ZfpArray, type ZfpArrayType } from './zfp-array.ts';
 import { zfpName } from './zfp-name.ts';
 
@@ -11,6 +11,8 @@ class ZfpRepresentation implements Representation {
   readonly name: string;
   readonly shape: Shape;
   private readonly array: ZfpArray;
+  /** Refilled by every store: the returned statistics hold until the next one. */
+  private readonly summary = new CompressionSummary();
 
   constructor(config: ZfpConfig, shape: Shape, type: ZfpArrayType) {
     // Whole fields only go in and out: one cache line is enough.
@@ -22,7 +24,7 @@ class ZfpRepresentation implements Representation {
   store(values: Float64Array): CompressionStats {
     this.checkLength(values.length, 'values');
     this.array.write(values);
-    return this.array.stats();
+    return this.array.stats(this.summary);
   }
 
   load(out: Float64Array): void {

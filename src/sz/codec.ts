@@ -2,11 +2,16 @@ import { SzFormatError, SzParameterError } from './errors.ts';
 import { headerBytes, readHeader, writeHeader, type SzHeader } from './header.ts';
 import { buildTable, huffmanDecode, huffmanEncode } from './huffman.ts';
 import { losslessCompress, losslessDecompress } from './lossless.ts';
-import { checkBound, DEFAULT_RADIUS, dequantize, quantize } from './lorenzo.ts';
+import { checkBound, DEFAULT_RADIUS, dequantize, quantizeTransient } from './lorenzo.ts';
 import type { SzArray, SzConfig, SzField, SzScalarType } from './types.ts';
 
 /** DEFLATE expands at most 1032:1; a header declaring more than this body is corrupt, caught before allocating. */
 const MAX_INFLATE_RATIO = 1032;
+
+export interface SzDecompressOptions {
+  /** Decompress into this array (of the stream's type and value count) instead of a new one. */
+  readonly into?: SzArray;
+}
 
 export interface SzCompressOptions {
   /** Quantization radius (bins − 1)/2; DEFAULT_RADIUS unless set. */
@@ -41,7 +46,7 @@ export function compress(field: SzField, config: SzConfig, options: SzCompressOp
   if (field.type !== 'float32' && field.type !== 'float64') throw new SzParameterError(`scalar type ${String(field.type)} is not float32 or float64`);
   const bound = resolveBound(config, field.data);
   const radius = options.radius ?? DEFAULT_RADIUS;
-  const { codes, unpredictable } = quantize(field, bound, radius);
+  const { codes, unpredictable } = quantizeTransient(field, bound, radius);
   const body = encodeBody(codes, unpredictable, field.type, 2 * radius);
   const header = writeHeader({ type: field.type, shape: field.shape, config, bound, radius, bodyBytes: body.length });
   const packed = losslessCompress(body);
@@ -60,7 +65,7 @@ export interface SzDecompressed extends SzField {
  * Decompresses a stream. Work and memory are bounded by the stream's length: the header's sizes are
  * checked against what DEFLATE and one-bit-per-value Huffman codes can produce before anything is allocated.
  */
-export function decompress(stream: Uint8Array): SzDecompressed {
+export function decompress(stream: Uint8Array, options: SzDecompressOptions = {}): SzDecompressed {
   const header = readHeader(stream);
   const packed = stream.subarray(headerBytes(header.shape.length));
   const count = header.shape.reduce((a, b) => a * b, 1);
@@ -68,9 +73,14 @@ export function decompress(stream: Uint8Array): SzDecompressed {
   if (count > 8 * header.bodyBytes) throw new SzFormatError(`header declares ${count} values, more than a ${header.bodyBytes}-byte body can code`);
   const body = losslessDecompress(packed, header.bodyBytes);
   const { codes, unpredictable } = decodeBody(body, header.type, 2 * header.radius, count);
-  const data = dequantize(header.type, header.shape, header.bound, header.radius, codes, unpredictable);
+  const data = dequantize(header.type, header.shape, header.bound, header.radius, codes, unpredictable, options.into);
   return { type: header.type, shape: header.shape, data, header };
 }
+
+/** The body stores values little-endian: on such a host their bytes are copied whole. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+const bytesOf = (values: SzArray): Uint8Array => new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
 
 /**
  * Body layout (little-endian): u32 k, k × (u16 symbol, u8 code length), u32 Huffman bytes, the
@@ -96,10 +106,13 @@ function encodeBody(codes: Uint16Array, unpredictable: SzArray, type: SzScalarTy
   at += 4 + bits.length;
   view.setUint32(at, unpredictable.length, true);
   at += 4;
-  for (const v of unpredictable) {
-    if (width === 4) view.setFloat32(at, v, true);
-    else view.setFloat64(at, v, true);
-    at += width;
+  if (LITTLE_ENDIAN) out.set(bytesOf(unpredictable), at);
+  else {
+    for (const v of unpredictable) {
+      if (width === 4) view.setFloat32(at, v, true);
+      else view.setFloat64(at, v, true);
+      at += width;
+    }
   }
   return out;
 }
@@ -136,6 +149,7 @@ function decodeBody(body: Uint8Array, type: SzScalarType, alphabet: number, coun
   need(width * exact, 'the unpredictable values');
   if (at + width * exact !== body.length) throw new SzFormatError(`${body.length - at - width * exact} trailing bytes in the body`);
   const unpredictable = type === 'float32' ? new Float32Array(exact) : new Float64Array(exact);
-  for (let j = 0; j < exact; j++, at += width) unpredictable[j] = width === 4 ? view.getFloat32(at, true) : view.getFloat64(at, true);
+  if (LITTLE_ENDIAN) bytesOf(unpredictable).set(body.subarray(at, at + width * exact));
+  else for (let j = 0; j < exact; j++, at += width) unpredictable[j] = width === 4 ? view.getFloat32(at, true) : view.getFloat64(at, true);
   return { codes, unpredictable };
 }

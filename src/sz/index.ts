@@ -1,7 +1,7 @@
 export * from './errors.ts';
 export type * from './types.ts';
 export { compress, decompress, resolveBound } from './codec.ts';
-export type { SzCompressOptions, SzDecompressed } from './codec.ts';
+export type { SzCompressOptions, SzDecompressed, SzDecompressOptions } from './codec.ts';
 export { readHeader, writeHeader } from './header.ts';
 export type { SzHeader } from './header.ts';
 export { MAX_VALUES } from './shape.ts';

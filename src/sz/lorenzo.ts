@@ -53,69 +53,149 @@ function predict(d: SzArray, i: number, x: number, y: number, z: number, sy: num
  * repeats); every other value is stored exactly, so |x̂ − x| ≤ bound holds for every value.
  */
 export function quantize(field: SzField, bound: number, radius = DEFAULT_RADIUS): Quantized {
+  const n = checkQuantizeInput(field, bound, radius);
+  const codes = new Uint16Array(n);
+  const reconstructed = arrayOf(field.type, n);
+  const exact = arrayOf(field.type, n);
+  const exactCount = quantizeInto(field, bound, radius, codes, reconstructed, exact);
+  return { codes, unpredictable: exact.slice(0, exactCount), reconstructed };
+}
+
+/** Fields up to this many values quantize into buffers kept across calls; larger ones allocate their own. */
+const SCRATCH_VALUES = 1 << 20;
+let scratchCodes = new Uint16Array(0);
+const scratch: Record<SzScalarType, { reconstructed: SzArray; exact: SzArray }> = {
+  float32: { reconstructed: new Float32Array(0), exact: new Float32Array(0) },
+  float64: { reconstructed: new Float64Array(0), exact: new Float64Array(0) },
+};
+
+/**
+ * `quantize` for a caller that encodes the result right away (the codec): the codes and the exactly
+ * stored values are views of buffers the next call overwrites.
+ */
+export function quantizeTransient(field: SzField, bound: number, radius = DEFAULT_RADIUS): Omit<Quantized, 'reconstructed'> {
+  const n = checkQuantizeInput(field, bound, radius);
+  if (n > SCRATCH_VALUES) return quantize(field, bound, radius);
+  if (scratchCodes.length < n) scratchCodes = new Uint16Array(n);
+  const buffers = scratch[field.type];
+  if (buffers.exact.length < n) {
+    buffers.reconstructed = arrayOf(field.type, n);
+    buffers.exact = arrayOf(field.type, n);
+  }
+  const codes = scratchCodes.subarray(0, n);
+  const exactCount = quantizeInto(field, bound, radius, codes, buffers.reconstructed, buffers.exact);
+  return { codes, unpredictable: buffers.exact.subarray(0, exactCount) };
+}
+
+function checkQuantizeInput(field: SzField, bound: number, radius: number): number {
   const n = checkShape(field.shape);
   checkBound(bound);
   checkRadius(radius);
   if (field.data.length !== n) throw new SzParameterError(`shape [${field.shape.join(', ')}] holds ${n} values, data has ${field.data.length}`);
+  return n;
+}
+
+/**
+ * Quantizes into `codes` and `reconstructed` (every entry written before it is read) and `exact`;
+ * returns how many values went to `exact`. Each row's first value takes the general predictor; the
+ * rest of the row the one its neighbours allow, summed in the order `predict` sums (the same bits).
+ */
+function quantizeInto(field: SzField, bound: number, radius: number, codes: Uint16Array, reconstructed: SzArray, exact: SzArray): number {
   const [nx, ny, nz] = extents3(field.shape);
   const sy = nx;
   const sz = nx * ny;
   const single = field.type === 'float32';
   const width = 2 * bound;
   const data = field.data;
-  const codes = new Uint16Array(n);
-  const reconstructed = arrayOf(field.type, n);
-  const exact = arrayOf(field.type, n);
+  const d = reconstructed;
   let exactCount = 0;
-  let i = 0;
   for (let z = 0; z < nz; z++) {
     for (let y = 0; y < ny; y++) {
-      for (let x = 0; x < nx; x++, i++) {
-        const v = data[i]!;
-        const p = predict(reconstructed, i, x, y, z, sy, sz);
-        const q = width > 0 ? Math.round((v - p) / width) : v === p ? 0 : NaN;
-        const r = single ? Math.fround(p + q * width) : p + q * width;
-        if (Math.abs(q) < radius && Math.abs(r - v) <= bound) {
-          codes[i] = q + radius;
-          reconstructed[i] = r;
-        } else {
-          codes[i] = UNPREDICTABLE;
-          reconstructed[i] = v;
-          exact[exactCount++] = v;
+      let i = sz * z + sy * y;
+      const end = i + nx;
+      if (!binned(data[i]!, predict(d, i, 0, y, z, sy, sz), i, codes, d, width, bound, radius, single)) exact[exactCount++] = data[i]!;
+      i++;
+      if (z === 0 && y === 0) {
+        for (; i < end; i++) if (!binned(data[i]!, 0 + d[i - 1]!, i, codes, d, width, bound, radius, single)) exact[exactCount++] = data[i]!;
+      } else if (z === 0) {
+        for (; i < end; i++) if (!binned(data[i]!, 0 + d[i - 1]! + d[i - sy]! - d[i - 1 - sy]!, i, codes, d, width, bound, radius, single)) exact[exactCount++] = data[i]!;
+      } else if (y === 0) {
+        for (; i < end; i++) if (!binned(data[i]!, 0 + d[i - 1]! + d[i - sz]! - d[i - 1 - sz]!, i, codes, d, width, bound, radius, single)) exact[exactCount++] = data[i]!;
+      } else {
+        for (; i < end; i++) {
+          const p = 0 + d[i - 1]! + d[i - sy]! + d[i - sz]! - d[i - 1 - sy]! - d[i - 1 - sz]! - d[i - sy - sz]! + d[i - 1 - sy - sz]!;
+          if (!binned(data[i]!, p, i, codes, d, width, bound, radius, single)) exact[exactCount++] = data[i]!;
         }
       }
     }
   }
-  return { codes, unpredictable: exact.slice(0, exactCount), reconstructed };
+  return exactCount;
 }
 
-/** The inverse of `quantize`: the same predictions on the same reconstructed neighbours. */
-export function dequantize(type: SzScalarType, shape: SzShape, bound: number, radius: number, codes: Uint16Array, unpredictable: SzArray): SzArray {
+/** Bins v against its prediction p, writing code and reconstruction at i; false when v must be stored exactly (code UNPREDICTABLE). */
+function binned(v: number, p: number, i: number, codes: Uint16Array, reconstructed: SzArray, width: number, bound: number, radius: number, single: boolean): boolean {
+  const q = width > 0 ? Math.round((v - p) / width) : v === p ? 0 : NaN;
+  const r = single ? Math.fround(p + q * width) : p + q * width;
+  if (Math.abs(q) < radius && Math.abs(r - v) <= bound) {
+    codes[i] = q + radius;
+    reconstructed[i] = r;
+    return true;
+  }
+  codes[i] = UNPREDICTABLE;
+  reconstructed[i] = v;
+  return false;
+}
+
+/**
+ * The inverse of `quantize`: the same predictions on the same reconstructed neighbours, into `out`
+ * when given (it must be the type's array: a float32 field rounds as it is stored, as the encoder's
+ * reconstruction did).
+ */
+export function dequantize(type: SzScalarType, shape: SzShape, bound: number, radius: number, codes: Uint16Array, unpredictable: SzArray, out?: SzArray): SzArray {
   const n = checkShape(shape);
   checkBound(bound);
   checkRadius(radius);
   if (codes.length !== n) throw new SzFormatError(`${codes.length} codes for ${n} values`);
+  const d = out ?? arrayOf(type, n);
+  if (d.length !== n || (type === 'float32') !== (d instanceof Float32Array)) throw new SzParameterError(`output for ${n} ${type} values is a ${d.constructor.name} of ${d.length}`);
   const [nx, ny, nz] = extents3(shape);
   const sy = nx;
   const sz = nx * ny;
   const width = 2 * bound;
-  const out = arrayOf(type, n); // a float32 field rounds as it is stored, as the encoder's reconstruction did
   let next = 0;
-  let i = 0;
   for (let z = 0; z < nz; z++) {
     for (let y = 0; y < ny; y++) {
-      for (let x = 0; x < nx; x++, i++) {
-        const code = codes[i]!;
-        if (code === UNPREDICTABLE) {
-          if (next >= unpredictable.length) throw new SzFormatError(`more unpredictable codes than the ${unpredictable.length} values stored`);
-          out[i] = unpredictable[next++]!;
-        } else {
-          if (code >= 2 * radius) throw new SzFormatError(`code ${code} outside the ${2 * radius} bins`);
-          out[i] = predict(out, i, x, y, z, sy, sz) + (code - radius) * width;
+      let i = sz * z + sy * y;
+      const end = i + nx;
+      next = restore(predict(d, i, 0, y, z, sy, sz), i, codes, d, unpredictable, next, radius, width);
+      i++;
+      if (z === 0 && y === 0) {
+        for (; i < end; i++) next = restore(0 + d[i - 1]!, i, codes, d, unpredictable, next, radius, width);
+      } else if (z === 0) {
+        for (; i < end; i++) next = restore(0 + d[i - 1]! + d[i - sy]! - d[i - 1 - sy]!, i, codes, d, unpredictable, next, radius, width);
+      } else if (y === 0) {
+        for (; i < end; i++) next = restore(0 + d[i - 1]! + d[i - sz]! - d[i - 1 - sz]!, i, codes, d, unpredictable, next, radius, width);
+      } else {
+        for (; i < end; i++) {
+          const p = 0 + d[i - 1]! + d[i - sy]! + d[i - sz]! - d[i - 1 - sy]! - d[i - 1 - sz]! - d[i - sy - sz]! + d[i - 1 - sy - sz]!;
+          next = restore(p, i, codes, d, unpredictable, next, radius, width);
         }
       }
     }
   }
   if (next !== unpredictable.length) throw new SzFormatError(`${unpredictable.length} unpredictable values stored, ${next} used`);
-  return out;
+  return d;
+}
+
+/** Value i from its code and prediction p, or the next exactly stored value; returns the index of the one after. */
+function restore(p: number, i: number, codes: Uint16Array, out: SzArray, unpredictable: SzArray, next: number, radius: number, width: number): number {
+  const code = codes[i]!;
+  if (code === UNPREDICTABLE) {
+    if (next >= unpredictable.length) throw new SzFormatError(`more unpredictable codes than the ${unpredictable.length} values stored`);
+    out[i] = unpredictable[next]!;
+    return next + 1;
+  }
+  if (code >= 2 * radius) throw new SzFormatError(`code ${code} outside the ${2 * radius} bins`);
+  out[i] = p + (code - radius) * width;
+  return next;
 }

@@ -74,4 +74,25 @@ describe('SZ-style codec error guarantee', () => {
     expect(() => compress(field, { mode: 'abs', tolerance: 1 }, { radius: 0 })).toThrow(SzParameterError);
     expect(() => compress({ type: 'float32', shape: [2], data: Float32Array.from([-3e38, 3e38]) }, { mode: 'rel', ratio: 1 })).not.toThrow();
   });
+  it('a stream does not depend on the fields compressed before it, and decompresses into a given array alike', () => {
+    fc.assert(
+      fc.property(fieldArb, fieldArb, (a, b) => {
+        const config = { mode: 'abs', tolerance: 1e-3 } as const;
+        const first = compress(a, config);
+        compress(b, config);
+        expect(Array.from(compress(a, config))).toEqual(Array.from(first));
+        const fresh = decompress(first).data;
+        const into = a.type === 'float32' ? new Float32Array(fresh.length) : new Float64Array(fresh.length);
+        expect(decompress(first, { into }).data).toBe(into);
+        expect(into.every((v, i) => Object.is(v, fresh[i]))).toBe(true);
+      }),
+      { numRuns: 1000, seed: 192 },
+    );
+  });
+
+  it('refuses to decompress into an array of another type or length', () => {
+    const stream = compress({ type: 'float64', shape: [4, 3], data: new Float64Array(12).fill(1) }, { mode: 'abs', tolerance: 1e-6 });
+    expect(() => decompress(stream, { into: new Float32Array(12) })).toThrow(SzParameterError);
+    expect(() => decompress(stream, { into: new Float64Array(11) })).toThrow(SzParameterError);
+  });
 });
