@@ -21,7 +21,7 @@ export interface Representation {
   /** Stable identifier used in results, e.g. `zfp-precision-24`, `float32`. */
   readonly name: string;
   readonly shape: Shape;
-  /** Replace the stored state by `values` (length = product of shape). */
+  /** Replace the stored state by `values` (length = product of shape). The statistics hold until the next store, which may refill them: copy what must outlive it. */
   store(values: Float64Array): StoreStats;
   /** Write the stored state into `out`. */
   load(out: Float64Array): void;
