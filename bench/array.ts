@@ -133,15 +133,19 @@ function main(): void {
   console.log(`Element access at rate 16, ${ACCESSES} accesses per pass (set passes end with flush), millions per second of CPU time; zfp = zfp::array3d;`);
   console.log('spread = best/worst rate over the rounds, ours then zfp');
   if (missing !== undefined) console.log(`(no zfp peer: ${missing})`);
-  const rows: string[][] = [];
+  const columns = (op: string): string[] => [`${op} M/s`, 'zfp', 'ours/zfp', 'spread', 'zfp spread'];
+  // Rows print as they are measured (a row takes minutes), so the widths are fixed: the longest pattern, then the header or 6.
+  const header = ['pattern', 'cache blocks', ...columns('get'), ...columns('set')];
+  const widths = header.map((h, c) => (c === 0 ? Math.max(...PATTERNS.map((p) => p.length)) : Math.max(h.length, 6)));
+  const print = (cells: string[]): void => console.log(cells.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join('  '));
+  print(header);
+  print(widths.map((w) => '-'.repeat(w)));
   for (const pattern of PATTERNS) {
     for (const lines of CACHE_BLOCKS) {
       const { ours, zfp } = measureRow(pattern, lines, reps, rounds, n, peerField);
-      rows.push([pattern, String(lines), ...accessCells(ours.get, zfp?.get), ...accessCells(ours.set, zfp?.set)]);
+      print([pattern, String(lines), ...accessCells(ours.get, zfp?.get), ...accessCells(ours.set, zfp?.set)]);
     }
   }
-  const columns = (op: string): string[] => [`${op} M/s`, 'zfp', 'ours/zfp', 'spread', 'zfp spread'];
-  console.log(table(['pattern', 'cache blocks', ...columns('get'), ...columns('set')], rows));
   console.log('\nBulk round trip (write + read) against the codec (compress + decompress), MB/s of float64 input, in this process');
   console.log(table(['mode', 'codec MB/s', 'array MB/s', 'array/codec'], bulkRates(field, shape, reps)));
 }
