@@ -107,9 +107,10 @@ export class TwoWordCoder implements PlaneCoder {
         const from = pos, was = n;
         const w0 = peek(words, pos);
         if (n < 31 && (w0 & ((2 << n) - 1)) === 0) {
-          // An empty plane is n zero bits and a negative group test: a run of them is one run of zeros.
-          const width = n + 1, fit = Math.min(k - lo, Math.floor((end - pos) / width));
-          const empty = Math.min(fit, Math.floor(zerosAt(words, pos, fit * width) / width));
+          // An empty plane is n zero bits and a negative group test: the peeked zeros hold a run of them. (No call
+          // here: one more inlined call site would push the window stores out of the loop's inlining budget.)
+          const width = n + 1, zeros = w0 === 0 ? 32 : 31 - Math.clz32(w0 & -w0);
+          const empty = Math.min(k - lo, (zeros / width) | 0, ((end - pos) / width) | 0);
           if (empty > 0) {
             pos += empty * width;
             k -= empty;
