@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BitReader, BitWriter } from '../../src/zfp/bitstream.ts';
+import { invOrderXformDouble3, invXformDouble } from '../../src/zfp/fast/lift-double.ts';
+import { invOrderToDouble } from '../../src/zfp/fast/negabinary.ts';
 import type { PlaneCount } from '../../src/zfp/fast/plane-coding.ts';
+import { inverseSequencyPermutation } from '../../src/zfp/sequency.ts';
 import { TwoWordCoder } from '../../src/zfp/fast/two-word-coder.ts';
 import { decodeInts, encodeInts } from '../../src/zfp/stages/embedded-coder.ts';
 
@@ -63,6 +66,28 @@ describe('two-word decoder on blocks of few coefficients and empty planes', () =
         const decoded = Array.from({ length: 64 }, (_, i) => (BigInt(uhi[i]! >>> 0) << 32n) | (lowCoded ? BigInt(ulo[i]! >>> 0) : 0n));
         expect(decoded).toEqual(Array.from(expected.ublock));
       }
+    }
+  });
+});
+
+describe('fused 3D inverse on blocks of few coefficients', () => {
+  it('equals invOrderToDouble then invXformDouble, its skipped lines zeros bit for bit', () => {
+    const iperm = inverseSequencyPermutation(3);
+    for (let it = 0; it < 600; it++) {
+      // The first `count` coefficients in sequency order (as the coder leaves them), some of them zero too.
+      const count = it % 65, highOnly = it % 3 === 0;
+      const uhi = new Int32Array(64), ulo = new Int32Array(64);
+      for (let i = 0; i < count; i++) {
+        if (random() < 0.2) continue;
+        uhi[i] = ((random() * 2 ** 28) | 0) ^ 0xaaaaaaaa;
+        ulo[i] = highOnly ? 0 : ((random() * 2 ** 32) | 0) & (-1 << 22);
+      }
+      const s = 2 ** -(1 + Math.floor(random() * 60));
+      const expected = new Float64Array(64), fused = new Float64Array(64).fill(Number.NaN);
+      invOrderToDouble(uhi, ulo, expected, iperm, 64, highOnly);
+      const ok = invXformDouble(expected, 3, false, s);
+      expect(invOrderXformDouble3(uhi, ulo, iperm, highOnly, fused, s, null, null)).toBe(ok);
+      expect(fused).toEqual(expected);
     }
   });
 });
