@@ -142,38 +142,24 @@ function exactWordsToDouble(uhi: number, ulo: number): number {
  * those two in registers, the block being the hot path of single-block decodes.
  */
 export function invOrderXformDouble3(uhi: Int32Array, ulo: Int32Array, iperm: Uint8Array, highOnly: boolean, v: Float64Array, scale: number, field: Float64Array | null, at: BlockPosition | null): boolean {
-  // Lines of zero coefficients (most of a block with few significant ones) lift to zeros, bit for bit: the z pass
-  // writes them without lifting, and the y pass skips its lines (one per x) that only such lines feed.
-  let columns = 0;
   for (let p = 0; p < 16; p++) {
     const i0 = iperm[p]!, i1 = iperm[p + 16]!, i2 = iperm[p + 32]!, i3 = iperm[p + 48]!;
-    const h0 = uhi[i0]!, h1 = uhi[i1]!, h2 = uhi[i2]!, h3 = uhi[i3]!;
     let x: number, y: number, z: number, w: number;
     if (highOnly) {
-      if ((h0 | h1 | h2 | h3) === 0) {
-        v[p] = 0; v[p + 16] = 0; v[p + 32] = 0; v[p + 48] = 0;
-        continue;
-      }
-      x = highToDouble(h0); y = highToDouble(h1); z = highToDouble(h2); w = highToDouble(h3);
+      x = highToDouble(uhi[i0]!); y = highToDouble(uhi[i1]!); z = highToDouble(uhi[i2]!); w = highToDouble(uhi[i3]!);
     } else {
-      const l0 = ulo[i0]!, l1 = ulo[i1]!, l2 = ulo[i2]!, l3 = ulo[i3]!;
-      if ((h0 | h1 | h2 | h3 | l0 | l1 | l2 | l3) === 0) {
-        v[p] = 0; v[p + 16] = 0; v[p + 32] = 0; v[p + 48] = 0;
-        continue;
-      }
-      x = exactWordsToDouble(h0, l0); y = exactWordsToDouble(h1, l1); z = exactWordsToDouble(h2, l2); w = exactWordsToDouble(h3, l3);
+      x = exactWordsToDouble(uhi[i0]!, ulo[i0]!); y = exactWordsToDouble(uhi[i1]!, ulo[i1]!); z = exactWordsToDouble(uhi[i2]!, ulo[i2]!); w = exactWordsToDouble(uhi[i3]!, ulo[i3]!);
     }
-    columns |= 1 << (p & 3);
     // The lift of invLift.
     y += w * 0.5; w -= y * 0.5; y += w; w = 2 * w - y; z += x; x = 2 * x - z;
     y += z; z = 2 * z - y; w += x; x = 2 * x - w;
     v[p] = x; v[p + 16] = y; v[p + 32] = z; v[p + 48] = w;
   }
   for (let p = 0; p < 64; p += 16) {
-    if (columns & 1) invLift(v, p, 4);
-    if (columns & 2) invLift(v, p + 1, 4);
-    if (columns & 4) invLift(v, p + 2, 4);
-    if (columns & 8) invLift(v, p + 3, 4);
+    invLift(v, p, 4);
+    invLift(v, p + 1, 4);
+    invLift(v, p + 2, 4);
+    invLift(v, p + 3, 4);
   }
   const toField = field !== null && at !== null;
   let m = 0;
