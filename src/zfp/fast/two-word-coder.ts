@@ -102,9 +102,22 @@ export class TwoWordCoder implements PlaneCoder {
       const base = top > WORD_PLANES ? WORD_PLANES : 0;
       const lo = Math.max(kmin, base, top - WINDOW_PLANES);
       matrix.clear();
-      for (; k > lo; k--) {
+      let any = 0;
+      while (k > lo) {
         const from = pos, was = n;
         const w0 = peek(words, pos);
+        if (n < 31 && (w0 & ((2 << n) - 1)) === 0) {
+          // An empty plane is n zero bits and a negative group test: the peeked zeros hold a run of them. (No call
+          // here: one more inlined call site would push the window stores out of the loop's inlining budget.)
+          const width = n + 1, zeros = w0 === 0 ? 32 : 31 - Math.clz32(w0 & -w0);
+          const empty = Math.min(k - lo, (zeros / width) | 0, ((end - pos) / width) | 0);
+          if (empty > 0) {
+            pos += empty * width;
+            k -= empty;
+            planes += empty;
+            continue;
+          }
+        }
         let m0 = n < 32 ? w0 & ((1 << n) - 1) : w0;
         let m1 = n <= 32 ? 0 : n < 64 ? peek(words, pos + 32) & ((1 << (n - 32)) - 1) : peek(words, pos + 32);
         pos += n;
@@ -129,20 +142,26 @@ export class TwoWordCoder implements PlaneCoder {
           n = was;
           break;
         }
-        matrix.setPair(k - 1 - lo, m0, m1);
+        k--;
+        matrix.setPair(k - lo, m0, m1);
+        any |= m0 | m1;
         planes++;
       }
       if (k > lo && pos < end) {
         k--;
         readCutPlane(words, pos, n, end - pos, size, this.cutMask, this.cut);
         matrix.setPair(k - lo, this.cutMask[0]!, this.cutMask[1]!);
+        any |= this.cutMask[0]! | this.cutMask[1]!;
         n = significantAfter(n, this.cutMask[0]!, this.cutMask[1]!);
         pos = this.cut.pos;
         if (this.cut.complete) planes++;
       }
       const u = base === 0 ? ulo : uhi, first = top === base + WORD_PLANES;
       // The word's first window sets its coefficients, the windows below add their planes.
-      if (n <= FEW) matrix.storeFirst16(lo - base, u, first);
+      // A window of empty planes adds nothing: no transposition.
+      if (any === 0) {
+        if (first) for (let i = 0; i < size; i++) u[i] = 0;
+      } else if (n <= FEW) matrix.storeFirst16(lo - base, u, first);
       else if (first) matrix.storePair(lo - base, u, 0);
       else matrix.addPair(lo - base, u, 0);
       top = lo;
