@@ -94,6 +94,24 @@ export class BitWriter {
   }
 }
 
+/** How many words a reader of `length` bytes reads: the bytes, then two zero words so that reads past the end yield zeros. */
+export const readerWordCount = (length: number): number => Math.ceil(length / 4) + 2;
+
+/**
+ * `bytes` as the words a BitReader reads (readerWordCount of them): in a view of `spare` when it is
+ * long enough (its words past the bytes cleared), else in a new array.
+ */
+export function readerWords(bytes: Uint8Array, spare: Uint32Array | null = null): Uint32Array {
+  const count = readerWordCount(bytes.length);
+  let words: Uint32Array;
+  if (spare !== null && spare.length >= count) {
+    words = spare.subarray(0, count);
+    words.fill(0, bytes.length >>> 2);
+  } else words = new Uint32Array(count);
+  new Uint8Array(words.buffer, words.byteOffset, bytes.length).set(bytes);
+  return words;
+}
+
 /**
  * Reads bits in the order BitWriter writes them. Reads past the end yield zeros
  * (hot loops stay branch-free); callers check `pos <= size` where it matters,
@@ -114,8 +132,7 @@ export class BitReader {
     } else {
       checkStreamBits(source.length * 8, 'the compressed stream');
       this.size = source.length * 8;
-      this.words = new Uint32Array(Math.ceil(source.length / 4) + 2);
-      new Uint8Array(this.words.buffer).set(source);
+      this.words = readerWords(source);
     }
     this.pos = bitOffset;
   }

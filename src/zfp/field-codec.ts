@@ -1,4 +1,4 @@
-import { BitReader, BitWriter, checkStreamBits, DEFAULT_WORD_BITS, type StreamWordBits } from './bitstream.ts';
+import { BitReader, BitWriter, checkStreamBits, DEFAULT_WORD_BITS, readerWordCount, readerWords, type StreamWordBits } from './bitstream.ts';
 import { ZfpFormatError, ZfpParameterError } from './errors.ts';
 import { BlockCodec, NO_EXPONENT } from './fast/block-codec.ts';
 import { Forward2dRows } from './fast/forward-2d.ts';
@@ -173,17 +173,13 @@ export function compress(field: Field, config: ZfpConfig, options: CompressOptio
  * fresh memory for that copy costs far more than the copy (the system maps and zeroes every page
  * on first touch).
  */
-let readerWords: Uint32Array | null = null;
+let keptWords: Uint32Array | null = null;
 
 /** A reader of `bytes`, on the kept word buffer when the stream fits it. */
 function streamReader(bytes: Uint8Array): BitReader {
-  const count = Math.ceil(bytes.length / 4) + 2; // as BitReader's own copy: two zero words past the end
-  if (4 * count > SPARE_BYTES) return new BitReader(bytes);
-  if (readerWords === null || readerWords.length < count) readerWords = new Uint32Array(count);
-  // A view of exactly `count` words: reads past it yield zeros, as past a reader's own copy.
-  const words = readerWords.subarray(0, count);
-  words.fill(0, bytes.length >>> 2);
-  new Uint8Array(words.buffer, words.byteOffset, bytes.length).set(bytes);
+  if (4 * readerWordCount(bytes.length) > SPARE_BYTES) return new BitReader(bytes);
+  const words = readerWords(bytes, keptWords);
+  keptWords = new Uint32Array(words.buffer); // the spare it used, or the larger one it made
   return new BitReader(words, 0, bytes.length * 8);
 }
 
