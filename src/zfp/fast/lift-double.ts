@@ -19,7 +19,7 @@
  */
 
 import type { BlockPosition } from './gather.ts';
-import { highToDouble } from './negabinary.ts';
+import { exactWordsToDouble, highToDouble } from './negabinary.ts';
 import { ctz } from './plane-coding.ts';
 
 const PASS_INPUT_LIMIT = 2 ** 63 / 1.5;
@@ -120,19 +120,6 @@ export function invXformDouble(v: Float64Array, dims: number, watch: boolean, sc
     for (let o = 0; o < n; o += 4 * s) for (let p = o; p < o + s; p++) invLift(v, p, s);
   }
   return storeScaled(v, n, scale, field, at);
-}
-
-const NB = 0xaaaaaaaa | 0;
-
-/**
- * negabinary.ts's wordsToDouble for the coefficients the double inverse takes (multiples of
- * 2^kmin, exact in a double): hi · 2^32 + (lo − 0xaaaaaaaa) is the same sum as the high word with
- * the low word's borrow carried in plus the low word, and the one addition rounds nothing, so the
- * borrow is not computed. The two differ only within 2^32 of ±2^63, beyond the coefficients of any
- * block zfp encoded, which the fused inverse below already takes for granted (see wrapImpossible).
- */
-function exactWordsToDouble(uhi: number, ulo: number): number {
-  return (((uhi ^ NB) - NB) | 0) * 4294967296 + (((ulo ^ NB) >>> 0) - 0xaaaaaaaa);
 }
 
 /**

@@ -54,6 +54,17 @@ export function wordsToDouble(uhi: number, ulo: number): number {
 }
 
 /**
+ * wordsToDouble for the coefficients the double inverse takes (multiples of 2^kmin, exact in a
+ * double): hi · 2^32 + (lo − 0xaaaaaaaa) is the same sum as the high word with the low word's
+ * borrow carried in plus the low word, and the one addition rounds nothing, so the borrow is not
+ * computed. The two differ only within 2^32 of ±2^63, beyond the coefficients of any block zfp
+ * encoded, which the fused 3D inverse (lift-double.ts) already takes for granted (see wrapImpossible).
+ */
+export function exactWordsToDouble(uhi: number, ulo: number): number {
+  return (((uhi ^ NB) - NB) | 0) * 4294967296 + (((ulo ^ NB) >>> 0) - 0xaaaaaaaa);
+}
+
+/**
  * v[p] = two's complement of negabinary ublock[iperm[p]] as a double (exact below 2^53
  * significant bits). `highOnly`: the low words are all zero (no plane below 32 was coded).
  * Unrolled by four (blocks hold 4^d values): the engine does not unroll, and
