@@ -498,7 +498,9 @@ export class ZfpArray {
   /** Decode `block` into the cache line at `base` (float64 straight from the codec's last pass), noting whether it holds huge magnitudes. */
   private decodeLine(block: number, into: BlockValues, base: number): void {
     const at = this.lineAt;
-    this.grid.position(block, this.grid.layout, at);
+    // A line holds a whole block: the decoded block goes there padding included (element access reads only the valid
+    // part, encodeLine pads afresh), so the line needs no position() and its divisions by the block counts.
+    at.full = true;
     at.base = base;
     this.decodeValues(this.store.reader(block), into, this.cacheIeee, this.lineLayout, at);
     const emax = this.codec.emax;
