@@ -186,10 +186,9 @@ export class ZfpArray {
     if (typeof i !== 'number') return this.getAt(i);
     const dims = this.dims;
     if (arguments.length !== dims) this.badIndex([i, j, k, l].slice(0, arguments.length));
-    // The axes past dims are 0; a coordinate left undefined within dims fails blockOf's test.
-    if (dims === 3) return this.valueAt(i, j!, k!, 0);
-    if (dims === 2) return this.valueAt(i, j!, 0, 0);
-    return dims === 1 ? this.valueAt(i, 0, 0, 0) : this.valueAt(i, j!, k!, l!);
+    // The axes past dims are 0; a coordinate left undefined within dims fails blockOf's test. One call site,
+    // so that the engine inlines the hit path into get, and get into its caller's loop.
+    return this.valueAt(i, dims > 1 ? j! : 0, dims > 2 ? k! : 0, dims > 3 ? l! : 0);
   }
 
   /**
@@ -206,10 +205,9 @@ export class ZfpArray {
     if (typeof i !== 'number') return this.setAt(i, j);
     const dims = this.dims;
     if (arguments.length !== dims + 1) this.badIndex([i, j, k, l, m].slice(0, arguments.length - 1));
-    if (dims === 3) this.storeAt(i, j, k!, 0, l!);
-    else if (dims === 2) this.storeAt(i, j, 0, 0, k!);
-    else if (dims === 1) this.storeAt(i, 0, 0, 0, j);
-    else this.storeAt(i, j, k!, l!, m!);
+    // The value comes after the coordinates; one call site, as in get.
+    const value = dims === 3 ? l! : dims === 2 ? k! : dims === 1 ? j : m!;
+    this.storeAt(i, dims > 1 ? j : 0, dims > 2 ? k! : 0, dims > 3 ? l! : 0, value);
   }
 
   /**
@@ -500,7 +498,9 @@ export class ZfpArray {
   /** Decode `block` into the cache line at `base` (float64 straight from the codec's last pass), noting whether it holds huge magnitudes. */
   private decodeLine(block: number, into: BlockValues, base: number): void {
     const at = this.lineAt;
-    this.grid.position(block, this.grid.layout, at);
+    // A line holds a whole block: the decoded block goes there padding included (element access reads only the valid
+    // part, encodeLine pads afresh), so the line needs no position() and its divisions by the block counts.
+    at.full = true;
     at.base = base;
     this.decodeValues(this.store.reader(block), into, this.cacheIeee, this.lineLayout, at);
     const emax = this.codec.emax;

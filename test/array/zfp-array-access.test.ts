@@ -24,7 +24,8 @@ function coordinates(shape: readonly number[]): number[][] {
   );
 }
 
-const SHAPES = [[11], [6, 5], [5, 6, 7], [5, 3, 2, 6]].map((shape) => [shape]);
+// Shapes with partial blocks, then shapes of full blocks only (whose cache lines are placed without block coordinates).
+const SHAPES = [[11], [6, 5], [5, 6, 7], [5, 3, 2, 6], [8], [8, 4], [4, 8, 12], [4, 4, 4, 8]].map((shape) => [shape]);
 const at = (a: ZfpArray | ReturnType<ZfpArray['view']>, c: readonly number[]): number => (a.get as (...c: number[]) => number)(...c);
 const put = (a: ZfpArray | ReturnType<ZfpArray['view']>, c: readonly number[], v: number): void => (a.set as (...c: number[]) => void)(...c, v);
 

@@ -149,12 +149,13 @@ export function invOrderXformDouble3(uhi: Int32Array, ulo: Int32Array, iperm: Ui
     invLift(v, p + 3, 4);
   }
   const toField = field !== null && at !== null;
-  let m = 0;
+  let wraps = false;
   for (let r = 0, i = 0; i < 64; r++, i += 4) {
     let x = v[i]!, y = v[i + 1]!, z = v[i + 2]!, w = v[i + 3]!;
     y += w * 0.5; w -= y * 0.5; y += w; w = 2 * w - y; z += x; x = 2 * x - z;
     y += z; z = 2 * z - y; w += x; x = 2 * x - w;
-    m = Math.max(m, Math.abs(x), Math.abs(y), Math.abs(z), Math.abs(w));
+    // Compares, not Math.max: the values are finite, so its NaN and −0 handling is work for nothing.
+    if (Math.abs(x) >= INT64_LIMIT || Math.abs(y) >= INT64_LIMIT || Math.abs(z) >= INT64_LIMIT || Math.abs(w) >= INT64_LIMIT) wraps = true;
     if (toField) {
       // Row r of the block (values 4r … 4r + 3) is a run of the field along x.
       const q = at.base + at.rows[r]!, sx = at.sx;
@@ -163,5 +164,5 @@ export function invOrderXformDouble3(uhi: Int32Array, ulo: Int32Array, iperm: Ui
       v[i] = x * scale; v[i + 1] = y * scale; v[i + 2] = z * scale; v[i + 3] = w * scale;
     }
   }
-  return m < INT64_LIMIT;
+  return !wraps;
 }
