@@ -9,7 +9,7 @@ import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.t
 import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.ts';
 import { castToSplit, fwdOrderSplit, fwdOrderWrapping, fwdXformSplit } from './lift-split.ts';
 import { fwdCastXformOrder3 } from './forward-3d.ts';
-import { coefficientsInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from './lift-double.ts';
+import { coefficientsColumnLimit2d, coefficientsInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { invOrderXform2dToField, type Inverse2dRows } from './inverse-2d.ts';
 import { planeCoderFor, type PlaneCoder, type PlaneCount } from './plane-coder.ts';
@@ -127,14 +127,14 @@ export class BlockCodec {
 
   /**
    * Decode a full 2D float64 block of a row of blocks (see inverse-2d.ts): lifted along y into
-   * `rows` at block k when its inverse runs in doubles with no wrap-around to watch for, else
-   * left (rows.pending[k] = 0) for finishFloat64Into at the block's position.
+   * `rows` at block k when its inverse runs in doubles (see columnLimit2d), else left
+   * (rows.pending[k] = 0) for finishFloat64Into at the block's position.
    */
   decodeFloat64IntoRow(r: BitReader, rows: Inverse2dRows, k: number): number {
     const bits = this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
     const lowest = this.count.lowest;
-    const inRow = !this.reversible && this.coefficientsPending() && wrapImpossible(lowest) && coefficientsInverseExact(lowest, 2, this.uhi, this.ulo, 16);
-    if (!inRow || !rows.liftColumns(k, this.uhi, this.ulo, lowest >= 32, this.iperm, pow2(this.exponent - 62))) rows.leave(k);
+    const limit = !this.reversible && this.coefficientsPending() ? coefficientsColumnLimit2d(lowest, this.uhi, this.ulo) : 0;
+    if (limit === 0 || !rows.liftColumns(k, this.uhi, this.ulo, lowest >= 32, this.iperm, pow2(this.exponent - 62), limit)) rows.leave(k);
     return bits;
   }
 
@@ -359,17 +359,20 @@ export class BlockCodec {
   /**
    * Reorder, inverse transform and scale the pending coefficients (uhi, ulo): in doubles where
    * that is exact (see lift-double.ts), the values then going to `field` at `at` if given, else
-   * in integers into `fblock`. Returns whether the values went to `field`.
+   * in integers into `fblock`. Returns whether the values went to `field`. A full 2D block
+   * goes to the field by the fused inverse, checked as it runs (columnLimit2d), or in integers.
    */
   private inverseLossy64(field: Float64Array | null, at: BlockPosition | null): boolean {
     const { fblock, size, exponent: emax } = this;
     const lowest = this.count.lowest;
-    if (coefficientsInverseExact(lowest, this.dims, this.uhi, this.ulo, size)) {
+    if (this.dims === 2 && field !== null && at !== null) {
+      const limit = coefficientsColumnLimit2d(lowest, this.uhi, this.ulo);
+      if (limit !== 0 && invOrderXform2dToField(this.uhi, this.ulo, lowest >= 32, this.iperm, pow2(emax - 62), field, at, limit)) return true;
+    } else if (coefficientsInverseExact(lowest, this.dims, this.uhi, this.ulo, size)) {
       const watch = !wrapImpossible(lowest), scale = pow2(emax - 62);
       if (this.dims === 3 && !watch) {
         if (invOrderXformDouble3(this.uhi, this.ulo, this.iperm, lowest >= 32, fblock, scale, field, at)) return field !== null;
       } else {
-        if (this.dims === 2 && !watch && field !== null && at !== null && invOrderXform2dToField(this.uhi, this.ulo, lowest >= 32, this.iperm, scale, field, at)) return true;
         invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, lowest >= 32);
         if (invXformDouble(fblock, this.dims, watch, scale, field, at)) return field !== null;
       }
