@@ -9,6 +9,7 @@ import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.t
 import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.ts';
 import { castToSplit, fwdOrderSplit, fwdOrderWrapping, fwdXformSplit } from './lift-split.ts';
 import { fwdCastXformOrder3 } from './forward-3d.ts';
+import { Forward2dRows } from './forward-2d.ts';
 import { coefficientsColumnLimit2d, coefficientsInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { invOrderXform2dToField, type Inverse2dRows } from './inverse-2d.ts';
@@ -57,6 +58,8 @@ export class BlockCodec {
   private readonly coder: PlaneCoder;
   private readonly count: PlaneCount = { planes: 0, lowest: 0 };
   private readonly reversible: boolean;
+  /** Lossy 2D float64 blocks: a full block's front end, as a row of one block (see forward-2d.ts); null otherwise. */
+  private readonly front2d: Forward2dRows | null;
 
   constructor(type: ScalarType, readonly dims: number, readonly params: StreamParams) {
     this.traits = traitsOf(type);
@@ -74,6 +77,7 @@ export class BlockCodec {
     this.iperm = inverseSequencyPermutation(dims);
     this.reversible = isReversible(params);
     this.coder = planeCoderFor(this.size);
+    this.front2d = type === 'float64' && dims === 2 && !this.reversible ? new Forward2dRows(1, false) : null;
   }
 
   /** Common exponent of the last block, or NO_EXPONENT (all zero; integer type; reversible raw bits). */
@@ -86,8 +90,17 @@ export class BlockCodec {
     return this.count.planes;
   }
 
-  /** Encode the float64 block of `field` (layout L) at `at`, padded as zfp pads partial blocks. */
+  /**
+   * Encode the float64 block of `field` (layout L) at `at`, padded as zfp pads partial blocks. A
+   * full lossy 2D block is read where it lies and lifted as a row of one block, unless that
+   * leaves it to the general path (see forward-2d.ts).
+   */
   encodeFloat64From(w: BitWriter, field: Float64Array, L: Layout, at: BlockPosition): number {
+    const front = this.front2d;
+    if (front !== null && at.full) {
+      front.liftRow(field, at.base, at.sx, at.rows[1]!, 1);
+      if (front.lifted[0] !== 0) return this.encodeLossy(w, front.emax[0]!, 'splits', front.a, front.b, 0);
+    }
     gatherBlock(this.fblock, field, L, at);
     return this.encodeFloat(w);
   }
