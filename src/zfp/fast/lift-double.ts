@@ -63,8 +63,9 @@ function trailingZeros(uhi: Int32Array, ulo: Int32Array, size: number): number {
  *     doublings 2x, 2z, 2w twice that): the forward lift, the inverse's exact inverse, weighs
  *     its inputs by at most 1, and so does each intermediate as a form of the outputs.
  * Pass 1 (along y) takes the coefficients, multiples of 2^grain; pass 2 (along x) its outputs,
- * multiples of 2^(grain − 2), the largest M2. Both passes round each result by at most 2^−53 of
- * it, so a computed value is within 2^−40 of the exact one unless something rounded. Then:
+ * multiples of 2^(grain − 2), the largest M2. A double operation rounds its result by at most
+ * 2^−53 of it, so even where the passes round, the computed values stay within 2^−40 of the
+ * exact ones (relative). Then:
  * - Pass 2 is exact when M2 < 2^(grain + 47) (then (15/4)·M2 < 2^(grain − 4 + 53)). One plane
  *   more lets an intermediate of 2^(grain + 49.9) keep a bit of 2^(grain − 4) (test/zfp).
  * - Pass 1 is exact too: its inputs are at most M2 by (b) — were it not exact, its largest
