@@ -9,7 +9,8 @@ import { fwdXform32, invXform32, revFwdXform32, revInvXform32 } from './lift32.t
 import { fwdXform64, invXform64, revFwdXform64, revInvXform64 } from './lift64.ts';
 import { castToSplit, fwdOrderSplit, fwdOrderWrapping, fwdXformSplit } from './lift-split.ts';
 import { fwdCastXformOrder3 } from './forward-3d.ts';
-import { coefficientsInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from './lift-double.ts';
+import { Forward2dRows } from './forward-2d.ts';
+import { coefficientsColumnLimit2d, coefficientsInverseExact, invOrderXformDouble3, invXformDouble, wrapImpossible } from './lift-double.ts';
 import { fwdOrder32, fwdOrder64, invOrder32, invOrder64, invOrderToDouble } from './negabinary.ts';
 import { invOrderXform2dToField, type Inverse2dRows } from './inverse-2d.ts';
 import { planeCoderFor, type PlaneCoder, type PlaneCount } from './plane-coder.ts';
@@ -57,6 +58,8 @@ export class BlockCodec {
   private readonly coder: PlaneCoder;
   private readonly count: PlaneCount = { planes: 0, lowest: 0 };
   private readonly reversible: boolean;
+  /** Lossy 2D float64 blocks: a full block's front end, as a row of one block (see forward-2d.ts); null otherwise. */
+  private readonly front2d: Forward2dRows | null;
 
   constructor(type: ScalarType, readonly dims: number, readonly params: StreamParams) {
     this.traits = traitsOf(type);
@@ -74,6 +77,7 @@ export class BlockCodec {
     this.iperm = inverseSequencyPermutation(dims);
     this.reversible = isReversible(params);
     this.coder = planeCoderFor(this.size);
+    this.front2d = type === 'float64' && dims === 2 && !this.reversible ? new Forward2dRows(1, false) : null;
   }
 
   /** Common exponent of the last block, or NO_EXPONENT (all zero; integer type; reversible raw bits). */
@@ -86,8 +90,17 @@ export class BlockCodec {
     return this.count.planes;
   }
 
-  /** Encode the float64 block of `field` (layout L) at `at`, padded as zfp pads partial blocks. */
+  /**
+   * Encode the float64 block of `field` (layout L) at `at`, padded as zfp pads partial blocks. A
+   * full lossy 2D block is read where it lies and lifted as a row of one block, unless that
+   * leaves it to the general path (see forward-2d.ts).
+   */
   encodeFloat64From(w: BitWriter, field: Float64Array, L: Layout, at: BlockPosition): number {
+    const front = this.front2d;
+    if (front !== null && at.full) {
+      front.liftRow(field, at.base, at.sx, at.rows[1]!, 1);
+      if (front.lifted[0] !== 0) return this.encodeLossy(w, front.emax[0]!, 'splits', front.a, front.b, 0);
+    }
     gatherBlock(this.fblock, field, L, at);
     return this.encodeFloat(w);
   }
@@ -127,14 +140,14 @@ export class BlockCodec {
 
   /**
    * Decode a full 2D float64 block of a row of blocks (see inverse-2d.ts): lifted along y into
-   * `rows` at block k when its inverse runs in doubles with no wrap-around to watch for, else
-   * left (rows.pending[k] = 0) for finishFloat64Into at the block's position.
+   * `rows` at block k when its inverse runs in doubles (see columnLimit2d), else left
+   * (rows.pending[k] = 0) for finishFloat64Into at the block's position.
    */
   decodeFloat64IntoRow(r: BitReader, rows: Inverse2dRows, k: number): number {
     const bits = this.reversible ? this.decodeFloatReversible(r) : this.decodeFloatLossy(r);
     const lowest = this.count.lowest;
-    const inRow = !this.reversible && this.coefficientsPending() && wrapImpossible(lowest) && coefficientsInverseExact(lowest, 2, this.uhi, this.ulo, 16);
-    if (!inRow || !rows.liftColumns(k, this.uhi, this.ulo, lowest >= 32, this.iperm, pow2(this.exponent - 62))) rows.leave(k);
+    const limit = !this.reversible && this.coefficientsPending() ? coefficientsColumnLimit2d(lowest, this.uhi, this.ulo) : 0;
+    if (limit === 0 || !rows.liftColumns(k, this.uhi, this.ulo, lowest >= 32, this.iperm, pow2(this.exponent - 62), limit)) rows.leave(k);
     return bits;
   }
 
@@ -359,17 +372,20 @@ export class BlockCodec {
   /**
    * Reorder, inverse transform and scale the pending coefficients (uhi, ulo): in doubles where
    * that is exact (see lift-double.ts), the values then going to `field` at `at` if given, else
-   * in integers into `fblock`. Returns whether the values went to `field`.
+   * in integers into `fblock`. Returns whether the values went to `field`. A full 2D block
+   * goes to the field by the fused inverse, checked as it runs (columnLimit2d), or in integers.
    */
   private inverseLossy64(field: Float64Array | null, at: BlockPosition | null): boolean {
     const { fblock, size, exponent: emax } = this;
     const lowest = this.count.lowest;
-    if (coefficientsInverseExact(lowest, this.dims, this.uhi, this.ulo, size)) {
+    if (this.dims === 2 && field !== null && at !== null) {
+      const limit = coefficientsColumnLimit2d(lowest, this.uhi, this.ulo);
+      if (limit !== 0 && invOrderXform2dToField(this.uhi, this.ulo, lowest >= 32, this.iperm, pow2(emax - 62), field, at, limit)) return true;
+    } else if (coefficientsInverseExact(lowest, this.dims, this.uhi, this.ulo, size)) {
       const watch = !wrapImpossible(lowest), scale = pow2(emax - 62);
       if (this.dims === 3 && !watch) {
         if (invOrderXformDouble3(this.uhi, this.ulo, this.iperm, lowest >= 32, fblock, scale, field, at)) return field !== null;
       } else {
-        if (this.dims === 2 && !watch && field !== null && at !== null && invOrderXform2dToField(this.uhi, this.ulo, lowest >= 32, this.iperm, scale, field, at)) return true;
         invOrderToDouble(this.uhi, this.ulo, fblock, this.iperm, size, lowest >= 32);
         if (invXformDouble(fblock, this.dims, watch, scale, field, at)) return field !== null;
       }

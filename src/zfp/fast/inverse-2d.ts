@@ -3,7 +3,7 @@ import { highToDouble, wordsToDouble } from './negabinary.ts';
 
 /*
  * The decoder's last stages for a full 2D float64 block whose inverse runs in doubles (see
- * lift-double.ts): coefficients out of sequency order and negabinary, zfp's inverse lifting
+ * lift-double.ts, columnLimit2d): coefficients out of sequency order and negabinary, zfp's inverse lifting
  * along y then x, and the scaled values into the field. Fused for the 16-value block, whose
  * stages are otherwise mostly loop overhead and stores reloaded by the next stage: the columns
  * are lifted as they are read from the coefficient words, and each row is lifted as it goes to
@@ -37,15 +37,24 @@ function liftColumns(uhi: Int32Array, ulo: Int32Array, highOnly: boolean, iperm:
   }
 }
 
+/** Are the column-lifted values v[o … o + 15] below the block's columnLimit2d? */
+function columnsBelow(v: Float64Array, o: number, limit: number): boolean {
+  if (limit === Infinity) return true;
+  let m = 0;
+  for (let q = o; q < o + 16; q++) m = Math.max(m, Math.abs(v[q]!));
+  return m < limit;
+}
+
 /**
  * Invert the block's coefficients (uhi, ulo) through `iperm` into `field` at the full block
- * position `at`, times `scale`; `highOnly` when every low word is zero. False if a value
- * reaches 2^63, where C would have wrapped around: the caller then redoes the block in integers
- * (the coefficient words are left as they were). Only for blocks where wrap-around inside the
- * passes is impossible (wrapImpossible).
+ * position `at`, times `scale`; `highOnly` when every low word is zero; `limit` the block's
+ * columnLimit2d (positive). False if the column pass reaches the limit or a value reaches 2^63,
+ * where doubles would round or C would have wrapped around: the caller then redoes the block
+ * in integers (the coefficient words are left as they were).
  */
-export function invOrderXform2dToField(uhi: Int32Array, ulo: Int32Array, highOnly: boolean, iperm: Uint8Array, scale: number, field: Float64Array, at: BlockPosition): boolean {
+export function invOrderXform2dToField(uhi: Int32Array, ulo: Int32Array, highOnly: boolean, iperm: Uint8Array, scale: number, field: Float64Array, at: BlockPosition, limit: number): boolean {
   liftColumns(uhi, ulo, highOnly, iperm, lifted, 0);
+  if (!columnsBelow(lifted, 0, limit)) return false;
   // Rows (along x) from `lifted`, scaled into the field.
   const { base, rows, sx } = at;
   let m = 0;
@@ -97,14 +106,15 @@ export class Inverse2dRows {
 
   /**
    * Block k's coefficients, lifted along y, to wait for the row stage (see invOrderXform2dToField
-   * for the arguments). False, and the block left to the caller, when a value might reach 2^63.
+   * for the arguments). False, and the block left to the caller, when the column pass reaches
+   * the limit or a value might reach 2^63.
    */
-  liftColumns(k: number, uhi: Int32Array, ulo: Int32Array, highOnly: boolean, iperm: Uint8Array, scale: number): boolean {
+  liftColumns(k: number, uhi: Int32Array, ulo: Int32Array, highOnly: boolean, iperm: Uint8Array, scale: number, limit: number): boolean {
     const v = this.v, o = 16 * k;
     liftColumns(uhi, ulo, highOnly, iperm, v, o);
     let bound = 0;
     for (let q = o; q < o + 16; q += 4) bound = Math.max(bound, Math.abs(v[q]!) + 1.5 * Math.abs(v[q + 1]!) + Math.abs(v[q + 2]!) + 1.25 * Math.abs(v[q + 3]!));
-    const taken = bound < ROW_BOUND_LIMIT;
+    const taken = bound < ROW_BOUND_LIMIT && columnsBelow(v, o, limit);
     this.pending[k] = taken ? 1 : 0;
     this.scale[k] = scale;
     return taken;

@@ -20,6 +20,7 @@
 
 import type { BlockPosition } from './gather.ts';
 import { exactWordsToDouble, highToDouble } from './negabinary.ts';
+import { pow2 } from './block-float.ts';
 import { ctz } from './plane-coding.ts';
 
 const PASS_INPUT_LIMIT = 2 ** 63 / 1.5;
@@ -34,17 +35,73 @@ export function doubleInverseExact(kmin: number, dims: number): boolean {
  * doubleInverseExact for decoded coefficients (uhi, ulo) coded down to plane `lowest`: the
  * coefficients' common trailing zeros may stand for kmin too (a block coded to plane 0 whose
  * coefficients have few significant bits, e.g. one of small integers, needs no int64 inverse).
- * The low words count only when planes below 32 were coded (see PlaneCoder.decode).
  */
 export function coefficientsInverseExact(lowest: number, dims: number, uhi: Int32Array, ulo: Int32Array, size: number): boolean {
-  if (doubleInverseExact(lowest, dims)) return true;
+  return doubleInverseExact(lowest, dims) || doubleInverseExact(trailingZeros(uhi, ulo, size), dims);
+}
+
+/**
+ * The coefficients' common trailing zeros (64 if all are zero). The low words count only when
+ * planes below 32 were coded (see PlaneCoder.decode); callers ask only when they were.
+ */
+function trailingZeros(uhi: Int32Array, ulo: Int32Array, size: number): number {
   let hi = 0, lo = 0;
   for (let i = 0; i < size; i++) {
     hi |= uhi[i]!;
     lo |= ulo[i]!;
   }
-  const zeros = lo !== 0 ? ctz(lo) : hi !== 0 ? 32 + ctz(hi) : 64;
-  return doubleInverseExact(zeros, dims);
+  return lo !== 0 ? ctz(lo) : hi !== 0 ? 32 + ctz(hi) : 64;
+}
+
+/*
+ * 2D blocks, checked as they run: a rule for any coefficients, a corrupt stream's included.
+ * Facts of one inverse lift (exact arithmetic, inputs x, y, z, w multiples of 2^g):
+ * (a) every intermediate is a multiple of 2^(g − 2); those not of 2^(g − 1) (w − y/2 and what
+ *     follows from it) weigh the inputs by at most 15/4 in total, the others by at most 4: with
+ *     the inputs below M, all are exact in a double when (15/4)·M ≤ 2^(g − 2 + 53);
+ * (b) the inputs, and every intermediate, are at most the largest output in magnitude (the
+ *     doublings 2x, 2z, 2w twice that): the forward lift, the inverse's exact inverse, weighs
+ *     its inputs by at most 1, and so does each intermediate as a form of the outputs.
+ * Pass 1 (along y) takes the coefficients, multiples of 2^grain; pass 2 (along x) its outputs,
+ * multiples of 2^(grain − 2), the largest M2. A double operation rounds its result by at most
+ * 2^−53 of it, so even where the passes round, the computed values stay within 2^−40 of the
+ * exact ones (relative). Then:
+ * - Pass 2 is exact when M2 < 2^(grain + 47) (then (15/4)·M2 < 2^(grain − 4 + 53)). One plane
+ *   more lets an intermediate of 2^(grain + 49.9) keep a bit of 2^(grain − 4) (test/zfp).
+ * - Pass 1 is exact too: its inputs are at most M2 by (b) — were it not exact, its largest
+ *   exact intermediate, at least 2^(grain + 51) by (a), would make M2 over the limit.
+ * - From grain 15 on no check of M2 is needed: a rounding needs an exact intermediate of at
+ *   least 2^(grain − 4 + 53) ≥ 2^64, so by (b) an output that large, which the outputs' check
+ *   below 2^63 declines.
+ * - A right shift in C floors; in doubles it halves. They agree on even numbers: from grain 4 on
+ *   every shifted value (w, y + w/2 of each pass) is one (at grain 3 pass 2 halves odd ones).
+ * - C's int64 arithmetic wraps; additions, subtractions and doublings agree with exact
+ *   arithmetic modulo 2^64, right shifts only on values inside int64. By (b) every shifted value
+ *   and pass 1's outputs are at most the final outputs, which are checked below 2^63 as they
+ *   are written: then C never wrapped where it mattered, and its outputs are the exact ones.
+ * For a block zfp encoded M2 is about 2^62 at most (the forward transform's partial results,
+ * which do not grow the max norm, plus the truncation): from grain 15 on every such block passes.
+ */
+
+/** The 2D inverse in doubles is exact when pass 1's outputs stay below this (see above): Infinity for no check, 0 when no block's can. */
+export function columnLimit2d(grain: number): number {
+  return grain < 4 ? 0 : grain >= 15 ? Infinity : pow2(grain + 47);
+}
+
+/**
+ * columnLimit2d of decoded 2D coefficients (uhi, ulo) coded down to plane `lowest`, their
+ * trailing zeros counting as grain; 0 too for coefficients already past it.
+ */
+export function coefficientsColumnLimit2d(lowest: number, uhi: Int32Array, ulo: Int32Array): number {
+  if (lowest >= 15) return Infinity;
+  const grain = Math.max(lowest, trailingZeros(uhi, ulo, 16));
+  let top = 0;
+  for (let i = 0; i < 16; i++) top |= uhi[i]!;
+  // A negabinary coefficient with its top digit at p (63 − clz of its high word) is over
+  // 2^(p − 2) in magnitude, and by (b) pass 1's outputs are at least the coefficients: a block
+  // coded finely enough that the limit binds (most of them, as zfp's integers reach 2^62) is
+  // declined before the lifts.
+  return top !== 0 && grain < 15 && 61 - Math.clz32(top) >= grain + 47 ? 0 : columnLimit2d(grain);
 }
 
 /** Is wrap-around impossible for a block zfp encoded with coefficients coded down to plane kmin? */

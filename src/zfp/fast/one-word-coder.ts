@@ -119,8 +119,18 @@ export class OneWordCoder implements PlaneCoder {
       matrix.clear16();
       // With at most 16 coefficients, verbatim bits and runs each fit one 32-bit window.
       for (; k > lo; k--) {
-        const from = pos, was = n;
         const w = peek(words, pos);
+        if (n === size && k - lo > 1 && pos + 2 * size <= end) {
+          // Every coefficient significant: a plane is its `size` bits alone, and the window holds
+          // the next one too (within the budget), taken with this one.
+          matrix.addPlane16(k - 1 - lo, w & ((1 << size) - 1));
+          matrix.addPlane16(k - 2 - lo, (w >>> size) & ((1 << size) - 1));
+          pos += 2 * size;
+          planes += 2;
+          k--;
+          continue;
+        }
+        const from = pos, was = n;
         let m = w & ((1 << n) - 1);
         pos += n;
         // Most planes' group tests are settled by the next eight bits, in the same window.
