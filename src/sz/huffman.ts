@@ -1,4 +1,5 @@
 import { SzFormatError, SzParameterError } from './errors.ts';
+import type { KeptBuffer } from './kept-buffer.ts';
 
 /** Longest code: keeps the canonical code in 32-bit arithmetic and decoding at most this many steps per symbol. */
 export const MAX_CODE_LENGTH = 24;
@@ -161,8 +162,8 @@ function canonicalOrder(table: HuffmanTable): { sorted: Uint16Array; perLength: 
 let codeOf = new Uint32Array(0);
 let lengthOf = new Uint8Array(0);
 
-/** Stage 2 of compression: the symbols as MSB-first canonical Huffman codes. */
-export function huffmanEncode(sequence: Uint16Array, table: HuffmanTable, alphabet: number): Uint8Array {
+/** Stage 2 of compression: the symbols as MSB-first canonical Huffman codes (with `kept`, a view of that buffer). */
+export function huffmanEncode(sequence: Uint16Array, table: HuffmanTable, alphabet: number, kept?: KeptBuffer): Uint8Array {
   const { sorted, perLength } = canonicalOrder(table);
   if (lengthOf.length < alphabet) {
     codeOf = new Uint32Array(alphabet);
@@ -177,14 +178,14 @@ export function huffmanEncode(sequence: Uint16Array, table: HuffmanTable, alphab
         lengthOf[symbol] = len;
       }
     }
-    return writeCodes(sequence, alphabet);
+    return writeCodes(sequence, alphabet, kept);
   } finally {
     for (const symbol of sorted) if (symbol < lengthOf.length) lengthOf[symbol] = 0;
   }
 }
 
 /** The sequence's codes from `codeOf`/`lengthOf`, packed MSB first; a symbol without a code is refused before writing. */
-function writeCodes(sequence: Uint16Array, alphabet: number): Uint8Array {
+function writeCodes(sequence: Uint16Array, alphabet: number, kept: KeptBuffer | undefined): Uint8Array {
   let bits = 0;
   for (let i = 0; i < sequence.length; i++) {
     const s = sequence[i]!;
@@ -192,7 +193,8 @@ function writeCodes(sequence: Uint16Array, alphabet: number): Uint8Array {
     if (len === 0) throw new SzParameterError(`symbol ${s} has no code`);
     bits += len;
   }
-  const out = new Uint8Array(Math.ceil(bits / 8));
+  const bytes = Math.ceil(bits / 8);
+  const out = kept ? kept.bytes(bytes) : new Uint8Array(bytes);
   // Fewer than 8 bits wait in `acc` between symbols and a code has at most 24, so it never passes 31 bits.
   let acc = 0;
   let pending = 0;
@@ -218,11 +220,12 @@ const LOOKUP_BITS = 12;
 const lookup = new Int32Array(1 << LOOKUP_BITS);
 
 /**
- * The inverse of `huffmanEncode` for `count` symbols. Canonical decoding: a look-up on the next bits
- * finds short codes; otherwise decoding goes on one bit at a time, at most MAX_CODE_LENGTH steps per
- * symbol. Running past `bytes` or into an unassigned code is a format error.
+ * The inverse of `huffmanEncode` for `count` symbols (with `kept`, into a view of that buffer).
+ * Canonical decoding: a look-up on the next bits finds short codes; otherwise decoding goes on one
+ * bit at a time, at most MAX_CODE_LENGTH steps per symbol. Running past `bytes` or into an
+ * unassigned code is a format error.
  */
-export function huffmanDecode(bytes: Uint8Array, table: HuffmanTable, alphabet: number, count: number): Uint16Array {
+export function huffmanDecode(bytes: Uint8Array, table: HuffmanTable, alphabet: number, count: number, kept?: KeptBuffer): Uint16Array {
   checkTable(table, alphabet);
   const { sorted, perLength } = canonicalOrder(table);
   // first[len]: the first code of that length; before[len]: how many symbols have shorter codes.
@@ -244,7 +247,7 @@ export function huffmanDecode(bytes: Uint8Array, table: HuffmanTable, alphabet: 
       for (let at = (first[len]! + c) * span, end = at + span; at < end; at++) lookup[at] = entry;
     }
   }
-  const out = new Uint16Array(count);
+  const out = kept ? kept.uint16(count) : new Uint16Array(count);
   const totalBits = bytes.length * 8;
   // The look-up reads three whole bytes; the last two bytes decode bit by bit.
   const lookupEnd = bytes.length - 2;
