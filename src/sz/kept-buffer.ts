@@ -21,6 +21,14 @@ export class KeptBuffer {
     return new Uint16Array(this.take(2 * length), 0, length);
   }
 
+  int32(length: number): Int32Array {
+    return new Int32Array(this.take(4 * length), 0, length);
+  }
+
+  uint32(length: number): Uint32Array {
+    return new Uint32Array(this.take(4 * length), 0, length);
+  }
+
   float32(length: number): Float32Array {
     return new Float32Array(this.take(4 * length), 0, length);
   }
