@@ -130,11 +130,14 @@ function create(params: Advection2dParams): Problem {
     };
   };
 
+  // The x factor of every row, taken once per step: n sines instead of n².
+  const fx = new Float64Array(n);
   const exact = (k: number, out: Float64Array): void => {
     const t = k * dt;
+    for (let i = 0; i < n; i++) fx[i] = Math.sin(2 * Math.PI * (x[i]! - velocity[0] * t));
     for (let j = 0; j < n; j++) {
       const fy = Math.sin(2 * Math.PI * (x[j]! - velocity[1] * t));
-      for (let i = 0; i < n; i++) out[i + n * j] = Math.sin(2 * Math.PI * (x[i]! - velocity[0] * t)) * fy;
+      for (let i = 0; i < n; i++) out[i + n * j] = fx[i]! * fy;
     }
   };
 

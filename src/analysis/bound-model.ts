@@ -93,11 +93,12 @@ export type Horizon = number | 'unbounded';
  * Lemma 3.14's C is max ‖Aⁿ‖∞ over the horizon asked for, computed to that n (a longer horizon
  * computes more powers, never extrapolates), or the Kreiss bound for an unbounded horizon.
  */
-function powerBoundedModel(problem: Problem, steps: number, horizon: Horizon): BoundModel {
+function powerBoundedModel(problem: Problem, params: Record<string, unknown>, steps: number, horizon: Horizon): BoundModel {
   const { stencil, lipschitz } = problem.facts;
   if (typeof horizon === 'number' && !(Number.isInteger(horizon) && horizon >= 0)) throw new TheoremDomainError(`horizon must be an integer number of steps ≥ 0 or 'unbounded', got ${horizon}`);
-  let powerNorms = periodicPowerNorms(stencil!, problem.shape, Math.max(steps, typeof horizon === 'number' ? horizon : 0));
-  const kreiss = periodicKreissBound(stencil!, problem.shape);
+  const count = Math.max(steps, typeof horizon === 'number' ? horizon : 0);
+  let powerNorms = shared(problem, params, ['periodic powers', count], () => periodicPowerNorms(stencil!, problem.shape, count));
+  const kreiss = shared(problem, params, ['Kreiss bound'], () => periodicKreissBound(stencil!, problem.shape));
   const maxPower = (n: number): number => {
     if (n >= powerNorms.length) powerNorms = periodicPowerNorms(stencil!, problem.shape, n);
     return Math.max(0, ...powerNorms.subarray(1, n + 1));
@@ -142,19 +143,27 @@ function extended(known: Float64Array, label: string, how: string): LinearPowers
   return { label, how, upTo: (nMax) => (nMax < known.length ? known.subarray(0, nMax + 1) : submultiplicativePowerNorms(known, nMax)) };
 }
 
-/** The last built-in problem's power norms (read only), by its name, parameters and steps. */
-let lastPowers: { readonly key: string; readonly norms: Float64Array } | null = null;
+/** Operator facts of built-in problems computed on this thread (read only), the latest last, by problem, parameters and what they are. */
+const sharedFacts = new Map<string, unknown>();
+
+/** Facts kept at most: a worker's tasks run a few problems at a time (longest first), each in many configurations. */
+const SHARED_FACTS = 4;
 
 /**
  * A sweep runs one problem in many configurations, each to the same step count: on a worker, the
- * runs after the first reuse its power norms (Jacobi's take as many operator applications as the
- * run takes iterations). A user problem's parameters are bound in it, so it is not keyed, only computed.
+ * runs after the first reuse the facts of its operator the first computed (power norms take an
+ * operator application or a stencil convolution per step: Jacobi's as many as the run takes
+ * iterations). A user problem's parameters are bound in it, so it is not keyed, only computed.
  */
-function sharedPowers(problem: Problem, params: Record<string, unknown>, steps: number, compute: () => Float64Array): Float64Array {
+function shared<T>(problem: Problem, params: Record<string, unknown>, what: readonly unknown[], compute: () => T): T {
   if (!isProblemName(problem.name)) return compute();
-  const key = JSON.stringify([problem.name, params, steps]);
-  if (lastPowers?.key !== key) lastPowers = { key, norms: compute() };
-  return lastPowers.norms;
+  const key = JSON.stringify([problem.name, params, ...what]);
+  const known = sharedFacts.get(key) as T | undefined;
+  if (known !== undefined) return known;
+  const fact = compute();
+  sharedFacts.set(key, fact);
+  if (sharedFacts.size > SHARED_FACTS) sharedFacts.delete(sharedFacts.keys().next().value!);
+  return fact;
 }
 
 /**
@@ -169,7 +178,7 @@ function linearPowers(problem: Problem, params: Record<string, unknown>, steps: 
   if (facts.powerNorms) return extended(Float64Array.from(facts.powerNorms), 'stated ‖Aⁿ‖∞', `‖Aⁿ‖∞ as stated for n ≤ ${facts.powerNorms.length - 1}, submultiplicative beyond`);
   const derived = facts.provenance === undefined;
   if (facts.nonnegative && (derived || facts.provenance?.nonnegative === 'assumed')) {
-    return extended(sharedPowers(problem, params, steps, () => nonnegativePowerNorms({ size, apply: facts.applyLinearPart, nonnegative: true }, Math.max(steps, 1))), 'exact ‖Gⁿ‖∞', 'exact ‖Aⁿ‖∞ of the nonnegative linear part, from Aⁿ1');
+    return extended(shared(problem, params, ['nonnegative powers', steps], () => nonnegativePowerNorms({ size, apply: facts.applyLinearPart, nonnegative: true }, Math.max(steps, 1))), 'exact ‖Gⁿ‖∞', 'exact ‖Aⁿ‖∞ of the nonnegative linear part, from Aⁿ1');
   }
   if (!derived || facts.nonnegative) return null;
   const exactTo = Math.min(Math.max(steps, 1), Math.floor(SIGNED_POWER_WORK / (size * size)));
@@ -286,7 +295,7 @@ export function boundModel(input: ModelInput): BoundModel {
 function chooseModel({ problem, params, steps, initialError, horizon = steps }: ModelInput): BoundModel {
   const facts = problem.facts;
   if (problem.blocks) return successiveDisplacementModel(facts.blockSystem ?? backwardEulerDiffusion(params['n'] as number, params['r'] as number));
-  if (facts.stencil && !facts.nonnegative) return powerBoundedModel(problem, steps, horizon);
+  if (facts.stencil && !facts.nonnegative) return powerBoundedModel(problem, params, steps, horizon);
   const isFixedPoint = problem.tolerance !== null;
   // Time stepping with A ≥ 0: ‖Aⁿ‖∞ ≤ ‖A‖∞ⁿ = Lⁿ is tight enough for diffusion-like steps, Theorem 3.3 as the built-ins.
   if (!isFixedPoint && facts.nonnegative && !facts.powerNorms) return lipschitzModel(facts.lipschitz);

@@ -1,6 +1,7 @@
 import { SzFormatError, SzParameterError } from './errors.ts';
 import { headerBytes, readHeader, writeHeader, type SzHeader } from './header.ts';
 import { buildTable, huffmanDecode, huffmanEncode } from './huffman.ts';
+import { KeptBuffer } from './kept-buffer.ts';
 import { losslessCompress, losslessDecompress } from './lossless.ts';
 import { checkBound, DEFAULT_RADIUS, dequantize, quantizeTransient } from './lorenzo.ts';
 import type { SzArray, SzConfig, SzField, SzScalarType } from './types.ts';
@@ -71,11 +72,24 @@ export function decompress(stream: Uint8Array, options: SzDecompressOptions = {}
   const count = header.shape.reduce((a, b) => a * b, 1);
   if (header.bodyBytes > MAX_INFLATE_RATIO * packed.length + 64) throw new SzFormatError(`header declares a ${header.bodyBytes}-byte body, more than ${packed.length} compressed bytes can hold`);
   if (count > 8 * header.bodyBytes) throw new SzFormatError(`header declares ${count} values, more than a ${header.bodyBytes}-byte body can code`);
-  const body = losslessDecompress(packed, header.bodyBytes);
+  const body = losslessDecompress(packed, header.bodyBytes, kept.inflated);
   const { codes, unpredictable } = decodeBody(body, header.type, 2 * header.radius, count);
   const data = dequantize(header.type, header.shape, header.bound, header.radius, codes, unpredictable, options.into);
   return { type: header.type, shape: header.shape, data, header };
 }
+
+/**
+ * The stages' intermediate arrays, kept across calls: each is used up before its call returns (the
+ * body by DEFLATE, the inflated body, codes and exact values by the reconstruction), and only the
+ * stream and the decompressed field leave the codec.
+ */
+const kept = {
+  huffmanBits: new KeptBuffer(),
+  body: new KeptBuffer(),
+  inflated: new KeptBuffer(),
+  codes: new KeptBuffer(),
+  unpredictable: new KeptBuffer(),
+};
 
 /** The body stores values little-endian: on such a host their bytes are copied whole. */
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
@@ -88,12 +102,12 @@ const bytesOf = (values: SzArray): Uint8Array => new Uint8Array(values.buffer, v
  */
 function encodeBody(codes: Uint16Array, unpredictable: SzArray, type: SzScalarType, alphabet: number): Uint8Array {
   const table = buildTable(codes, alphabet);
-  const bits = huffmanEncode(codes, table, alphabet);
+  const bits = huffmanEncode(codes, table, alphabet, kept.huffmanBits);
   const width = widthOf(type);
   const k = table.symbols.length;
   const size = 4 + 3 * k + 4 + bits.length + 4 + width * unpredictable.length;
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
+  const out = kept.body.bytes(size);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   let at = 0;
   view.setUint32(at, k, true);
   at += 4;
@@ -139,7 +153,7 @@ function decodeBody(body: Uint8Array, type: SzScalarType, alphabet: number, coun
   at += 4;
   need(bitsBytes, 'the Huffman data');
   if (count > 8 * bitsBytes) throw new SzFormatError(`${bitsBytes} Huffman bytes cannot code ${count} values`);
-  const codes = huffmanDecode(body.subarray(at, at + bitsBytes), { symbols, lengths }, alphabet, count);
+  const codes = huffmanDecode(body.subarray(at, at + bitsBytes), { symbols, lengths }, alphabet, count, kept.codes);
   at += bitsBytes;
   need(4, 'the unpredictable count');
   const exact = view.getUint32(at, true);
@@ -148,7 +162,7 @@ function decodeBody(body: Uint8Array, type: SzScalarType, alphabet: number, coun
   if (exact > count) throw new SzFormatError(`${exact} unpredictable values for ${count} values`);
   need(width * exact, 'the unpredictable values');
   if (at + width * exact !== body.length) throw new SzFormatError(`${body.length - at - width * exact} trailing bytes in the body`);
-  const unpredictable = type === 'float32' ? new Float32Array(exact) : new Float64Array(exact);
+  const unpredictable = type === 'float32' ? kept.unpredictable.float32(exact) : kept.unpredictable.float64(exact);
   if (LITTLE_ENDIAN) bytesOf(unpredictable).set(body.subarray(at, at + width * exact));
   else for (let j = 0; j < exact; j++, at += width) unpredictable[j] = width === 4 ? view.getFloat32(at, true) : view.getFloat64(at, true);
   return { codes, unpredictable };

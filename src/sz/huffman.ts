@@ -1,4 +1,5 @@
 import { SzFormatError, SzParameterError } from './errors.ts';
+import { KeptBuffer } from './kept-buffer.ts';
 
 /** Longest code: keeps the canonical code in 32-bit arithmetic and decoding at most this many steps per symbol. */
 export const MAX_CODE_LENGTH = 24;
@@ -18,6 +19,22 @@ export interface HuffmanTable {
  */
 let symbolCounts = new Uint32Array(0);
 let usedBits = new Int32Array(0);
+
+/** Working arrays of the table's construction and of decoding, kept across calls (tables are small, calls many). */
+const work = {
+  weights: new KeptBuffer(),
+  nodeWeights: new KeptBuffer(),
+  parents: new KeptBuffer(),
+  depths: new KeptBuffer(),
+  order: new KeptBuffer(),
+  spare: new KeptBuffer(),
+  digitStarts: new KeptBuffer(),
+  sorted: new KeptBuffer(),
+  perLength: new KeptBuffer(),
+  lengthStarts: new KeptBuffer(),
+  firstCodes: new KeptBuffer(),
+  shorter: new KeptBuffer(),
+};
 
 /** The Huffman code of a symbol sequence; rescales the counts until the longest code fits MAX_CODE_LENGTH. */
 export function buildTable(sequence: Uint16Array, alphabet: number): HuffmanTable {
@@ -41,7 +58,7 @@ export function buildTable(sequence: Uint16Array, alphabet: number): HuffmanTabl
     throw error;
   }
   const symbols = takeUsedSymbols(used, alphabet);
-  const weights = new Uint32Array(used);
+  const weights = work.weights.uint32(used);
   for (let j = 0; j < used; j++) {
     weights[j] = counts[symbols[j]!]!;
     counts[symbols[j]!] = 0;
@@ -81,10 +98,11 @@ function treeDepths(weights: Uint32Array): Int32Array {
   const leaves = weights.length;
   const nodes = 2 * leaves - 1;
   const leafOrder = leavesByWeight(weights);
-  const weight = new Float64Array(nodes + 1);
+  const weight = work.nodeWeights.float64(nodes + 1);
   weight.set(weights);
+  weight.fill(0, leaves, nodes);
   weight[nodes] = Infinity; // behind the leaf queue: an exhausted leaf queue never wins
-  const parent = new Int32Array(nodes);
+  const parent = work.parents.int32(nodes);
   let nextLeaf = 0;
   let nextInternal = leaves;
   for (let next = leaves; next < nodes; next++) {
@@ -99,7 +117,8 @@ function treeDepths(weights: Uint32Array): Int32Array {
       parent[node] = next;
     }
   }
-  const depth = new Int32Array(nodes);
+  const depth = work.depths.int32(nodes);
+  depth[nodes - 1] = 0; // the root
   for (let node = nodes - 2; node >= 0; node--) depth[node] = depth[parent[node]!]! + 1;
   return depth.subarray(0, leaves);
 }
@@ -107,14 +126,14 @@ function treeDepths(weights: Uint32Array): Int32Array {
 /** Leaf ids by (weight, id): a stable radix sort on the weights, a byte a pass, only as many passes as the largest weight needs. */
 function leavesByWeight(weights: Uint32Array): Int32Array {
   const leaves = weights.length;
-  let order = new Int32Array(leaves);
-  let spare = new Int32Array(leaves);
+  let order = work.order.int32(leaves);
+  let spare = work.spare.int32(leaves);
   let largest = 0;
   for (let j = 0; j < leaves; j++) {
     order[j] = j;
     largest = Math.max(largest, weights[j]!);
   }
-  const start = new Int32Array(257);
+  const start = work.digitStarts.int32(257);
   for (let shift = 0; shift < 32 && largest >>> shift !== 0; shift += 8) {
     start.fill(0);
     for (let j = 0; j < leaves; j++) start[((weights[order[j]!]! >>> shift) & 255) + 1]!++;
@@ -145,11 +164,12 @@ export function checkTable(table: HuffmanTable, alphabet: number): void {
 
 /** Symbols of the table in canonical order (shorter codes first, ties by symbol, as DEFLATE assigns them). */
 function canonicalOrder(table: HuffmanTable): { sorted: Uint16Array; perLength: Int32Array } {
-  const perLength = new Int32Array(MAX_CODE_LENGTH + 1);
+  const perLength = work.perLength.int32(MAX_CODE_LENGTH + 1).fill(0);
   for (const len of table.lengths) perLength[len]!++;
-  const start = new Int32Array(MAX_CODE_LENGTH + 2);
+  const start = work.lengthStarts.int32(MAX_CODE_LENGTH + 2);
+  start[1] = 0;
   for (let len = 1; len <= MAX_CODE_LENGTH; len++) start[len + 1] = start[len]! + perLength[len]!;
-  const sorted = new Uint16Array(table.symbols.length);
+  const sorted = work.sorted.uint16(table.symbols.length);
   for (let j = 0; j < table.symbols.length; j++) sorted[start[table.lengths[j]!]!++] = table.symbols[j]!;
   return { sorted, perLength };
 }
@@ -161,8 +181,8 @@ function canonicalOrder(table: HuffmanTable): { sorted: Uint16Array; perLength: 
 let codeOf = new Uint32Array(0);
 let lengthOf = new Uint8Array(0);
 
-/** Stage 2 of compression: the symbols as MSB-first canonical Huffman codes. */
-export function huffmanEncode(sequence: Uint16Array, table: HuffmanTable, alphabet: number): Uint8Array {
+/** Stage 2 of compression: the symbols as MSB-first canonical Huffman codes (with `kept`, a view of that buffer). */
+export function huffmanEncode(sequence: Uint16Array, table: HuffmanTable, alphabet: number, kept?: KeptBuffer): Uint8Array {
   const { sorted, perLength } = canonicalOrder(table);
   if (lengthOf.length < alphabet) {
     codeOf = new Uint32Array(alphabet);
@@ -177,14 +197,14 @@ export function huffmanEncode(sequence: Uint16Array, table: HuffmanTable, alphab
         lengthOf[symbol] = len;
       }
     }
-    return writeCodes(sequence, alphabet);
+    return writeCodes(sequence, alphabet, kept);
   } finally {
     for (const symbol of sorted) if (symbol < lengthOf.length) lengthOf[symbol] = 0;
   }
 }
 
 /** The sequence's codes from `codeOf`/`lengthOf`, packed MSB first; a symbol without a code is refused before writing. */
-function writeCodes(sequence: Uint16Array, alphabet: number): Uint8Array {
+function writeCodes(sequence: Uint16Array, alphabet: number, kept: KeptBuffer | undefined): Uint8Array {
   let bits = 0;
   for (let i = 0; i < sequence.length; i++) {
     const s = sequence[i]!;
@@ -192,23 +212,30 @@ function writeCodes(sequence: Uint16Array, alphabet: number): Uint8Array {
     if (len === 0) throw new SzParameterError(`symbol ${s} has no code`);
     bits += len;
   }
-  const out = new Uint8Array(Math.ceil(bits / 8));
+  const bytes = Math.ceil(bits / 8);
+  // Two spare bytes take the writes past the last whole byte (below).
+  const out = kept ? kept.bytes(bytes + 2) : new Uint8Array(bytes + 2);
   // Fewer than 8 bits wait in `acc` between symbols and a code has at most 24, so it never passes 31 bits.
   let acc = 0;
   let pending = 0;
   let pos = 0;
   for (let i = 0; i < sequence.length; i++) {
     const s = sequence[i]!;
-    acc = (acc << lengthOf[s]!) | codeOf[s]!;
-    pending += lengthOf[s]!;
-    while (pending >= 8) {
-      pending -= 8;
-      out[pos++] = acc >>> pending;
-    }
+    const len = lengthOf[s]!;
+    acc = (acc << len) | codeOf[s]!;
+    pending += len;
+    // Up to three bytes are whole now; all three are written without a branch on how many. A byte
+    // that is not whole yet gets a wrong value here and its right one later, as its last bits come
+    // (or as the final partial byte), since `pos` only passes the whole ones.
+    out[pos] = acc >>> (pending - 8);
+    out[pos + 1] = acc >>> (pending - 16);
+    out[pos + 2] = acc >>> (pending - 24);
+    pos += pending >>> 3;
+    pending &= 7;
     acc &= (1 << pending) - 1;
   }
   if (pending > 0) out[pos] = acc << (8 - pending);
-  return out;
+  return out.subarray(0, bytes);
 }
 
 /** Codes up to this many bits decode with one table look-up; longer ones continue bit by bit. */
@@ -218,16 +245,17 @@ const LOOKUP_BITS = 12;
 const lookup = new Int32Array(1 << LOOKUP_BITS);
 
 /**
- * The inverse of `huffmanEncode` for `count` symbols. Canonical decoding: a look-up on the next bits
- * finds short codes; otherwise decoding goes on one bit at a time, at most MAX_CODE_LENGTH steps per
- * symbol. Running past `bytes` or into an unassigned code is a format error.
+ * The inverse of `huffmanEncode` for `count` symbols (with `kept`, into a view of that buffer).
+ * Canonical decoding: a look-up on the next bits finds short codes; otherwise decoding goes on one
+ * bit at a time, at most MAX_CODE_LENGTH steps per symbol. Running past `bytes` or into an
+ * unassigned code is a format error.
  */
-export function huffmanDecode(bytes: Uint8Array, table: HuffmanTable, alphabet: number, count: number): Uint16Array {
+export function huffmanDecode(bytes: Uint8Array, table: HuffmanTable, alphabet: number, count: number, kept?: KeptBuffer): Uint16Array {
   checkTable(table, alphabet);
   const { sorted, perLength } = canonicalOrder(table);
   // first[len]: the first code of that length; before[len]: how many symbols have shorter codes.
-  const first = new Int32Array(MAX_CODE_LENGTH + 2);
-  const before = new Int32Array(MAX_CODE_LENGTH + 2);
+  const first = work.firstCodes.int32(MAX_CODE_LENGTH + 2).fill(0);
+  const before = work.shorter.int32(MAX_CODE_LENGTH + 2).fill(0);
   let longest = 0;
   for (let len = 1; len <= MAX_CODE_LENGTH; len++) {
     first[len + 1] = (first[len]! + perLength[len]!) << 1;
@@ -244,7 +272,7 @@ export function huffmanDecode(bytes: Uint8Array, table: HuffmanTable, alphabet: 
       for (let at = (first[len]! + c) * span, end = at + span; at < end; at++) lookup[at] = entry;
     }
   }
-  const out = new Uint16Array(count);
+  const out = kept ? kept.uint16(count) : new Uint16Array(count);
   const totalBits = bytes.length * 8;
   // The look-up reads three whole bytes; the last two bytes decode bit by bit.
   const lookupEnd = bytes.length - 2;

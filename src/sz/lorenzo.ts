@@ -106,6 +106,8 @@ function quantizeInto(field: SzField, bound: number, radius: number, codes: Uint
   const sz = nx * ny;
   const single = field.type === 'float32';
   const width = 2 * bound;
+  // 0 (no shortcut) where 1/width overflows or width is 0.
+  const reciprocal = width > 0 && Number.isFinite(1 / width) ? 1 / width : 0;
   const data = field.data;
   const d = reconstructed;
   let exactCount = 0;
@@ -113,18 +115,18 @@ function quantizeInto(field: SzField, bound: number, radius: number, codes: Uint
     for (let y = 0; y < ny; y++) {
       let i = sz * z + sy * y;
       const end = i + nx;
-      if (!binned(data[i]!, predict(d, i, 0, y, z, sy, sz), i, codes, d, width, bound, radius, single)) exact[exactCount++] = data[i]!;
+      if (!binned(data[i]!, predict(d, i, 0, y, z, sy, sz), i, codes, d, width, reciprocal, bound, radius, single)) exact[exactCount++] = data[i]!;
       i++;
       if (z === 0 && y === 0) {
-        for (; i < end; i++) if (!binned(data[i]!, 0 + d[i - 1]!, i, codes, d, width, bound, radius, single)) exact[exactCount++] = data[i]!;
+        for (; i < end; i++) if (!binned(data[i]!, 0 + d[i - 1]!, i, codes, d, width, reciprocal, bound, radius, single)) exact[exactCount++] = data[i]!;
       } else if (z === 0) {
-        for (; i < end; i++) if (!binned(data[i]!, 0 + d[i - 1]! + d[i - sy]! - d[i - 1 - sy]!, i, codes, d, width, bound, radius, single)) exact[exactCount++] = data[i]!;
+        for (; i < end; i++) if (!binned(data[i]!, 0 + d[i - 1]! + d[i - sy]! - d[i - 1 - sy]!, i, codes, d, width, reciprocal, bound, radius, single)) exact[exactCount++] = data[i]!;
       } else if (y === 0) {
-        for (; i < end; i++) if (!binned(data[i]!, 0 + d[i - 1]! + d[i - sz]! - d[i - 1 - sz]!, i, codes, d, width, bound, radius, single)) exact[exactCount++] = data[i]!;
+        for (; i < end; i++) if (!binned(data[i]!, 0 + d[i - 1]! + d[i - sz]! - d[i - 1 - sz]!, i, codes, d, width, reciprocal, bound, radius, single)) exact[exactCount++] = data[i]!;
       } else {
         for (; i < end; i++) {
           const p = 0 + d[i - 1]! + d[i - sy]! + d[i - sz]! - d[i - 1 - sy]! - d[i - 1 - sz]! - d[i - sy - sz]! + d[i - 1 - sy - sz]!;
-          if (!binned(data[i]!, p, i, codes, d, width, bound, radius, single)) exact[exactCount++] = data[i]!;
+          if (!binned(data[i]!, p, i, codes, d, width, reciprocal, bound, radius, single)) exact[exactCount++] = data[i]!;
         }
       }
     }
@@ -132,8 +134,18 @@ function quantizeInto(field: SzField, bound: number, radius: number, codes: Uint
   return exactCount;
 }
 
-/** Bins v against its prediction p, writing code and reconstruction at i; false when v must be stored exactly (code UNPREDICTABLE). */
-function binned(v: number, p: number, i: number, codes: Uint16Array, reconstructed: SzArray, width: number, bound: number, radius: number, single: boolean): boolean {
+/**
+ * Bins v against its prediction p, writing code and reconstruction at i; false when v must be stored
+ * exactly (code UNPREDICTABLE). A residual that `reciprocal` (1/width, or 0) puts at least radius + 1
+ * bins out is stored exactly without the division: the product is within a few ulps of the quotient,
+ * so the quotient rounds to a bin index of magnitude ≥ radius too, and the outcome is the same.
+ */
+function binned(v: number, p: number, i: number, codes: Uint16Array, reconstructed: SzArray, width: number, reciprocal: number, bound: number, radius: number, single: boolean): boolean {
+  if (Math.abs((v - p) * reciprocal) >= radius + 1) {
+    codes[i] = UNPREDICTABLE;
+    reconstructed[i] = v;
+    return false;
+  }
   const q = width > 0 ? Math.round((v - p) / width) : v === p ? 0 : NaN;
   const r = single ? Math.fround(p + q * width) : p + q * width;
   if (Math.abs(q) < radius && Math.abs(r - v) <= bound) {

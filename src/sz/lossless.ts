@@ -1,5 +1,6 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { SzFormatError } from './errors.ts';
+import type { KeptBuffer } from './kept-buffer.ts';
 
 /** DEFLATE level of the final stage: 6, zlib's default, where extra levels stopped paying on Huffman output. */
 const LEVEL = 6;
@@ -16,10 +17,12 @@ function hashMemory(length: number): 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 {
 
 /**
  * The inverse of `losslessCompress`, into exactly `length` bytes: the output never grows past what
- * the header declared, and a stream that inflates to another length is corrupt.
+ * the header declared, and a stream that inflates to another length is corrupt. With `kept`, the
+ * result is a view of that buffer.
  */
-export function losslessDecompress(bytes: Uint8Array, length: number): Uint8Array {
-  const out = new Uint8Array(length + 1); // one spare byte reveals a stream longer than declared
+export function losslessDecompress(bytes: Uint8Array, length: number, kept?: KeptBuffer): Uint8Array {
+  // One spare byte reveals a stream longer than declared.
+  const out = kept ? kept.bytes(length + 1) : new Uint8Array(length + 1);
   let inflated: Uint8Array;
   try {
     inflated = inflateSync(bytes, { out });

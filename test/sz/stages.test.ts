@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SzFormatError } from '../../src/sz/errors.ts';
 import { buildTable, checkTable, huffmanDecode, huffmanEncode, MAX_CODE_LENGTH } from '../../src/sz/huffman.ts';
 import { losslessCompress, losslessDecompress } from '../../src/sz/lossless.ts';
+import { quantize, UNPREDICTABLE } from '../../src/sz/lorenzo.ts';
 
 describe('Huffman stage', () => {
   it('round-trips any symbol sequence and meets the entropy within one bit per symbol', () => {
@@ -57,5 +58,25 @@ describe('lossless stage', () => {
     expect(() => losslessDecompress(packed, bytes.length - 1)).toThrow(SzFormatError);
     expect(() => losslessDecompress(packed, bytes.length + 1)).toThrow(SzFormatError);
     expect(() => losslessDecompress(Uint8Array.from([0xff, 0x00, 0x12]), 10)).toThrow(SzFormatError);
+  });
+});
+
+describe('quantization stage', () => {
+  it('bins a residual near the last bin exactly as the quotient says (the shortcut for far residuals agrees)', () => {
+    // Field [0, x]: the first value is binned at 0, so the second is predicted 0 and its residual is x.
+    for (const radius of [8, 32768]) {
+      for (const bound of [1e-8, 0.5, 3e-300, 2 ** -1074]) {
+        const width = 2 * bound;
+        for (const bins of [radius - 1, radius - 0.6, radius - 0.5, radius - 0.4999, radius + 0.4999, radius + 0.5, radius + 0.99999, radius + 1, radius + 1.00001, 3 * radius]) {
+          for (const sign of [1, -1]) {
+            const x = sign * bins * width;
+            const { codes } = quantize({ type: 'float64', shape: [2], data: Float64Array.of(0, x) }, bound, radius);
+            const q = Math.round(x / width);
+            const binnedByQuotient = Math.abs(q) < radius && Math.abs(q * width - x) <= bound;
+            expect(codes[1], `radius ${radius}, bound ${bound}, ${sign * bins} bins`).toBe(binnedByQuotient ? q + radius : UNPREDICTABLE);
+          }
+        }
+      }
+    }
   });
 });
