@@ -1,5 +1,6 @@
 import { SzFormatError, SzParameterError } from './errors.ts';
 import { checkShape, extents3 } from './shape.ts';
+import { KeptBuffer } from './kept-buffer.ts';
 import type { SzArray, SzField, SzScalarType, SzShape } from './types.ts';
 
 /** Default quantization radius: codes 1 … 2·radius − 1 are bins, code 0 marks an exactly stored value. */
@@ -61,13 +62,10 @@ export function quantize(field: SzField, bound: number, radius = DEFAULT_RADIUS)
   return { codes, unpredictable: exact.slice(0, exactCount), reconstructed };
 }
 
-/** Fields up to this many values quantize into buffers kept across calls; larger ones allocate their own. */
-const SCRATCH_VALUES = 1 << 20;
-let scratchCodes = new Uint16Array(0);
-const scratch: Record<SzScalarType, { reconstructed: SzArray; exact: SzArray }> = {
-  float32: { reconstructed: new Float32Array(0), exact: new Float32Array(0) },
-  float64: { reconstructed: new Float64Array(0), exact: new Float64Array(0) },
-};
+/** quantizeTransient's arrays, kept across calls (see KeptBuffer for the sizes kept). */
+const kept = { codes: new KeptBuffer(), reconstructed: new KeptBuffer(), exact: new KeptBuffer() };
+
+const keptArrayOf = (buffer: KeptBuffer, type: SzScalarType, length: number): SzArray => (type === 'float32' ? buffer.float32(length) : buffer.float64(length));
 
 /**
  * `quantize` for a caller that encodes the result right away (the codec): the codes and the exactly
@@ -75,16 +73,10 @@ const scratch: Record<SzScalarType, { reconstructed: SzArray; exact: SzArray }> 
  */
 export function quantizeTransient(field: SzField, bound: number, radius = DEFAULT_RADIUS): Omit<Quantized, 'reconstructed'> {
   const n = checkQuantizeInput(field, bound, radius);
-  if (n > SCRATCH_VALUES) return quantize(field, bound, radius);
-  if (scratchCodes.length < n) scratchCodes = new Uint16Array(n);
-  const buffers = scratch[field.type];
-  if (buffers.exact.length < n) {
-    buffers.reconstructed = arrayOf(field.type, n);
-    buffers.exact = arrayOf(field.type, n);
-  }
-  const codes = scratchCodes.subarray(0, n);
-  const exactCount = quantizeInto(field, bound, radius, codes, buffers.reconstructed, buffers.exact);
-  return { codes, unpredictable: buffers.exact.subarray(0, exactCount) };
+  const codes = kept.codes.uint16(n);
+  const exact = keptArrayOf(kept.exact, field.type, n);
+  const exactCount = quantizeInto(field, bound, radius, codes, keptArrayOf(kept.reconstructed, field.type, n), exact);
+  return { codes, unpredictable: exact.subarray(0, exactCount) };
 }
 
 function checkQuantizeInput(field: SzField, bound: number, radius: number): number {
