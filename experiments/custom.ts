@@ -18,7 +18,7 @@ export interface CustomExperimentInput {
 
 export async function runCustomExperiment({ problem, source, specs, pool, onProgress }: CustomExperimentInput): Promise<ExperimentResult> {
   const started = performance.now();
-  const tasks: SimulationTask[] = specs.map((spec) => ({ type: 'simulation', problem, params: {}, spec, maxRecorded: CUSTOM_RECORDED, userProblem: source }));
+  const tasks: SimulationTask[] = specs.map((spec) => ({ type: 'simulation', problem, params: {}, spec, maxRecorded: CUSTOM_RECORDED, stopStalledTracks: true, userProblem: source }));
   const results = await runAll(pool, tasks, onProgress);
   const runs = results.flatMap((r) => (r.type === 'simulation' ? [r.run] : []));
   return customResult(problem, runs, performance.now() - started);

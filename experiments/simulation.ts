@@ -82,7 +82,7 @@ export async function sweepProblem(input: SweepInput, options: ExperimentOptions
   // and the SZ-style representations store float64 only.
   const specs = stateType === 'float32' ? input.specs.filter((spec) => familyOf(spec.mode) === 'zfp' && (spec.mode !== 'precision' || spec.precision <= 32)) : input.specs;
   const params = solverParams(problem, input.quick, size.params);
-  const simulations: SimulationTask[] = specs.map((spec) => ({ type: 'simulation', problem, params, spec, maxRecorded: size.maxRecorded, stateType }));
+  const simulations: SimulationTask[] = specs.map((spec) => ({ type: 'simulation', problem, params, spec, maxRecorded: size.maxRecorded, stateType, stopStalledTracks: true }));
   const reference: ReferenceTask[] =
     size.referenceDigits === null || input.reference === 'none' ? [] : [{ type: 'reference', problem, params, reference: input.reference, digits: size.referenceDigits, stateType }];
   const results = await runAll(options.pool ?? inlinePool, [...reference, ...simulations], options.onProgress);

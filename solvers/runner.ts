@@ -5,6 +5,7 @@ import { referenceArithmetic, type ReferenceSpec } from '../src/reference/choice
 import { requireInteger } from './params.ts';
 import { maxNorm } from './grid.ts';
 import { referenceStepIn, type BlockSweep, type Problem, type ProblemName, type StateType } from './problem.ts';
+import { StallWatch, stallWindow } from './stall.ts';
 
 export interface RunOptions {
   /** Each kind gives one inline-compressed track, all against the same double run. */
@@ -23,6 +24,12 @@ export interface RunOptions {
   readonly type?: StateType;
   /** Watches each step k = 0..steps as it is recorded (a live chart); nothing it receives may be kept: copy. */
   readonly onStep?: (step: RunStep) => void;
+  /**
+   * Fixed-point problems with a known contraction rate: the inline tracks stop once every one of them
+   * has stalled (`solvers/stall.ts`), and the plain run goes on alone to its tolerance. Default: the
+   * tracks run as long as the plain run.
+   */
+  readonly stopStalledTracks?: boolean;
 }
 
 /** One recorded step as a watcher sees it: the arrays are the run's own, overwritten by the next step. */
@@ -64,12 +71,16 @@ export interface TrackResult {
   readonly steps: StepRecord[];
   /** Fixed-point problems: ‖ũ_k − u*‖∞ per step k (u* the problem's exact solution, its fixed point); else null. */
   readonly fixedPointErrors: number[] | null;
+  /** The iteration at which this track was found stalled (with `stopStalledTracks`), else null. */
+  stalledAt: number | null;
 }
 
 export interface RunResult {
   readonly problem: ProblemName;
-  /** Steps taken: fewer than asked when a fixed-point run reached its tolerance. */
+  /** Steps the plain run took: fewer than asked when a fixed-point run reached its tolerance. */
   readonly steps: number;
+  /** ‖u_k − u_exact‖∞ of the plain run for k = 0..steps, also past the steps of tracks that stopped stalled. */
+  readonly numericalErrors: number[];
   readonly tracks: TrackResult[];
 }
 
@@ -270,7 +281,11 @@ export function run(problem: Problem, options: RunOptions): RunResult {
     toStateType(dst);
   };
   const reference = options.reference ? referenceTrack(problem, referenceArithmetic(options.reference), u) : null;
-  const results: TrackResult[] = tracks.map((t) => ({ representation: t.name, steps: [], fixedPointErrors: fixedPoint && [] }));
+  const results: TrackResult[] = tracks.map((t) => ({ representation: t.name, steps: [], fixedPointErrors: fixedPoint && [], stalledAt: null }));
+  const numericalErrors: number[] = [];
+  const window = options.stopStalledTracks && fixedPoint ? stallWindow(problem.facts) : null;
+  const stallWatches = window === null ? null : tracks.map(() => new StallWatch(window));
+  let tracksRunning = true;
 
   // A representation refills its statistics in place at the next store, so a record keeps a copy; a
   // table equal to the track's previous one shares that copy (records never change them), as most steps' do.
@@ -284,7 +299,8 @@ export function run(problem: Problem, options: RunOptions): RunResult {
   const record = (k: number, outcomes: StepOutcome[]): number => {
     if (!fixedPoint) problem.exact(k, exact);
     const [numericalError, solutionNorm] = errorAndNorm(u, exact);
-    const roundoffError = reference ? reference.distanceTo(u) : null;
+    numericalErrors.push(numericalError);
+    const roundoffError = reference && tracksRunning ? reference.distanceTo(u) : null;
     outcomes.forEach(({ stats, maxBlockNorm, localError, zfpError, stateNorm, fixedPointError }, t) => {
       results[t]!.fixedPointErrors?.push(fixedPointError!);
       results[t]!.steps.push({
@@ -305,19 +321,34 @@ export function run(problem: Problem, options: RunOptions): RunResult {
     return numericalError;
   };
 
+  /** Feeds step k's errors against the fixed point to the watches (noting each track's first stall); true once all have stalled. */
+  const allStalled = (k: number): boolean => {
+    if (!stallWatches) return false;
+    let all = true;
+    stallWatches.forEach((w, t) => {
+      const result = results[t]!;
+      if (w.observe(result.fixedPointErrors![k]!) && result.stalledAt === null) result.stalledAt = k;
+      all &&= result.stalledAt !== null;
+    });
+    return all;
+  };
+
   record(0, tracks.map((t) => t.start(u)));
+  allStalled(0);
   watch(0);
   let k = 0;
   while (k < total) {
     plainStep(u, next);
     [u, next] = [next, u];
     reference?.advance();
-    const outcomes = tracks.map((t) => t.advance(u));
+    const outcomes = tracksRunning ? tracks.map((t) => t.advance(u)) : [];
     k++;
     const numericalError = record(k, outcomes);
-    watch(k);
+    if (tracksRunning) watch(k);
     options.onProgress?.(k, total);
     if (problem.tolerance !== null && numericalError < problem.tolerance) break;
+    // A stall found at the last step stops nothing: it is not reported.
+    if (tracksRunning && k < total) tracksRunning = !allStalled(k);
   }
-  return { problem: problem.name, steps: k, tracks: results };
+  return { problem: problem.name, steps: k, numericalErrors, tracks: results };
 }

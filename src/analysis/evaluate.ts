@@ -17,6 +17,8 @@ export interface TrackInput {
   readonly blockSweep: boolean;
   /** ‖x̃_k − x*‖ per k for fixed-point problems. */
   readonly fixedPointErrors?: ArrayLike<number>;
+  /** Where the plain run ended: past the records when the track stopped stalled. */
+  readonly plainRun: PlainRunEnd;
   /** The bound the verdict rests on. */
   readonly certify: Certify;
   /**
@@ -53,7 +55,15 @@ export function bitsOfType(type: StateType): number {
 }
 
 /** What a track's bounds need besides its records. */
-export type BoundsInput = Omit<TrackInput, 'records' | 'fixedPointErrors'>;
+export type BoundsInput = Omit<TrackInput, 'records' | 'fixedPointErrors' | 'plainRun'>;
+
+/** The plain run's last iteration and its numerical error there. */
+export interface PlainRunEnd {
+  readonly steps: number;
+  readonly numericalError: number;
+  /** The iteration at which the track stopped stalled, while the plain run went on; else null. */
+  readonly trackStalledAt: number | null;
+}
 
 /** The bounds at one step, as a StepResult carries them. */
 export type StepBounds = Pick<StepResult, 'bound' | 'dataBound' | 'anyBound' | 'boundConstantC' | 'boundLipschitz' | 'fixedPointBound'>;
@@ -228,11 +238,12 @@ function summarize(steps: readonly StepResult[], input: TrackInput, largestNorm:
     maxBound: largest((s) => s.bound),
     maxDataBound: largest((s) => s.dataBound),
     maxAnyBound: largest((s) => s.anyBound),
-    finalNumericalError: last.numericalError,
+    finalNumericalError: input.plainRun.numericalError,
     finalRatio: last.ratio,
     minRatio: Math.min(...steps.map((s) => s.ratio)),
     meanBitsPerValue: steps.reduce((a, s) => a + bitsOfType(input.type) / s.ratio, 0) / steps.length,
-    betaMin: betaMin(input, last.numericalError, largestNorm, steps.length - 1),
+    betaMin: betaMin(input, input.plainRun.numericalError, largestNorm, input.plainRun.steps),
+    ...(input.plainRun.trackStalledAt !== null && { stalledAt: input.plainRun.trackStalledAt }),
   };
 }
 

@@ -30,6 +30,8 @@ export interface SimulationRequest {
   readonly certify?: Certify;
   /** The state's type; default float64. float32: a float32 plain run and a float32 ZFP array. */
   readonly stateType?: StateType;
+  /** Fixed-point problems: stop the inline track once it has stalled (experiments do); default: run it as long as the plain run. */
+  readonly stopStalledTracks?: boolean;
 }
 
 /** The rerun in a wider arithmetic that gives the plain run's round-off curve. */
@@ -110,13 +112,15 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
           onStep?.(step, bounds);
         }
       : undefined;
-  const result = run(problem, { representations: [instrumented(kindOf(request.spec, type), probe)], type, ...(onProgress && { onProgress }), ...(watch && { onStep: watch }) });
-  const records = result.tracks[0]!.steps;
-  const fixedPointErrors = result.tracks[0]!.fixedPointErrors;
+  const result = run(problem, { representations: [instrumented(kindOf(request.spec, type), probe)], type, stopStalledTracks: request.stopStalledTracks ?? false, ...(onProgress && { onProgress }), ...(watch && { onStep: watch }) });
+  const track = result.tracks[0]!;
+  const records = track.steps;
+  const fixedPointErrors = track.fixedPointErrors;
+  const plainRun = { steps: result.steps, numericalError: result.numericalErrors[result.steps]!, trackStalledAt: track.stalledAt };
   const bounds = live ?? boundsFor(modelFor(result.steps));
   if (!live) for (const r of records) bounds.add(r);
   const { model } = bounds.input;
-  const { steps, summary } = evaluateTrack({ ...bounds.input, records, ...(fixedPointErrors && { fixedPointErrors }) }, bounds);
+  const { steps, summary } = evaluateTrack({ ...bounds.input, records, plainRun, ...(fixedPointErrors && { fixedPointErrors }) }, bounds);
   const extraIterations =
     fixedPointErrors && model?.powerNorms
       ? extraIterationRows({
@@ -125,14 +129,14 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
           // Theorem 3.9's single K: the largest per-step ratio of the per-block bound to the norm.
           K: Math.max(0, ...records.map((r) => (r.stateNorm > 0 ? localErrorBound(request.spec, d, r, r.stateNorm, type)! / r.stateNorm : 0))),
           M: Math.max(...records.map((r) => r.stateNorm)),
-          doubleErrors: records.map((r) => r.numericalError),
+          doubleErrors: result.numericalErrors,
           compressedErrors: fixedPointErrors,
         })
       : undefined;
   return {
     config: { representation: request.spec, label: type === 'float64' ? specLabel(request.spec) : `${specLabel(request.spec)}, float32 state`, problem: request.problem, type },
     steps: thin(steps, request.maxRecorded),
-    summary: { ...summary, codecMsPerStep: probe.ms / Math.max(1, result.steps) },
+    summary: { ...summary, codecMsPerStep: probe.ms / Math.max(1, records.length - 1) },
     ...(extraIterations && { extraIterations }),
   };
 }

@@ -71,6 +71,7 @@ const summary = record({
   minRatio: number,
   meanBitsPerValue: number,
   codecMsPerStep: optional(number),
+  stalledAt: optional(number),
   betaMin: (v, path) => {
     record({ kind: oneOf('feasible', 'infeasible', 'largest-e', 'not-applicable'), epsilon: nullable(number), lemma: text })(v, path);
     if ((v as { kind: string }).kind === 'largest-e') number((v as { tolerance: unknown }).tolerance, `${path}.tolerance`);

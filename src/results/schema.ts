@@ -88,6 +88,11 @@ export interface RunSummary {
   readonly codecMsPerStep?: number;
   /** β_min for ε = the final numerical error. */
   readonly betaMin: BetaMin;
+  /**
+   * Fixed-point runs of an experiment: the iteration at which this track was found stalled and
+   * stopped, while the plain run went on to its tolerance (`finalNumericalError` is the plain run's there).
+   */
+  readonly stalledAt?: number;
 }
 
 /** Theorem 3.9 against the measurement, per target ε (poisson-jacobi). */

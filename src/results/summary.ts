@@ -33,7 +33,7 @@ export function summaryRows(result: Pick<ExperimentResult, 'runs'>): string[][] 
       s.finalRatio.toFixed(2),
       s.minRatio.toFixed(2),
       s.zfpExceedsNumericalAt === null ? 'yes' : `no (k=${s.zfpExceedsNumericalAt})`,
-      s.maxBound === null ? '—' : s.boundHeld ? 'yes' : `NO (k=${s.firstViolation})`,
+      s.maxBound === null ? '—' : s.boundHeld ? (s.stalledAt === undefined ? 'yes' : `yes (to k=${s.stalledAt}, stalled)`) : `NO (k=${s.firstViolation})`,
       betaMinText(run),
     ];
   });
