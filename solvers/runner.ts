@@ -71,7 +71,7 @@ export interface TrackResult {
   readonly steps: StepRecord[];
   /** Fixed-point problems: ‖ũ_k − u*‖∞ per step k (u* the problem's exact solution, its fixed point); else null. */
   readonly fixedPointErrors: number[] | null;
-  /** The iteration at which this track was found stalled (with `stopStalledTracks`), else null. */
+  /** The first iteration at which this track could stop stalled (with `stopStalledTracks`), else null. */
   stalledAt: number | null;
 }
 
@@ -327,7 +327,7 @@ export function run(problem: Problem, options: RunOptions): RunResult {
     let all = true;
     stallWatches.forEach((w, t) => {
       const result = results[t]!;
-      if (w.observe(result.fixedPointErrors![k]!) && result.stalledAt === null) result.stalledAt = k;
+      if (w.observe(result.fixedPointErrors![k]!, numericalErrors[k]!) && result.stalledAt === null) result.stalledAt = k;
       all &&= result.stalledAt !== null;
     });
     return all;
