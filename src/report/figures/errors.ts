@@ -2,7 +2,7 @@
 import { familyOf } from '../../results/representation-spec.ts';
 import type { RunRecord, StepResult } from '../../results/schema.ts';
 import { axis, baseLayout, COLORS, positive, sequentialColors, styleKey, type Figure, type Trace } from '../figure.ts';
-import { capitalize, type RunGroup } from './groups.ts';
+import { capitalize, longestRun, type RunGroup } from './groups.ts';
 
 const ks = (run: RunRecord) => run.steps.map((s) => s.k);
 
@@ -29,7 +29,7 @@ export function errorFigure(group: RunGroup, numericalName = 'numerical error (v
   return {
     title: `${capitalize(group.title)}: error against step`,
     caption: `Solid: error inline compression adds, ‖ũ_k − u_k‖∞. Dashed, same colour: its bound${theorem ? ` (${theorem})` : ''}.`,
-    data: [...traces, ...sharedCurves(group.runs[0]!, numericalName), styleKey(`${familyOf(group.mode) === 'sz' ? 'SZ-style' : 'ZFP'} error`, 'solid'), styleKey('theorem bound', 'dash')],
+    data: [...traces, ...sharedCurves(longestRun(group.runs), numericalName), styleKey(`${familyOf(group.mode) === 'sz' ? 'SZ-style' : 'ZFP'} error`, 'solid'), styleKey('theorem bound', 'dash')],
     layout: baseLayout({ xaxis: axis('step k'), yaxis: axis('max-norm error', { type: 'log', exponentformat: 'power' }) }),
   };
 }

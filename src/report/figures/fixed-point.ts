@@ -1,12 +1,11 @@
 /** Jacobi's panels (paper Figure 9b, 9d): convergence to the fixed point per β, and extra iterations. */
 import type { RunRecord } from '../../results/schema.ts';
 import { axis, baseLayout, COLORS, positive, sequentialColors, styleKey, type Figure, type Trace } from '../figure.ts';
-import { capitalize, type RunGroup } from './groups.ts';
+import { capitalize, longestRun, type RunGroup } from './groups.ts';
 
 export function convergenceFigure(group: RunGroup): Figure {
   const colors = sequentialColors(group.runs.length);
-  // Every run carries the same uncompressed errors up to where it stopped: the longest shows the most of them.
-  const longest = group.runs.reduce((a, b) => (b.steps.at(-1)!.k > a.steps.at(-1)!.k ? b : a));
+  const longest = longestRun(group.runs);
   const traces: Trace[] = group.runs.flatMap((run, i) => [
     { type: 'scatter', mode: 'lines', name: run.config.label, legendgroup: run.config.label, x: run.steps.map((s) => s.k), y: positive(run.steps.map((s) => s.fixedPointError)), line: { color: colors[i], width: 2 } },
     { type: 'scatter', mode: 'lines', name: `bound ${run.config.label}`, legendgroup: run.config.label, showlegend: false, x: run.steps.map((s) => s.k), y: positive(run.steps.map((s) => s.fixedPointBound)), line: { color: colors[i], width: 1.5, dash: 'dash' } },

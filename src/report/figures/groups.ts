@@ -19,3 +19,11 @@ export function groupByMode(runs: readonly RunRecord[]): RunGroup[] {
 export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * The run recorded furthest: every run of a problem carries the same double-run curves up to where it
+ * stopped (a fixed-point track stops once stalled), so this one shows the most of them.
+ */
+export function longestRun(runs: readonly RunRecord[]): RunRecord {
+  return runs.reduce((a, b) => (b.steps.at(-1)!.k > a.steps.at(-1)!.k ? b : a));
+}
