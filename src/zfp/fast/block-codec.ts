@@ -60,6 +60,8 @@ export class BlockCodec {
   private readonly reversible: boolean;
   /** Lossy 2D float64 blocks: a full block's front end, as a row of one block (see forward-2d.ts); null otherwise. */
   private readonly front2d: Forward2dRows | null;
+  /** Lossy 3D float64 blocks: lifted in doubles by the fused forward (see forward-3d.ts). */
+  private readonly fused3d: boolean;
 
   constructor(type: ScalarType, readonly dims: number, readonly params: StreamParams) {
     this.traits = traitsOf(type);
@@ -78,6 +80,7 @@ export class BlockCodec {
     this.reversible = isReversible(params);
     this.coder = planeCoderFor(this.size);
     this.front2d = type === 'float64' && dims === 2 && !this.reversible ? new Forward2dRows(1, false) : null;
+    this.fused3d = type === 'float64' && dims === 3 && !this.reversible;
   }
 
   /** Common exponent of the last block, or NO_EXPONENT (all zero; integer type; reversible raw bits). */
@@ -93,13 +96,19 @@ export class BlockCodec {
   /**
    * Encode the float64 block of `field` (layout L) at `at`, padded as zfp pads partial blocks. A
    * full lossy 2D block is read where it lies and lifted as a row of one block, unless that
-   * leaves it to the general path (see forward-2d.ts).
+   * leaves it to the general path (see forward-2d.ts); so is a lossy 3D block held as one run
+   * of 64 values (a ZfpArray's cache line) whose values lift in doubles.
    */
   encodeFloat64From(w: BitWriter, field: Float64Array, L: Layout, at: BlockPosition): number {
     const front = this.front2d;
     if (front !== null && at.full) {
       front.liftRow(field, at.base, at.sx, at.rows[1]!, 1);
       if (front.lifted[0] !== 0) return this.encodeLossy(w, front.emax[0]!, 'splits', front.a, front.b, 0);
+    }
+    if (this.fused3d && at.full && at.sx === 1 && at.rows[1] === 4 && at.rows[4] === 16) {
+      const emax = blockExponent(field, this.size, this.traits, true, at.base);
+      // NaN for a non-finite value, which the general path names.
+      if (!Number.isNaN(emax) && this.liftsInDoubles(emax)) return this.encodeLossy(w, emax, 'fused3d', field, this.sb, at.base);
     }
     gatherBlock(this.fblock, field, L, at);
     return this.encodeFloat(w);
@@ -215,7 +224,7 @@ export class BlockCodec {
       throw new ZfpDataError(`lossy zfp modes cannot represent ${bad}; use reversible mode or remove non-finite values`);
     }
     if (!this.liftsInDoubles(emax)) return this.encodeLossy(w, emax, 'ints', this.sa, this.sb, 0);
-    if (this.dims === 3) return this.encodeLossy(w, emax, 'fused3d', this.sa, this.sb, 0);
+    if (this.dims === 3) return this.encodeLossy(w, emax, 'fused3d', this.fblock, this.sb, 0);
     castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
     fwdXformSplit(this.sa, this.sb, this.dims);
     return this.encodeLossy(w, emax, 'splits', this.sa, this.sb, 0);
@@ -232,7 +241,7 @@ export class BlockCodec {
 
   /**
    * The lossy block of exponent emax, its coefficients made by `front`: from the lifted splits
-   * (a, b) at `from`, from `fblock` by the fused 3D forward (into a, b as scratch), or from
+   * (a, b) at `from`, from the values a[from …] by the fused 3D forward (b unused), or from
    * `fblock` in integers.
    */
   private encodeLossy(w: BitWriter, emax: number, front: LossyFront, a: Float64Array, b: Int32Array, from: number): number {
@@ -246,7 +255,7 @@ export class BlockCodec {
       w.writeBits(2 * e + 1, bits);
       const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
       if (front !== 'ints') {
-        if (front === 'fused3d') fwdCastXformOrder3(this.fblock, emax, a, b, this.iperm, this.uhi, this.ulo, maxprec <= WORD_PLANES);
+        if (front === 'fused3d') fwdCastXformOrder3(a, emax, this.sa, this.sb, this.iperm, this.uhi, this.ulo, maxprec <= WORD_PLANES, from);
         else fwdOrderSplit(this.uhi, this.ulo, a, b, this.perm, this.size, maxprec <= WORD_PLANES, from);
         return bits + this.encodePlanes(w, rest, budget, maxprec);
       }
