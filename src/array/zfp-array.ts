@@ -387,7 +387,7 @@ export class ZfpArray {
 
   /** Encode the block at `at` of `values` (layout L) in the array's type; `ieee` their bits for float32 arrays, else null. */
   private encodeValues(w: BitWriter, values: BlockValues, ieee: Int32Array | null, L: Layout, at: BlockPosition): number {
-    return ieee === null ? this.codec.encodeFloat64From(w, values as Float64Array, L, at) : this.codec.encodeFloat32From(w, ieee, L, at);
+    return ieee === null ? this.codec.encodeFloat64Run(w, values as Float64Array, L, at) : this.codec.encodeFloat32From(w, ieee, L, at);
   }
 
   /** Decode `r`'s block into `values` at `at`, as encodeValues reads them. */

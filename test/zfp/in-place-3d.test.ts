@@ -7,11 +7,11 @@ import { layoutOf } from '../../src/zfp/layout.ts';
 import { maximumSize, resolveParams } from '../../src/zfp/params.ts';
 import type { ZfpConfig } from '../../src/zfp/types.ts';
 
-// A full 3D float64 block held as one run of 64 values (a ZfpArray cache line) is encoded where
-// it lies, without the gather into the codec's block. These tests hold that path to the general
-// one (the same values gathered from a field whose block rows are apart) bit for bit, with the
-// run at an offset, in every lossy mode, on values whose scale leaves the doubles and on values
-// the lossy modes refuse.
+// A full 3D float64 block held as one run of 64 values (a ZfpArray cache line) is encoded
+// where it lies by encodeFloat64Run, without the gather into the codec's block. These tests
+// hold that path to the general one (the same values gathered from a field whose block rows
+// are apart) bit for bit, with the run at an offset, in every lossy mode, on values whose
+// scale leaves the doubles and on values the lossy modes refuse.
 
 let seed = 7;
 const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
@@ -39,17 +39,17 @@ function fromLine(codec: BlockCodec, bytes: number, values: readonly number[], b
   const field = Float64Array.from({ length: base + 64 }, () => random());
   field.set(values, base);
   const w = new BitWriter(bytes);
-  return { bits: codec.encodeFloat64From(w, field, line, at), words: w.words };
+  return { bits: codec.encodeFloat64Run(w, field, line, at), words: w.words };
 }
 
-/** The same block gathered from an 8³ field (block rows 8 values apart: the general path). */
-function fromField(codec: BlockCodec, bytes: number, values: readonly number[]): { bits: number; words: Uint32Array } {
+/** The same block gathered from an 8³ field (block rows 8 values apart: the general path, whichever method is asked). */
+function fromField(codec: BlockCodec, bytes: number, values: readonly number[], run = false): { bits: number; words: Uint32Array } {
   const L = layoutOf([8, 8, 8]), at = blockPosition(L);
   placeBlock(at, L, 4, 0, 4, 0);
   const field = Float64Array.from({ length: 512 }, () => random());
   for (let i = 0; i < 64; i++) field[at.base + at.rows[i >> 2]! + (i & 3)] = values[i]!;
   const w = new BitWriter(bytes);
-  return { bits: codec.encodeFloat64From(w, field, L, at), words: w.words };
+  return { bits: run ? codec.encodeFloat64Run(w, field, L, at) : codec.encodeFloat64From(w, field, L, at), words: w.words };
 }
 
 describe('3D float64 block encoded where it lies', () => {
@@ -61,6 +61,7 @@ describe('3D float64 block encoded where it lies', () => {
       for (const values of BLOCKS) {
         const general = fromField(codec, bytes, values);
         const { emax, planes } = codec;
+        expect(fromField(codec, bytes, values, true)).toEqual(general);
         for (const base of [0, 64, 192]) {
           const inPlace = fromLine(codec, bytes, values, base);
           expect(inPlace.bits).toBe(general.bits);

@@ -96,8 +96,7 @@ export class BlockCodec {
   /**
    * Encode the float64 block of `field` (layout L) at `at`, padded as zfp pads partial blocks. A
    * full lossy 2D block is read where it lies and lifted as a row of one block, unless that
-   * leaves it to the general path (see forward-2d.ts); so is a lossy 3D block held as one run
-   * of 64 values (a ZfpArray's cache line) whose values lift in doubles.
+   * leaves it to the general path (see forward-2d.ts).
    */
   encodeFloat64From(w: BitWriter, field: Float64Array, L: Layout, at: BlockPosition): number {
     const front = this.front2d;
@@ -105,13 +104,23 @@ export class BlockCodec {
       front.liftRow(field, at.base, at.sx, at.rows[1]!, 1);
       if (front.lifted[0] !== 0) return this.encodeLossy(w, front.emax[0]!, 'splits', front.a, front.b, 0);
     }
-    if (this.fused3d && at.full && at.sx === 1 && at.rows[1] === 4 && at.rows[4] === 16) {
-      const emax = blockExponent(field, this.size, this.traits, true, at.base);
-      // NaN for a non-finite value, which the general path names.
-      if (!Number.isNaN(emax) && this.liftsInDoubles(emax)) return this.encodeLossy(w, emax, 'fused3d', field, this.sb, at.base);
-    }
     gatherBlock(this.fblock, field, L, at);
     return this.encodeFloat(w);
+  }
+
+  /**
+   * encodeFloat64From for a block of blocks stored one after another (a ZfpArray's cache lines):
+   * a full lossy 3D block held as one run of 64 values whose values lift in doubles is read
+   * where it lies, without the gather into the codec's block. A method apart, so that the bulk
+   * path's encodeFloat64From keeps its size for V8's inlining budget.
+   */
+  encodeFloat64Run(w: BitWriter, values: Float64Array, L: Layout, at: BlockPosition): number {
+    if (this.fused3d && at.full && at.sx === 1 && at.rows[1] === 4 && at.rows[4] === 16) {
+      const emax = blockExponent(values, this.size, this.traits, true, at.base);
+      // NaN for a non-finite value, which the general path names.
+      if (!Number.isNaN(emax) && this.liftsInDoubles(emax)) return this.encodeLossy(w, emax, 'fused3d', values, this.sb, at.base);
+    }
+    return this.encodeFloat64From(w, values, L, at);
   }
 
   /** Encode the float32 block at `at` of a field given by its IEEE bits. */
