@@ -83,6 +83,8 @@ export class ZfpArray {
   /** A walk over the blocks of the array's own contiguous layout, reused; the position of a cache line. */
   private readonly fieldBlocks: BlockCursor;
   private readonly lineAt: BlockPosition;
+  /** Whether every extent is a multiple of 4, so that no block is partial. */
+  private readonly fullBlocksOnly: boolean;
   /** The whole of `blockValues` as a block of `lineLayout`. */
   private readonly wholeBlock: BlockPosition;
   /** One block's bits on their way into the store. */
@@ -146,6 +148,7 @@ export class ZfpArray {
     this.lineLayout = layoutOf(this.shape.map(() => 4));
     this.fieldBlocks = new BlockCursor(this.grid.layout);
     this.lineAt = this.grid.positionIn(this.lineLayout);
+    this.fullBlocksOnly = this.shape.every((n) => n % 4 === 0);
     this.wholeBlock = this.grid.positionIn(this.lineLayout);
     placeBlock(this.wholeBlock, this.lineLayout, 0, 0, 0, 0);
     this.scratch = new BitWriter(maxBlockBits(this.params, type, this.grid.dims) / 8);
@@ -384,7 +387,7 @@ export class ZfpArray {
 
   /** Encode the block at `at` of `values` (layout L) in the array's type; `ieee` their bits for float32 arrays, else null. */
   private encodeValues(w: BitWriter, values: BlockValues, ieee: Int32Array | null, L: Layout, at: BlockPosition): number {
-    return ieee === null ? this.codec.encodeFloat64From(w, values as Float64Array, L, at) : this.codec.encodeFloat32From(w, ieee, L, at);
+    return ieee === null ? this.codec.encodeFloat64Run(w, values as Float64Array, L, at) : this.codec.encodeFloat32From(w, ieee, L, at);
   }
 
   /** Decode `r`'s block into `values` at `at`, as encodeValues reads them. */
@@ -510,7 +513,9 @@ export class ZfpArray {
   /** Encode a cache line as `block`: pad its valid part as zfp does, then swap the block's bits in. */
   private encodeLine(block: number, values: BlockValues, base: number): void {
     const at = this.lineAt;
-    this.grid.position(block, this.grid.layout, at);
+    // With every extent a multiple of 4 every block is full: no position() and its divisions to learn it.
+    if (this.fullBlocksOnly) at.full = true;
+    else this.grid.position(block, this.grid.layout, at);
     at.base = base;
     const w = this.scratch;
     const bits = this.encodeValues(w, values, this.cacheIeee, this.lineLayout, at);
@@ -520,8 +525,9 @@ export class ZfpArray {
   }
 
   private clearScratch(): void {
-    const w = this.scratch;
-    w.words.fill(0, 0, (w.pos >>> 5) + 1);
+    const w = this.scratch, words = w.words;
+    // Stores, not a call to TypedArray fill, which costs more than a block's few dozen words.
+    for (let i = 0, end = (w.pos >>> 5) + 1; i < end; i++) words[i] = 0;
     w.pos = 0;
   }
 

@@ -60,6 +60,8 @@ export class BlockCodec {
   private readonly reversible: boolean;
   /** Lossy 2D float64 blocks: a full block's front end, as a row of one block (see forward-2d.ts); null otherwise. */
   private readonly front2d: Forward2dRows | null;
+  /** Lossy 3D float64 blocks: lifted in doubles by the fused forward (see forward-3d.ts). */
+  private readonly fused3d: boolean;
 
   constructor(type: ScalarType, readonly dims: number, readonly params: StreamParams) {
     this.traits = traitsOf(type);
@@ -78,6 +80,7 @@ export class BlockCodec {
     this.reversible = isReversible(params);
     this.coder = planeCoderFor(this.size);
     this.front2d = type === 'float64' && dims === 2 && !this.reversible ? new Forward2dRows(1, false) : null;
+    this.fused3d = type === 'float64' && dims === 3 && !this.reversible;
   }
 
   /** Common exponent of the last block, or NO_EXPONENT (all zero; integer type; reversible raw bits). */
@@ -103,6 +106,21 @@ export class BlockCodec {
     }
     gatherBlock(this.fblock, field, L, at);
     return this.encodeFloat(w);
+  }
+
+  /**
+   * encodeFloat64From for a block of blocks stored one after another (a ZfpArray's cache lines):
+   * a full lossy 3D block held as one run of 64 values whose values lift in doubles is read
+   * where it lies, without the gather into the codec's block. A method apart, so that the bulk
+   * path's encodeFloat64From keeps its size for V8's inlining budget.
+   */
+  encodeFloat64Run(w: BitWriter, values: Float64Array, L: Layout, at: BlockPosition): number {
+    if (this.fused3d && at.full && at.sx === 1 && at.rows[1] === 4 && at.rows[4] === 16) {
+      const emax = blockExponent(values, this.size, this.traits, true, at.base);
+      // NaN for a non-finite value, which the general path names.
+      if (!Number.isNaN(emax) && this.liftsInDoubles(emax)) return this.encodeLossy(w, emax, 'fused3d', values, this.sb, at.base);
+    }
+    return this.encodeFloat64From(w, values, L, at);
   }
 
   /** Encode the float32 block at `at` of a field given by its IEEE bits. */
@@ -215,7 +233,7 @@ export class BlockCodec {
       throw new ZfpDataError(`lossy zfp modes cannot represent ${bad}; use reversible mode or remove non-finite values`);
     }
     if (!this.liftsInDoubles(emax)) return this.encodeLossy(w, emax, 'ints', this.sa, this.sb, 0);
-    if (this.dims === 3) return this.encodeLossy(w, emax, 'fused3d', this.sa, this.sb, 0);
+    if (this.dims === 3) return this.encodeLossy(w, emax, 'fused3d', this.fblock, this.sb, 0);
     castToSplit(this.fblock, this.sa, this.sb, this.size, emax);
     fwdXformSplit(this.sa, this.sb, this.dims);
     return this.encodeLossy(w, emax, 'splits', this.sa, this.sb, 0);
@@ -232,7 +250,7 @@ export class BlockCodec {
 
   /**
    * The lossy block of exponent emax, its coefficients made by `front`: from the lifted splits
-   * (a, b) at `from`, from `fblock` by the fused 3D forward (into a, b as scratch), or from
+   * (a, b) at `from`, from the values a[from …] by the fused 3D forward (b unused), or from
    * `fblock` in integers.
    */
   private encodeLossy(w: BitWriter, emax: number, front: LossyFront, a: Float64Array, b: Int32Array, from: number): number {
@@ -246,7 +264,7 @@ export class BlockCodec {
       w.writeBits(2 * e + 1, bits);
       const rest = minbitsAfter(minbits, bits), budget = (maxbits - bits) >>> 0;
       if (front !== 'ints') {
-        if (front === 'fused3d') fwdCastXformOrder3(this.fblock, emax, a, b, this.iperm, this.uhi, this.ulo, maxprec <= WORD_PLANES);
+        if (front === 'fused3d') fwdCastXformOrder3(a, emax, this.sa, this.sb, this.iperm, this.uhi, this.ulo, maxprec <= WORD_PLANES, from);
         else fwdOrderSplit(this.uhi, this.ulo, a, b, this.perm, this.size, maxprec <= WORD_PLANES, from);
         return bits + this.encodePlanes(w, rest, budget, maxprec);
       }

@@ -22,22 +22,22 @@ function frexpExponent(x: number): number {
 }
 
 /**
- * Common exponent of the first n values (−ebias for an all-zero block); NaNs
+ * Common exponent of the n values from x[from] (−ebias for an all-zero block); NaNs
  * are ignored, as in zfp. NaN instead when `finite` is asked for and a value
  * is NaN or infinite (the lossy modes cannot represent those).
  */
-export function blockExponent(x: Float64Array, n: number, t: ScalarTraits, finite = false): number {
+export function blockExponent(x: Float64Array, n: number, t: ScalarTraits, finite = false, from = 0): number {
   let max = 0;
   let probe = 0; // x − x is NaN exactly for NaN and ±Infinity
   // Math.max has no branch to mispredict; it lets a NaN through, so a block with one (rare) is scanned again.
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < from + n; i++) {
     const v = x[i]!;
     probe += v - v;
     max = Math.max(max, Math.abs(v));
   }
   if (probe !== 0) {
     if (finite) return NaN;
-    max = maxIgnoringNaN(x, n);
+    max = maxIgnoringNaN(x, from, n);
   }
   return exponentOfMax(max, t);
 }
@@ -47,9 +47,9 @@ export function exponentOfMax(max: number, t: ScalarTraits): number {
   return max > 0 ? Math.max(frexpExponent(max), 1 - t.ebias) : -t.ebias;
 }
 
-function maxIgnoringNaN(x: Float64Array, n: number): number {
+function maxIgnoringNaN(x: Float64Array, from: number, n: number): number {
   let max = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < from + n; i++) {
     const f = Math.abs(x[i]!);
     if (max < f) max = f;
   }

@@ -180,10 +180,47 @@ export function invXformDouble(v: Float64Array, dims: number, watch: boolean, sc
 }
 
 /**
+ * The y and x passes of one z-plane (values p … p + 15) in locals, then the scaled values into
+ * `field` at `at`'s rows 4z … 4z + 3 (z = p / 16) if given, else back into v; true if C would
+ * have wrapped around (an output at or beyond 2^63). Unrolled, as the forward's plane
+ * (forward-3d.ts): the y pass makes no typed-array round trip.
+ */
+function invXformPlane(v: Float64Array, p: number, scale: number, field: Float64Array | null, at: BlockPosition | null): boolean {
+  let v0 = v[p]!, v1 = v[p + 1]!, v2 = v[p + 2]!, v3 = v[p + 3]!, v4 = v[p + 4]!, v5 = v[p + 5]!, v6 = v[p + 6]!, v7 = v[p + 7]!, v8 = v[p + 8]!, v9 = v[p + 9]!, v10 = v[p + 10]!, v11 = v[p + 11]!, v12 = v[p + 12]!, v13 = v[p + 13]!, v14 = v[p + 14]!, v15 = v[p + 15]!;
+  // Along y: columns x, x + 4, x + 8, x + 12.
+  v4 += v12 * 0.5; v12 -= v4 * 0.5; v4 += v12; v12 = 2 * v12 - v4; v8 += v0; v0 = 2 * v0 - v8; v4 += v8; v8 = 2 * v8 - v4; v12 += v0; v0 = 2 * v0 - v12;
+  v5 += v13 * 0.5; v13 -= v5 * 0.5; v5 += v13; v13 = 2 * v13 - v5; v9 += v1; v1 = 2 * v1 - v9; v5 += v9; v9 = 2 * v9 - v5; v13 += v1; v1 = 2 * v1 - v13;
+  v6 += v14 * 0.5; v14 -= v6 * 0.5; v6 += v14; v14 = 2 * v14 - v6; v10 += v2; v2 = 2 * v2 - v10; v6 += v10; v10 = 2 * v10 - v6; v14 += v2; v2 = 2 * v2 - v14;
+  v7 += v15 * 0.5; v15 -= v7 * 0.5; v7 += v15; v15 = 2 * v15 - v7; v11 += v3; v3 = 2 * v3 - v11; v7 += v11; v11 = 2 * v11 - v7; v15 += v3; v3 = 2 * v3 - v15;
+  // Along x: rows 4y … 4y + 3.
+  v1 += v3 * 0.5; v3 -= v1 * 0.5; v1 += v3; v3 = 2 * v3 - v1; v2 += v0; v0 = 2 * v0 - v2; v1 += v2; v2 = 2 * v2 - v1; v3 += v0; v0 = 2 * v0 - v3;
+  v5 += v7 * 0.5; v7 -= v5 * 0.5; v5 += v7; v7 = 2 * v7 - v5; v6 += v4; v4 = 2 * v4 - v6; v5 += v6; v6 = 2 * v6 - v5; v7 += v4; v4 = 2 * v4 - v7;
+  v9 += v11 * 0.5; v11 -= v9 * 0.5; v9 += v11; v11 = 2 * v11 - v9; v10 += v8; v8 = 2 * v8 - v10; v9 += v10; v10 = 2 * v10 - v9; v11 += v8; v8 = 2 * v8 - v11;
+  v13 += v15 * 0.5; v15 -= v13 * 0.5; v13 += v15; v15 = 2 * v15 - v13; v14 += v12; v12 = 2 * v12 - v14; v13 += v14; v14 = 2 * v14 - v13; v15 += v12; v12 = 2 * v12 - v15;
+  // Compares, not Math.max: the values are finite, so its NaN and −0 handling is work for nothing.
+  const wraps = Math.abs(v0) >= INT64_LIMIT || Math.abs(v1) >= INT64_LIMIT || Math.abs(v2) >= INT64_LIMIT || Math.abs(v3) >= INT64_LIMIT || Math.abs(v4) >= INT64_LIMIT || Math.abs(v5) >= INT64_LIMIT || Math.abs(v6) >= INT64_LIMIT || Math.abs(v7) >= INT64_LIMIT || Math.abs(v8) >= INT64_LIMIT || Math.abs(v9) >= INT64_LIMIT || Math.abs(v10) >= INT64_LIMIT || Math.abs(v11) >= INT64_LIMIT || Math.abs(v12) >= INT64_LIMIT || Math.abs(v13) >= INT64_LIMIT || Math.abs(v14) >= INT64_LIMIT || Math.abs(v15) >= INT64_LIMIT;
+  if (field !== null && at !== null) {
+    // Row r of the block (values 4r … 4r + 3) is a run of the field along x.
+    const { rows, sx } = at, r = p >> 2;
+    let q = at.base + rows[r]!;
+    field[q] = v0 * scale; field[q + sx] = v1 * scale; field[q + 2 * sx] = v2 * scale; field[q + 3 * sx] = v3 * scale;
+    q = at.base + rows[r + 1]!;
+    field[q] = v4 * scale; field[q + sx] = v5 * scale; field[q + 2 * sx] = v6 * scale; field[q + 3 * sx] = v7 * scale;
+    q = at.base + rows[r + 2]!;
+    field[q] = v8 * scale; field[q + sx] = v9 * scale; field[q + 2 * sx] = v10 * scale; field[q + 3 * sx] = v11 * scale;
+    q = at.base + rows[r + 3]!;
+    field[q] = v12 * scale; field[q + sx] = v13 * scale; field[q + 2 * sx] = v14 * scale; field[q + 3 * sx] = v15 * scale;
+  } else {
+    v[p] = v0 * scale; v[p + 1] = v1 * scale; v[p + 2] = v2 * scale; v[p + 3] = v3 * scale; v[p + 4] = v4 * scale; v[p + 5] = v5 * scale; v[p + 6] = v6 * scale; v[p + 7] = v7 * scale; v[p + 8] = v8 * scale; v[p + 9] = v9 * scale; v[p + 10] = v10 * scale; v[p + 11] = v11 * scale; v[p + 12] = v12 * scale; v[p + 13] = v13 * scale; v[p + 14] = v14 * scale; v[p + 15] = v15 * scale;
+  }
+  return wraps;
+}
+
+/**
  * The 3D block's negabinary coefficients (uhi, ulo) in sequency order to values, as
  * invOrderToDouble then invXformDouble without `watch` do (the caller has wrapImpossible):
- * the reorder fused into the z pass, the scaling and output into the x pass, the lifts of
- * those two in registers, the block being the hot path of single-block decodes.
+ * the reorder fused into the z pass, the y and x passes of each z-plane in registers with the
+ * scaling and output, the block being the hot path of single-block decodes.
  */
 export function invOrderXformDouble3(uhi: Int32Array, ulo: Int32Array, iperm: Uint8Array, highOnly: boolean, v: Float64Array, scale: number, field: Float64Array | null, at: BlockPosition | null): boolean {
   for (let p = 0; p < 16; p++) {
@@ -199,27 +236,7 @@ export function invOrderXformDouble3(uhi: Int32Array, ulo: Int32Array, iperm: Ui
     y += z; z = 2 * z - y; w += x; x = 2 * x - w;
     v[p] = x; v[p + 16] = y; v[p + 32] = z; v[p + 48] = w;
   }
-  for (let p = 0; p < 64; p += 16) {
-    invLift(v, p, 4);
-    invLift(v, p + 1, 4);
-    invLift(v, p + 2, 4);
-    invLift(v, p + 3, 4);
-  }
-  const toField = field !== null && at !== null;
-  let wraps = false;
-  for (let r = 0, i = 0; i < 64; r++, i += 4) {
-    let x = v[i]!, y = v[i + 1]!, z = v[i + 2]!, w = v[i + 3]!;
-    y += w * 0.5; w -= y * 0.5; y += w; w = 2 * w - y; z += x; x = 2 * x - z;
-    y += z; z = 2 * z - y; w += x; x = 2 * x - w;
-    // Compares, not Math.max: the values are finite, so its NaN and −0 handling is work for nothing.
-    if (Math.abs(x) >= INT64_LIMIT || Math.abs(y) >= INT64_LIMIT || Math.abs(z) >= INT64_LIMIT || Math.abs(w) >= INT64_LIMIT) wraps = true;
-    if (toField) {
-      // Row r of the block (values 4r … 4r + 3) is a run of the field along x.
-      const q = at.base + at.rows[r]!, sx = at.sx;
-      field[q] = x * scale; field[q + sx] = y * scale; field[q + 2 * sx] = z * scale; field[q + 3 * sx] = w * scale;
-    } else {
-      v[i] = x * scale; v[i + 1] = y * scale; v[i + 2] = z * scale; v[i + 3] = w * scale;
-    }
-  }
-  return !wraps;
+  const wraps0 = invXformPlane(v, 0, scale, field, at), wraps1 = invXformPlane(v, 16, scale, field, at);
+  const wraps2 = invXformPlane(v, 32, scale, field, at), wraps3 = invXformPlane(v, 48, scale, field, at);
+  return !(wraps0 || wraps1 || wraps2 || wraps3);
 }

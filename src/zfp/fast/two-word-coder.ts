@@ -47,6 +47,11 @@ export class TwoWordCoder implements PlaneCoder {
         while (k > lo && pos < end) {
           k--;
           const x0 = matrix.plane16(k - lo), ahead = x0 >>> n;
+          if (x0 === 0) {
+            // An empty plane (a block of few coefficients coded far down has many): n zeros and a negative group test.
+            pos += n + 1;
+            continue;
+          }
           if (ahead >>> 8 !== 0) {
             pos = putPlane(words, pos, n, size, x0, 0);
             n = significantAfter(n, x0, 0);
