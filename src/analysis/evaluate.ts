@@ -57,12 +57,10 @@ export function bitsOfType(type: StateType): number {
 /** What a track's bounds need besides its records. */
 export type BoundsInput = Omit<TrackInput, 'records' | 'fixedPointErrors' | 'plainRun'>;
 
-/** The plain run's last iteration and its numerical error there. */
+/** The plain run's last iteration and its numerical error there: past the track's last record when the track stopped stalled. */
 export interface PlainRunEnd {
   readonly steps: number;
   readonly numericalError: number;
-  /** The iteration at which the track stopped stalled, while the plain run went on; else null. */
-  readonly trackStalledAt: number | null;
 }
 
 /** The bounds at one step, as a StepResult carries them. */
@@ -243,7 +241,7 @@ function summarize(steps: readonly StepResult[], input: TrackInput, largestNorm:
     minRatio: Math.min(...steps.map((s) => s.ratio)),
     meanBitsPerValue: steps.reduce((a, s) => a + bitsOfType(input.type) / s.ratio, 0) / steps.length,
     betaMin: betaMin(input, input.plainRun.numericalError, largestNorm, input.plainRun.steps),
-    ...(input.plainRun.trackStalledAt !== null && { stalledAt: input.plainRun.trackStalledAt }),
+    ...(last.k < input.plainRun.steps && { stalledAt: last.k }),
   };
 }
 

@@ -116,7 +116,7 @@ export function runSimulation(request: SimulationRequest, onProgress?: (done: nu
   const track = result.tracks[0]!;
   const records = track.steps;
   const fixedPointErrors = track.fixedPointErrors;
-  const plainRun = { steps: result.steps, numericalError: result.numericalErrors[result.steps]!, trackStalledAt: track.stalledAt };
+  const plainRun = { steps: result.steps, numericalError: result.numericalErrors[result.steps]! };
   const bounds = live ?? boundsFor(modelFor(result.steps));
   if (!live) for (const r of records) bounds.add(r);
   const { model } = bounds.input;
